@@ -1,0 +1,3 @@
+from hai_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The desk's local SQLite database: connection, models, migrations."""

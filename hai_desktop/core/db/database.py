@@ -1,0 +1,134 @@
+"""Opening the desk database and bringing its schema up to date.
+
+SQLite through peewee with WAL, ``synchronous=FULL`` (a save the user saw is on disk),
+foreign keys on and a busy timeout. The schema is versioned in the ``schema_version`` table;
+migrations are the modules ``migrations/mNNNN_*.py`` applied in order, each in its own
+transaction. Migrations use plain SQL so they stay frozen when the models change later.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import peewee
+
+from hai_desktop.core.db import migrations as migrations_pkg
+from hai_desktop.core.db.models import database_proxy
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "cache_size": -32000,  # 32 MB page cache
+    "temp_store": 2,  # MEMORY
+}
+
+
+class DatabaseError(Exception):
+    """An expected storage problem (damaged file, newer schema) shown to the user in words."""
+
+
+class DatabaseTooNew(DatabaseError):
+    pass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[peewee.Database], None]
+
+
+def load_migrations() -> list[Migration]:
+    """All migrations in version order (discovered from the migrations package)."""
+    found = []
+    for info in pkgutil.iter_modules(migrations_pkg.__path__):
+        if not info.name.startswith("m") or not info.name[1:5].isdigit():
+            continue
+        module = importlib.import_module(f"{migrations_pkg.__name__}.{info.name}")
+        found.append(Migration(int(info.name[1:5]), info.name, module.apply))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..N without gaps, got {versions}")
+    return found
+
+
+def latest_version() -> int:
+    return len(load_migrations())
+
+
+def connect(path: Path | str, *, bind: bool = True) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the SQLite file with the desk's pragmas.
+
+    With ``bind`` the models' database proxy points at it (one open profile per process).
+    """
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db.connect(reuse_if_open=True)
+    if bind:
+        database_proxy.initialize(db)
+    return db
+
+
+def schema_version(db: peewee.Database) -> int:
+    if not db.table_exists("schema_version"):
+        return 0
+    row = db.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(db: peewee.Database, target: int | None = None) -> list[int]:
+    """Apply every pending migration up to ``target`` (default: latest). Returns those applied."""
+    db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    all_migrations = load_migrations()
+    current = schema_version(db)
+    if current > len(all_migrations):
+        raise DatabaseTooNew(
+            f"database schema {current} is newer than this app knows ({len(all_migrations)})"
+        )
+    target = len(all_migrations) if target is None else target
+    applied = []
+    for m in all_migrations:
+        if current < m.version <= target:
+            with db.atomic():
+                m.apply(db)
+                db.execute_sql(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (m.version, m.name, datetime.now(UTC).isoformat()),
+                )
+            applied.append(m.version)
+    return applied
+
+
+def quick_check(db: peewee.Database) -> list[str]:
+    """``PRAGMA quick_check``: an empty list when the file is sound, else the problems."""
+    rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def open_database(path: Path | str) -> peewee.SqliteDatabase:
+    """Connect, check integrity and migrate. Raises DatabaseError on a damaged file.
+
+    A damaged file is never modified here: the caller offers the newest backup instead.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = connect(path)
+        problems = quick_check(db)
+    except peewee.DatabaseError as exc:
+        raise DatabaseError(f"database file cannot be read: {exc}") from exc
+    if problems:
+        db.close()
+        raise DatabaseError("database file is damaged: " + "; ".join(problems[:5]))
+    migrate(db)
+    return db
