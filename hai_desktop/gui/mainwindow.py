@@ -1,0 +1,307 @@
+"""The desk main window: navigation, pages, status bar, shortcuts.
+
+Other parts of the desk plug in here without editing this module:
+``add_page``/``replace_page`` (the KB screen), ``set_sync_indicator`` and ``sync_requested``
+(the sync engine), ``set_side_panel``, ``question_text_changed`` and ``insert_answer`` (KB
+suggestions beside the log form), ``inquiry_saved`` (sync after save).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.gui import messages
+from hai_desktop.gui import object_names as names
+from hai_desktop.gui.tasks import TaskManager
+
+
+class _LogPage(QWidget):
+    """The log form on the left, an optional side panel (KB suggestions) on the right."""
+
+    def __init__(self, form: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(names.FORM_PAGE)
+        self.form = form
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form)
+        self.side_slot = QWidget()
+        self.side_slot.setObjectName(names.FORM_SIDE_PANEL_SLOT)
+        side_layout = QVBoxLayout(self.side_slot)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.side_slot.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.side_slot)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def set_side_panel(self, widget: QWidget | None) -> None:
+        layout = self.side_slot.layout()
+        while layout.count():
+            old = layout.takeAt(0).widget()
+            if old is not None:
+                old.setParent(None)
+        if widget is None:
+            self.side_slot.hide()
+            return
+        layout.addWidget(widget)
+        self.side_slot.show()
+
+
+class MainWindow(QMainWindow):
+    """The desk's one main window.
+
+    Signals:
+        sync_requested(): the user asked for a sync (Ctrl+R or a button the sync part adds).
+        inquiry_saved(str): an inquiry was saved (its id), for sync-after-save.
+        question_text_changed(str): the log form's question text changed (KB suggestions).
+    """
+
+    sync_requested = Signal()
+    inquiry_saved = Signal(str)
+    question_text_changed = Signal(str)
+
+    def __init__(self, paths: ProfilePaths, tasks: TaskManager, settings=None,
+                 profile=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        from hai_desktop.gui.views.inquiry_form import InquiryForm
+
+        self.setObjectName(names.MAIN_WINDOW)
+        self.paths = paths
+        self.tasks = tasks
+        self.settings = settings
+        self.profile = profile
+        self._pages: dict[str, QWidget] = {}
+        self._history = None
+        self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
+        self.resize(1200, 760)
+        self.setMinimumSize(QSize(900, 600))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName(names.NAV_LIST)
+        self.nav.setFixedWidth(190)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName(names.PAGE_STACK)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # Pages: the log form is built now (first screen); history is built when first shown.
+        self.form = InquiryForm(tasks, profile=profile)
+        self.form.saved.connect(self.inquiry_saved)
+        self.form.question_text_changed.connect(self.question_text_changed)
+        self._log_page = _LogPage(self.form)
+        self.add_page(names.PAGE_LOG, self.tr("Catat Layanan"), self._log_page)
+        self._history_placeholder = QWidget()
+        self.add_page(names.PAGE_HISTORY, self.tr("Riwayat"), self._history_placeholder)
+        kb = QLabel(self.tr("Basis Pengetahuan akan tersedia setelah sinkronisasi."))
+        kb.setObjectName(names.KB_PLACEHOLDER)
+        kb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_page(names.PAGE_KB, self.tr("Basis Pengetahuan"), kb)
+
+        self._build_status_bar()
+        self._build_shortcuts()
+        self.nav.setCurrentRow(0)
+
+    # -- extension points -----------------------------------------------------------------
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a page with a navigation entry; ``key`` names it for show_page/replace_page."""
+        if key in self._pages:
+            raise ValueError(f"page {key!r} exists; use replace_page")
+        widget.setProperty("pageKey", key)
+        self._pages[key] = widget
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(180, 40))
+        self.nav.addItem(item)
+
+    def replace_page(self, key: str, widget: QWidget) -> None:
+        """Put ``widget`` in place of the page ``key`` (e.g. the KB screen)."""
+        old = self._pages[key]
+        index = self.stack.indexOf(old)
+        widget.setProperty("pageKey", key)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._pages[key] = widget
+        if key == names.PAGE_HISTORY:
+            self._history = widget
+
+    def page(self, key: str) -> QWidget:
+        if key == names.PAGE_HISTORY:
+            return self.history
+        return self._pages[key]
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def current_page_key(self) -> str:
+        return self.stack.currentWidget().property("pageKey")
+
+    def set_sync_indicator(self, widget: QWidget) -> None:
+        """Place the sync indicator in its reserved status-bar area."""
+        layout = self._sync_slot.layout()
+        while layout.count():
+            old = layout.takeAt(0).widget()
+            if old is not None:
+                old.setParent(None)
+        layout.addWidget(widget)
+
+    def set_side_panel(self, widget: QWidget | None) -> None:
+        """Show ``widget`` to the right of the log form (None removes it)."""
+        self._log_page.set_side_panel(widget)
+
+    def insert_answer(self, text: str, kb_entry_id: str | None = None) -> None:
+        """Fill the form's answer and record the KB entry as its basis."""
+        self.form.insert_answer(text, kb_entry_id)
+
+    @property
+    def history(self):
+        """The history page (built on first use so startup stays light)."""
+        if self._history is None:
+            from hai_desktop.gui.views.history_view import HistoryView
+
+            view = HistoryView(self.tasks)
+            view.open_requested.connect(self.open_inquiry)
+            view.duplicate_requested.connect(self.duplicate_inquiry)
+            self.form.saved.connect(lambda _id: view.refresh())
+            self._history = view  # before replace_page so page() does not recurse
+            self.replace_page(names.PAGE_HISTORY, view)
+        return self._history
+
+    # -- actions --------------------------------------------------------------------------
+    def new_visitor(self) -> None:
+        self.show_page(names.PAGE_LOG)
+        self.form.new_visitor()
+
+    def save(self) -> None:
+        if self.current_page_key() != names.PAGE_LOG:
+            self.show_page(names.PAGE_LOG)
+        self.form.save()
+
+    def focus_search(self) -> None:
+        self.show_page(names.PAGE_HISTORY)
+        self.history.focus_search()
+
+    def open_inquiry(self, inquiry_id: str) -> None:
+        self.show_page(names.PAGE_LOG)
+        self.form.load_inquiry(inquiry_id)
+
+    def duplicate_inquiry(self, inquiry_id: str) -> None:
+        self.show_page(names.PAGE_LOG)
+        self.form.duplicate_from(inquiry_id)
+
+    def open_settings(self) -> None:
+        from hai_desktop.gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.paths, self)
+        dialog.exec()
+
+    def raise_window(self) -> None:
+        """Bring the window to the front (a second launch asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- internals ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar()
+        bar.setObjectName(names.STATUS_BAR)
+        bar.setSizeGripEnabled(False)
+        self.setStatusBar(bar)
+        self._message = QLabel()
+        self._message.setObjectName(names.STATUS_MESSAGE)
+        bar.addWidget(self._message, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._clear_message)
+        if self.profile is not None:
+            who = QLabel(f"{self.profile.name} · {self.profile.office_code}")
+            who.setObjectName(names.PROFILE_LABEL)
+            bar.addPermanentWidget(who)
+        self._sync_slot = QWidget()
+        self._sync_slot.setObjectName(names.SYNC_INDICATOR_SLOT)
+        slot_layout = QHBoxLayout(self._sync_slot)
+        slot_layout.setContentsMargins(0, 0, 0, 0)
+        bar.addPermanentWidget(self._sync_slot)
+        settings = QPushButton(self.tr("Pengaturan"))
+        settings.setObjectName(names.SETTINGS_BUTTON)
+        settings.setFlat(True)
+        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        settings.clicked.connect(self.open_settings)
+        bar.addPermanentWidget(settings)
+        channel = messages.channel()
+        channel.posted.connect(self._on_message_posted)
+        channel.cleared.connect(self._clear_message)
+
+    def _build_shortcuts(self) -> None:
+        for keys, slot in (
+            ("Ctrl+N", self.new_visitor),
+            ("Ctrl+S", self.save),
+            ("Ctrl+F", self.focus_search),
+            ("Ctrl+R", self.sync_requested.emit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        widget = self.page(key)  # builds the history view on first visit
+        self.stack.setCurrentWidget(widget)
+
+    def _on_message_posted(self, level: str, text: str, timeout_ms: int) -> None:
+        self._message.setProperty("level", level)
+        self._message.setText(text)
+        # Re-polish so the QSS rule for the new level applies.
+        self._message.style().unpolish(self._message)
+        self._message.style().polish(self._message)
+        if timeout_ms > 0:
+            self._message_timer.start(timeout_ms)
+        else:
+            self._message_timer.stop()
+
+    def _clear_message(self) -> None:
+        self._message.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.form.flush_draft()
+        super().closeEvent(event)

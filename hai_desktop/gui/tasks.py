@@ -1,0 +1,136 @@
+"""Background work for the GUI: one database worker, one reader, a network pool.
+
+After Anki's task manager: every database write goes through ONE worker thread (so writes
+are serialised), long read-only queries (history pages, counts) go through a separate reader
+thread so they never delay a save, and network calls use a small pool. Results come back to
+the GUI thread through a queued Qt signal; worker code never touches widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+OnDone = Callable[[Any], None]
+OnError = Callable[[BaseException], None]
+
+
+class _Bridge(QObject):
+    """Lives in the GUI thread; a callable emitted from any thread runs here (queued)."""
+
+    invoke = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.invoke.connect(self._run)
+
+    @Slot(object)
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+class TaskManager(QObject):
+    """Runs callables off the GUI thread and delivers their outcome back on it.
+
+    Signals:
+        busy_changed(bool): True while any database job is queued or running.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, default_error: OnError | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._bridge = _Bridge()
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hai-db")
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hai-read")
+        self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hai-net")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._default_error = default_error
+        self._closed = False
+
+    # -- public API -----------------------------------------------------------------------
+    def run_db(self, fn: Callable[[], Any], on_done: OnDone | None = None,
+               on_error: OnError | None = None) -> Future:
+        """Run ``fn`` on the single database worker (all writes go here)."""
+        return self._submit(self._db, fn, on_done, on_error, track=True)
+
+    def run_query(self, fn: Callable[[], Any], on_done: OnDone | None = None,
+                  on_error: OnError | None = None) -> Future:
+        """Run a read-only query on the reader thread (never blocks a save)."""
+        return self._submit(self._reader, fn, on_done, on_error)
+
+    def run_net(self, fn: Callable[[], Any], on_done: OnDone | None = None,
+                on_error: OnError | None = None) -> Future:
+        """Run network work on the network pool."""
+        return self._submit(self._net, fn, on_done, on_error)
+
+    def call_in_gui(self, fn: Callable[[], None]) -> None:
+        """Schedule ``fn`` on the GUI thread (safe from any thread)."""
+        self._bridge.invoke.emit(fn)
+
+    @property
+    def db_busy(self) -> bool:
+        return self._pending > 0
+
+    def wait_db_idle(self, timeout: float = 10.0) -> None:
+        """Block until every database job queued so far has run (tests, shutdown)."""
+        self._db.submit(lambda: None).result(timeout)
+        self._reader.submit(lambda: None).result(timeout)
+
+    def shutdown(self) -> None:
+        """Finish queued database writes, then stop the threads (called on quit)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._net.shutdown(wait=False, cancel_futures=True)
+        self._reader.shutdown(wait=True, cancel_futures=True)
+        # Writes the user saw confirmed must land: wait for them.
+        self._db.shutdown(wait=True)
+
+    # -- internals ------------------------------------------------------------------------
+    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: OnDone | None,
+                on_error: OnError | None, track: bool = False) -> Future:
+        if track:
+            self._change_pending(+1)
+
+        def job() -> Any:
+            try:
+                result = fn()
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                self.call_in_gui(lambda: self._finish(track, None, exc, on_done, on_error))
+                raise
+            self.call_in_gui(lambda: self._finish(track, result, None, on_done, on_error))
+            return result
+
+        return pool.submit(job)
+
+    def _finish(self, track: bool, result: Any, exc: BaseException | None,
+                on_done: OnDone | None, on_error: OnError | None) -> None:
+        if track:
+            self._change_pending(-1)
+        if exc is None:
+            if on_done is not None:
+                on_done(result)
+            return
+        if on_error is not None:
+            on_error(exc)
+        elif self._default_error is not None:
+            self._default_error(exc)
+        else:
+            log.error("background task failed", exc_info=exc)
+
+    def _change_pending(self, delta: int) -> None:
+        with self._lock:
+            before = self._pending
+            self._pending += delta
+            after = self._pending
+        if (before == 0) != (after == 0):
+            self.busy_changed.emit(after > 0)
