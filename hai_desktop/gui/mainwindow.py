@@ -9,7 +9,7 @@ suggestions beside the log form), ``inquiry_saved`` (sync after save).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self._pages: dict[str, QWidget] = {}
         self._history = None
+        self._shown_once = False
         self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
         self.resize(1200, 760)
         self.setMinimumSize(QSize(900, 600))
@@ -301,6 +302,13 @@ class MainWindow(QMainWindow):
 
     def _clear_message(self) -> None:
         self._message.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Keyboard-first: the cursor waits in the first field of the log form.
+            self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.form.flush_draft()

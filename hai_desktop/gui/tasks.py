@@ -105,8 +105,10 @@ class TaskManager(QObject):
             try:
                 result = fn()
             except BaseException as exc:  # delivered to the GUI thread, never swallowed
-                self.call_in_gui(lambda: self._finish(track, None, exc, on_done, on_error))
-                raise
+                self.call_in_gui(
+                    lambda error=exc: self._finish(track, None, error, on_done, on_error)
+                )
+                return None
             self.call_in_gui(lambda: self._finish(track, result, None, on_done, on_error))
             return result
 

@@ -1,0 +1,344 @@
+"""Starting the desk GUI: QApplication, translator, single instance, crash handler,
+the database (with the damaged-file path), the first-run profile, the main window.
+
+Import cost matters for the cold start: this module imports only QtCore/QtWidgets basics;
+the main window and its views are imported when they are built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import logging.handlers
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from hai_desktop.core.paths import ProfilePaths
+
+log = logging.getLogger(__name__)
+
+APP_DISPLAY_NAME = "HAI Desk"
+RAISE_COMMAND = b"raise\n"
+
+
+# -- single instance ------------------------------------------------------------------------
+def server_name(data_dir: Path) -> str:
+    """The local-socket name of a profile (one running desk per data directory)."""
+    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    return f"hai-desk-{digest}"
+
+
+class SingleInstance(QObject):
+    """One running desk per profile, through a QLocalServer keyed on the data dir.
+
+    Signals:
+        raise_requested(): another launch asked this instance to show its window.
+    """
+
+    raise_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self.server: QLocalServer | None = None
+
+    def notify_running(self, timeout_ms: int = 1000) -> bool:
+        """If an instance already runs, ask it to raise its window and return True."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            return False
+        socket.write(RAISE_COMMAND)
+        socket.flush()
+        socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        return True
+
+    def listen(self) -> bool:
+        """Become the running instance (removing a stale socket left by a crash)."""
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self.server.listen(self.name):
+            # Nobody answered notify_running, so a leftover socket file is stale.
+            QLocalServer.removeServer(self.name)
+            if not self.server.listen(self.name):
+                log.warning("single-instance server unavailable: %s", self.server.errorString())
+                return False
+        self.server.newConnection.connect(self._on_new_connection)
+        return True
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+    def _on_new_connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._on_ready_read(socket)
+
+    def _on_ready_read(self, socket: QLocalSocket) -> None:
+        data = bytes(socket.readAll())
+        if RAISE_COMMAND.strip() in data:
+            self.raise_requested.emit()
+
+
+# -- logging and the crash handler ---------------------------------------------------------
+def setup_logging(paths: ProfilePaths) -> None:
+    """A rotating log file in the profile (no personal data is ever logged)."""
+    root = logging.getLogger()
+    if any(getattr(h, "_hai_desk", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "hai-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler._hai_desk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class CrashHandler:
+    """sys.excepthook: log the bug and show one calm dialog (never a dialog storm)."""
+
+    def __init__(self, paths: ProfilePaths):
+        self.paths = paths
+        self._showing = False
+        self._previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def handle(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous(exc_type, exc, tb)
+            return
+        log.critical("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            box = QMessageBox()
+            box.setObjectName("crashDialog")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(QApplication.translate("CrashHandler", "Terjadi kesalahan"))
+            box.setText(QApplication.translate(
+                "CrashHandler",
+                "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan "
+                "isian yang sedang diketik tersimpan sebagai draf.",
+            ))
+            box.setInformativeText(
+                QApplication.translate("CrashHandler", "Catatan teknis ada di:") + "\n"
+                + str(self.paths.logs / "hai-desk.log")
+            )
+            box.exec()
+        finally:
+            self._showing = False
+
+
+# -- translator and style ------------------------------------------------------------------
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Indonesian is the source language; English loads the compiled .qm."""
+    if language != "en":
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        return None
+    from hai_desktop.core.resources import resource_path
+
+    translator = QTranslator(app)
+    qm = resource_path("translations", "hai_desktop_en.qm")
+    if translator.load(str(qm)):
+        app.installTranslator(translator)
+        from hai_desktop.gui.widgets import set_reference_language
+
+        set_reference_language("en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return translator
+    log.warning("English translation not found at %s", qm)
+    return None
+
+
+def load_stylesheet() -> str:
+    from hai_desktop.core.resources import resource_path
+
+    try:
+        return resource_path("styles", "desk.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+# -- the database ---------------------------------------------------------------------------
+def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = None):
+    """Open the profile's database; on a damaged file offer the newest backup.
+
+    The damaged file is never overwritten: ``restore_backup`` moves it aside first.
+    Returns the database, or None when the user chose to quit.
+    """
+    from hai_desktop.core.db.database import DatabaseError, open_database
+
+    try:
+        return open_database(paths.database)
+    except DatabaseError as exc:
+        log.error("database cannot be opened: %s", exc)
+        if not ask_restore_backup(paths, parent):
+            return None
+    return open_database(paths.database)
+
+
+def ask_restore_backup(paths: ProfilePaths, parent: QWidget | None = None) -> bool:
+    """The damaged-database dialog (Indonesian). True when a backup was restored."""
+    from hai_desktop.core.backups import newest_backup, restore_backup
+
+    backup = newest_backup(paths.backups)
+    box = QMessageBox(parent)
+    box.setObjectName("restoreDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
+    if backup is None:
+        box.setText(QApplication.translate(
+            "Startup",
+            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
+            "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
+        ))
+        box.setInformativeText(str(paths.database))
+        box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return False
+    box.setText(QApplication.translate(
+        "Startup",
+        "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan "
+        "cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk "
+        "diperiksa petugas TI.",
+    ))
+    box.setInformativeText(
+        QApplication.translate("Startup", "Cadangan terbaru:") + f" {Path(backup).name}"
+    )
+    restore = box.addButton(QApplication.translate("Startup", "Pulihkan cadangan"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("Startup", "Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    restore_backup(backup, paths.database)
+    return True
+
+
+# -- the whole start -------------------------------------------------------------------------
+class DeskApp:
+    """One desk session: everything run_gui does, in testable steps."""
+
+    def __init__(self, paths: ProfilePaths, demo: bool = False):
+        self.paths = paths.ensure()
+        self.demo = demo
+        self.db = None
+        self.tasks = None
+        self.window = None
+        self.instance: SingleInstance | None = None
+        self.settings = None
+
+    def load_settings(self):
+        from hai_desktop.core.settings import Settings
+
+        self.settings = Settings.load(self.paths.settings)
+        return self.settings
+
+    def start(self, app: QApplication, single_instance: bool = True):
+        """Build the main window (not shown). None: another instance runs, or the user quit."""
+        from hai_desktop.gui import messages
+
+        if single_instance:
+            self.instance = SingleInstance(self.paths.data_dir)
+            if self.instance.notify_running():
+                log.info("another desk runs for this profile; asked it to raise its window")
+                return None
+            self.instance.listen()
+        self.db = open_database_or_offer_backup(self.paths)
+        if self.db is None:
+            return None
+        from hai_desktop.core import reference
+        from hai_desktop.core.profile_store import get_profile
+        from hai_desktop.gui.tasks import TaskManager
+
+        reference.seed_reference_if_empty()
+        self.tasks = TaskManager(default_error=self._on_task_error)
+        profile = get_profile()
+        if profile is None:
+            from hai_desktop.gui.dialogs.profile_dialog import ProfileDialog
+
+            dialog = ProfileDialog(self.tasks)
+            if dialog.exec() != ProfileDialog.DialogCode.Accepted:
+                return None
+            profile = dialog.profile
+        from hai_desktop.gui.mainwindow import MainWindow
+
+        self.window = MainWindow(self.paths, self.tasks, settings=self.settings, profile=profile)
+        self.window.demo = self.demo
+        if self.instance is not None:
+            self.instance.raise_requested.connect(self.window.raise_window)
+        messages.channel()  # created in the GUI thread
+        return self.window
+
+    def shutdown(self) -> None:
+        """Finish queued writes, take a backup, close the database."""
+        if self.tasks is not None:
+            if self.db is not None:
+                self.tasks.run_db(self._backup)
+            self.tasks.shutdown()
+        if self.instance is not None:
+            self.instance.close()
+        if self.db is not None:
+            self.db.close()
+
+    def _backup(self) -> None:
+        try:
+            from hai_desktop.core.backups import make_backup
+
+            make_backup(self.db, self.paths.backups)
+        except Exception:  # a failed backup must never block closing; it is logged
+            log.exception("backup on close failed")
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        from hai_desktop.gui import messages
+
+        log.error("background task failed", exc_info=exc)
+        messages.error(QApplication.translate(
+            "DeskApp", "Terjadi kesalahan saat memproses data. Coba lagi."
+        ))
+
+
+def run_gui(paths: ProfilePaths, demo: bool = False,
+            on_ready: Callable[[QWidget], None] | None = None) -> int:
+    """Run the desk GUI for one profile until the window closes. Returns the exit code.
+
+    ``on_ready(window)`` runs right after the main window is shown (the sync part, demo mode
+    and the startup benchmark hook in here).
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_DISPLAY_NAME)
+    app.setOrganizationName("DJPb")
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    desk = DeskApp(paths, demo=demo)
+    setup_logging(desk.paths)
+    CrashHandler(desk.paths).install()
+    settings = desk.load_settings()
+    install_translator(app, getattr(settings, "language", "id"))
+    app.setStyleSheet(load_stylesheet())
+    try:
+        window = desk.start(app)
+        if window is None:
+            desk.shutdown()
+            return 0
+        window.show()
+        if on_ready is not None:
+            on_ready(window)
+        return app.exec()
+    finally:
+        desk.shutdown()

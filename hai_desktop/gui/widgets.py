@@ -1,0 +1,87 @@
+"""Small reusable widgets of the desk GUI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+
+_reference_language = "id"
+
+
+def set_reference_language(language: str) -> None:
+    """Show reference names in this language where the data carries one (``name_en``)."""
+    global _reference_language
+    _reference_language = language
+
+
+def item_name(item: dict) -> str:
+    """The display name of a reference item in the UI language."""
+    if _reference_language != "id":
+        return item.get(f"name_{_reference_language}") or item["name"]
+    return item["name"]
+
+
+def fill_combo(combo: QComboBox, items: list[dict], placeholder: str | None = None) -> None:
+    """Fill ``combo`` with reference items (name shown, ``code`` as item data)."""
+    combo.clear()
+    if placeholder is not None:
+        combo.addItem(placeholder, None)
+    for item in items:
+        combo.addItem(item_name(item), item["code"])
+
+
+def combo_code(combo: QComboBox) -> str | None:
+    """The code of the current item (None for the placeholder)."""
+    return combo.currentData()
+
+
+def set_combo_code(combo: QComboBox, code: str | None) -> None:
+    index = combo.findData(code) if code is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+
+
+class SearchableComboBox(QComboBox):
+    """An editable combo whose list filters as you type (any part of the name matches).
+
+    Used where the list is long (the ~200 offices): typing "Jakarta" narrows the list; the
+    typed text never becomes a value of its own, only a listed item can be chosen.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._proxy.setSourceModel(self.model())
+        completer = QCompleter(self._proxy, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._proxy.setFilterFixedString)
+        completer.activated[str].connect(self._on_completer_activated)
+
+    def _on_completer_activated(self, text: str) -> None:
+        index = self.findText(text)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def selected_code(self) -> str | None:
+        """The code of the listed item whose name is in the box, else None."""
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchFixedString)
+        return self.itemData(index) if index >= 0 else None
+
+
+class ErrorLabel(QLabel):
+    """The inline message under a form field; hidden while empty."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
