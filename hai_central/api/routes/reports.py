@@ -1,0 +1,21 @@
+"""Reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from hai_central.api.common import ERRORS, OfficeCode
+from hai_central.api.deps import User
+from hai_central.schemas import MonthlyReport
+from hai_central.services import reports
+
+router = APIRouter(prefix="/reports", tags=["reports"], responses=ERRORS)
+
+
+@router.get("/monthly", response_model=MonthlyReport)
+def monthly(user: User, month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
+            office_code: OfficeCode = None) -> dict:
+    """The counts a monthly report is made of (a cso: own office only)."""
+    return reports.monthly(user, office_code, month)

@@ -1,0 +1,498 @@
+"""pydantic models of the API's payloads (they also make the OpenAPI document).
+
+Request models allow extra fields where API.md says a payload may carry more than listed;
+the hub keeps them and returns them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Code = str
+Outcome = Literal["answered", "escalated", "out_of_scope"]
+OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority", "ppid"]
+Priority = Literal["low", "normal", "high", "urgent"]
+TicketStatus = Literal["new", "in_progress", "escalated", "answered", "closed"]
+BroadcastKind = Literal["info", "outage", "data_request", "service_change", "other"]
+Role = Literal["cso", "agent", "broadcaster", "supervisor", "admin"]
+OfficeKind = Literal["KPPN", "KANWIL", "PUSAT"]
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] = {}
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+
+
+# --- health, auth -----------------------------------------------------------------------
+
+class Health(BaseModel):
+    status: str
+    version: str
+    time: str
+
+
+class TokenRequest(BaseModel):
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=1024)
+    device_id: str | None = Field(default=None, max_length=64)
+    device_name: str | None = Field(default=None, max_length=200)
+
+
+class OfficeRef(BaseModel):
+    code: str
+    name: str
+    kind: str
+
+
+class UserPublic(BaseModel):
+    id: str
+    email: str
+    name: str
+    role: str
+    active: bool = True
+    office: OfficeRef
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"]
+    expires_at: str
+    user: UserPublic
+
+
+class Ok(BaseModel):
+    ok: bool = True
+
+
+# --- inquiries -----------------------------------------------------------------------------
+
+class Visitor(Open):
+    name: str = Field(min_length=1, max_length=300)
+    satker_code: str | None = Field(default=None, max_length=32)
+    institution: str | None = Field(default=None, max_length=300)
+    phone: str | None = Field(default=None, max_length=64)
+    email: str | None = Field(default=None, max_length=254)
+
+
+class Basis(Open):
+    regulations: list[str] = []
+    kb_entry_ids: list[UUID] = []
+
+
+class InquiryIn(Open):
+    """An inquiry as a desk pushes it."""
+
+    id: UUID
+    office_code: str = Field(min_length=1, max_length=32)
+    created_at: datetime
+    updated_at: datetime
+    channel: str = Field(min_length=1, max_length=32)
+    department: str = Field(min_length=1, max_length=16)
+    application: str | None = Field(default=None, max_length=64)
+    visitor: Visitor
+    question: str = Field(min_length=1, max_length=20000)
+    answer: str | None = Field(default=None, max_length=50000)
+    basis: Basis = Basis()
+    outcome: Outcome
+    out_of_scope_reason: OutOfScopeReason | None = None
+    ticket_id: UUID | None = None
+    served_started_at: datetime | None = None
+    served_ended_at: datetime | None = None
+    version: int = Field(ge=0, le=2**62)
+
+
+class InquiryBatch(BaseModel):
+    """Up to 500 inquiries; each item is validated on its own (see InquiryIn)."""
+
+    items: list[dict[str, Any]] = Field(
+        json_schema_extra={"items": {"$ref": "#/components/schemas/InquiryIn"}}
+    )
+
+
+class ItemResult(BaseModel):
+    id: str | None
+    status: Literal["created", "updated", "unchanged", "rejected"]
+    rev: int | None = None
+    error: ErrorDetail | None = None
+
+
+class BatchResults(BaseModel):
+    results: list[ItemResult]
+
+
+class InquiryOut(Open):
+    id: str
+    office_code: str
+    rev: int
+    review_status: str | None = None
+    version: int
+
+
+class InquiryPage(BaseModel):
+    items: list[InquiryOut]
+    next_cursor: int
+    has_more: bool
+
+
+# --- knowledge base -----------------------------------------------------------------------
+
+class KbFields(Open):
+    """KbEntry fields an agent may send (all optional on update)."""
+
+    id: UUID | None = None
+    title: str | None = Field(default=None, min_length=1, max_length=500)
+    question: str | None = Field(default=None, min_length=1, max_length=20000)
+    answer: str | None = Field(default=None, min_length=1, max_length=50000)
+    department: str | None = Field(default=None, min_length=1, max_length=16)
+    application: str | None = Field(default=None, max_length=64)
+    regulations: list[str] | None = None
+    tags: list[str] | None = None
+    source_inquiry_ids: list[UUID] | None = None
+    valid_until: datetime | None = None
+
+
+class KbCreate(KbFields):
+    id: UUID
+    title: str = Field(min_length=1, max_length=500)
+    question: str = Field(min_length=1, max_length=20000)
+    answer: str = Field(min_length=1, max_length=50000)
+    department: str = Field(min_length=1, max_length=16)
+
+
+class KbEntryOut(BaseModel):
+    id: str
+    rev: int
+    title: str
+    question: str
+    answer: str
+    department: str
+    application: str | None = None
+    regulations: list[str]
+    tags: list[str]
+    source_inquiry_ids: list[str]
+    valid_until: str | None = None
+    updated_at: str
+    deleted: bool
+    helpful_count: int | None = None
+    unhelpful_count: int | None = None
+
+
+class KbPage(BaseModel):
+    items: list[KbEntryOut]
+    next_cursor: int
+    has_more: bool
+
+
+class FeedbackIn(BaseModel):
+    id: UUID
+    helpful: bool
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class FeedbackOut(BaseModel):
+    id: str
+    kb_entry_id: str
+    helpful: bool
+    created: bool
+
+
+class ReviewDecision(BaseModel):
+    decision: Literal["accept", "reject"]
+    kb_entry: KbFields | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class ReviewResult(BaseModel):
+    inquiry: InquiryOut
+    kb_entry: KbEntryOut | None = None
+
+
+# --- attachments --------------------------------------------------------------------------
+
+class AttachmentRef(Open):
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    filename: str = Field(min_length=1, max_length=255)
+
+
+class AttachmentOut(BaseModel):
+    sha256: str
+    filename: str
+    size: int
+    content_type: str | None = None
+    created: bool
+
+
+# --- tickets ------------------------------------------------------------------------------
+
+class Requester(Open):
+    name: str = Field(min_length=1, max_length=300)
+    email: str = Field(min_length=3, max_length=254)
+    phone: str | None = Field(default=None, max_length=64)
+    satker_code: str | None = Field(default=None, max_length=32)
+
+
+class TicketIn(Open):
+    id: UUID
+    inquiry_id: UUID | None = None
+    office_code: str = Field(min_length=1, max_length=32)
+    department: str = Field(min_length=1, max_length=16)
+    subject: str = Field(min_length=1, max_length=500)
+    message: str = Field(min_length=1, max_length=50000)
+    priority: Priority = "normal"
+    requester: Requester
+    attachments: list[AttachmentRef] = []
+    created_at: datetime
+
+
+class TicketMessageIn(BaseModel):
+    id: UUID
+    body: str = Field(min_length=1, max_length=50000)
+    attachments: list[AttachmentRef] = []
+
+
+class TicketPatch(BaseModel):
+    status: TicketStatus | None = None
+    level: int | None = Field(default=None, ge=1, le=3)
+    assigned_department: str | None = Field(default=None, min_length=1, max_length=16)
+
+
+class TicketClose(BaseModel):
+    satisfied: bool | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Sla(BaseModel):
+    response_due: str | None
+    resolve_due: str | None
+
+
+class TicketMessageOut(BaseModel):
+    id: str
+    author_role: str
+    author_name: str | None = None
+    body: str
+    attachments: list[dict[str, Any]]
+    created_at: str
+
+
+class TicketOut(BaseModel):
+    id: str
+    number: str
+    rev: int
+    office_code: str
+    inquiry_id: str | None = None
+    department: str
+    subject: str
+    message: str
+    priority: str
+    requester: dict[str, Any]
+    attachments: list[dict[str, Any]]
+    status: str
+    level: int
+    assigned_department: str | None = None
+    sla: Sla
+    created_at: str
+    updated_at: str
+    closed_at: str | None = None
+    satisfied: bool | None = None
+    messages: list[TicketMessageOut]
+
+
+class TicketPage(BaseModel):
+    items: list[TicketOut]
+    next_cursor: int
+    has_more: bool
+
+
+# --- broadcasts ---------------------------------------------------------------------------
+
+class Audience(BaseModel):
+    roles: list[str] = []
+    office_kinds: list[str] = []
+    office_codes: list[str] = []
+
+
+class Contact(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    phone: str = Field(min_length=1, max_length=64)
+    email: str = Field(min_length=3, max_length=254)
+
+
+class BroadcastIn(BaseModel):
+    id: UUID
+    kind: BroadcastKind
+    title: str = Field(min_length=1, max_length=500)
+    body: str = Field(min_length=1, max_length=50000)
+    urgency: Literal["normal", "urgent"] = "normal"
+    audience: Audience = Audience()
+    contact: Contact
+    attachments: list[AttachmentRef] = []
+    valid_until: datetime | None = None
+    resolves: UUID | None = None
+
+
+class BroadcastOut(BaseModel):
+    id: str
+    number: str
+    rev: int
+    kind: str
+    title: str
+    body: str
+    urgency: str
+    audience: dict[str, Any]
+    contact: dict[str, Any]
+    attachments: list[dict[str, Any]]
+    valid_until: str | None = None
+    resolves: str | None = None
+    published_at: str
+    signature: str
+
+
+class BroadcastPage(BaseModel):
+    items: list[BroadcastOut]
+    next_cursor: int
+    has_more: bool
+
+
+class PublicKey(BaseModel):
+    algorithm: Literal["Ed25519"]
+    public_key: str
+
+
+class ReceiptIn(BaseModel):
+    broadcast_id: UUID
+    read_at: datetime
+    acknowledged_at: datetime | None = None
+
+
+class ReceiptBatch(BaseModel):
+    items: list[ReceiptIn] = Field(max_length=500)
+
+
+class ReceiptResult(BaseModel):
+    broadcast_id: str
+    status: Literal["recorded", "rejected"]
+    error: ErrorDetail | None = None
+
+
+class ReceiptResults(BaseModel):
+    results: list[ReceiptResult]
+
+
+class ReceiptRow(BaseModel):
+    user_id: str
+    name: str | None = None
+    office_code: str | None = None
+    read_at: str | None = None
+    acknowledged_at: str | None = None
+
+
+class ReceiptReport(BaseModel):
+    broadcast_id: str
+    read: list[ReceiptRow]
+    acknowledged: list[ReceiptRow]
+    silent_offices: list[str]
+
+
+# --- desks, admin, reports ---------------------------------------------------------------
+
+class HeartbeatIn(BaseModel):
+    device_id: str = Field(min_length=1, max_length=64)
+    app_version: str = Field(max_length=64)
+    outbox_depth: int = Field(ge=0, le=10**9)
+    oldest_unsent_at: datetime | None = None
+    last_pull_at: datetime | None = None
+    client_time: datetime
+
+
+class HeartbeatOut(BaseModel):
+    server_time: str
+
+
+class DeskOut(BaseModel):
+    device_id: str
+    office_code: str | None = None
+    office_name: str | None = None
+    user_id: str | None = None
+    user_name: str | None = None
+    device_name: str | None = None
+    app_version: str | None = None
+    outbox_depth: int
+    oldest_unsent_at: str | None = None
+    last_pull_at: str | None = None
+    client_time: str | None = None
+    last_seen: str
+
+
+class DeskList(BaseModel):
+    items: list[DeskOut]
+
+
+class OfficeIn(Open):
+    code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(min_length=1, max_length=300)
+    kind: OfficeKind
+    parent_code: str | None = Field(default=None, max_length=32)
+
+
+class OfficeOut(Open):
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None = None
+    active: bool = True
+
+
+class UserIn(BaseModel):
+    email: str = Field(min_length=3, max_length=254)
+    name: str = Field(min_length=1, max_length=300)
+    password: str = Field(min_length=8, max_length=1024)
+    role: Role
+    office_code: str = Field(min_length=1, max_length=32)
+
+
+class UserPatch(BaseModel):
+    role: Role | None = None
+    office_code: str | None = Field(default=None, min_length=1, max_length=32)
+    active: bool | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=300)
+    password: str | None = Field(default=None, min_length=8, max_length=1024)
+
+
+class UserList(BaseModel):
+    items: list[UserPublic]
+
+
+class OfficeList(BaseModel):
+    items: list[OfficeOut]
+
+
+class MonthlyReport(BaseModel):
+    office_code: str | None
+    month: str
+    inquiries: int
+    by_department: dict[str, int]
+    by_channel: dict[str, int]
+    by_application: dict[str, int]
+    by_outcome: dict[str, int]
+    escalations: int
+    tickets: int
+    sla_response_met: int
+    sla_response_missed: int
+    sla_resolve_met: int
+    sla_resolve_missed: int
+    service_minutes_avg: float | None
+    service_minutes_total: float

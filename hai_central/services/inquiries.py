@@ -1,0 +1,185 @@
+"""Inquiries: the idempotent batch push, the change feed and the review queue.
+
+Every write takes its ``rev`` from :func:`hai_central.store.db.next_rev` inside the writing
+transaction, so a feed can never skip a row committed late. Items are validated one by one;
+each is written in its own savepoint, so one bad item never sinks the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+
+from hai_central.errors import ApiError, forbidden, not_found
+from hai_central.schemas import InquiryIn
+from hai_central.services import reference, scoping
+from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
+from hai_central.store import db as store
+from hai_central.store.models import Inquiry
+
+MAX_BATCH = 500
+
+
+def _error(code: str, message: str, **details: Any) -> dict[str, Any]:
+    return {"code": code, "message": message, "details": details}
+
+
+def _rejected(item_id: Any, code: str, message: str, **details: Any) -> dict[str, Any]:
+    return {"id": None if item_id is None else str(item_id), "status": "rejected", "rev": None,
+            "error": _error(code, message, **details)}
+
+
+def _codes(key: str) -> set[str]:
+    return {str(x.get("code")) for x in reference.get_item(key) or [] if isinstance(x, dict)}
+
+
+def validate_item(raw: Any, user: CurrentUser, departments: set[str], channels: set[str]
+                  ) -> tuple[InquiryIn | None, dict[str, Any] | None]:
+    """Parse one pushed item; returns (inquiry, None) or (None, rejected result)."""
+    item_id = raw.get("id") if isinstance(raw, dict) else None
+    try:
+        inq = InquiryIn.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        return None, _rejected(item_id, "invalid_field", first["msg"], field=field)
+    if not scoping.can_write_office(user, inq.office_code):
+        return None, _rejected(inq.id, "forbidden_office", "you may only push inquiries of your own office",
+                               field="office_code")
+    if departments and inq.department not in departments:
+        return None, _rejected(inq.id, "invalid_field", "unknown department", field="department")
+    if channels and inq.channel not in channels:
+        return None, _rejected(inq.id, "invalid_field", "unknown channel", field="channel")
+    return inq, None
+
+
+def push(user: CurrentUser, items: list[Any]) -> list[dict[str, Any]]:
+    """Store a batch of desk inquiries; one result per item, in order."""
+    if len(items) > MAX_BATCH:
+        raise ApiError(413, "too_large", f"a batch takes at most {MAX_BATCH} items",
+                       {"max_items": MAX_BATCH, "items": len(items)})
+    departments, channels = _codes("departments"), _codes("channels")
+    results: list[dict[str, Any] | None] = []
+    valid: list[tuple[int, InquiryIn]] = []
+    for raw in items:
+        inq, rejected = validate_item(raw, user, departments, channels)
+        results.append(rejected)
+        if inq is not None:
+            valid.append((len(results) - 1, inq))
+    if valid:
+        now = now_iso()
+        with store.transaction() as db:
+            for index, inq in valid:
+                try:
+                    with db.atomic() as sp:
+                        results[index] = _upsert(db, sp, inq, now)
+                except Exception:  # noqa: BLE001 - one bad item never sinks the batch
+                    results[index] = _rejected(inq.id, "store_failed", "the item could not be stored")
+    return [r for r in results if r is not None]
+
+
+def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
+    data = inq.model_dump(mode="json")
+    data["created_at"] = iso(inq.created_at)
+    data["updated_at"] = iso(inq.updated_at)
+    review = "pending" if inq.outcome == "answered" else None
+    item_id = str(inq.id)
+    rev = store.next_rev(db)
+    fields = dict(office_code=inq.office_code, version=inq.version, rev=rev, outcome=inq.outcome,
+                  department=inq.department, channel=inq.channel, application=inq.application,
+                  created_at=data["created_at"], review_status=review, review_note=None,
+                  reviewed_by=None, data=data, received_at=now)
+    if store.insert_new(Inquiry, id=item_id, **fields):
+        return {"id": item_id, "status": "created", "rev": rev}
+    # Only a higher version of the same office's record replaces what the hub has.
+    updated = (Inquiry.update(**fields)
+               .where((Inquiry.id == item_id) & (Inquiry.office_code == inq.office_code)
+                      & (Inquiry.version < inq.version))
+               .execute())
+    if updated:
+        return {"id": item_id, "status": "updated", "rev": rev}
+    # Nothing written: give the change number back (no gap, no lock kept).
+    savepoint.rollback()
+    existing = Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
+    if existing is None or existing.office_code != inq.office_code:
+        return _rejected(item_id, "forbidden_office", "this id belongs to another office")
+    return {"id": item_id, "status": "unchanged", "rev": existing.rev}
+
+
+def public(row: Inquiry) -> dict[str, Any]:
+    """An inquiry as the feeds show it: the desk's fields plus ``rev`` and ``review_status``."""
+    out = dict(row.data)
+    out.update(id=row.id, office_code=row.office_code, version=row.version, rev=row.rev,
+               review_status=row.review_status)
+    return out
+
+
+def _page(query, cursor: int, limit: int) -> dict[str, Any]:
+    rows = list(query.where(Inquiry.rev > cursor).order_by(Inquiry.rev).limit(limit + 1))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    return {"items": [public(r) for r in rows],
+            "next_cursor": rows[-1].rev if rows else cursor, "has_more": has_more}
+
+
+def changes(user: CurrentUser, cursor: int, limit: int | None, office_code: str | None) -> dict[str, Any]:
+    """The inquiry change feed, scoped to the offices the user may read."""
+    scope = scoping.read_scope(user, office_code)
+    with store.session():
+        query = Inquiry.select()
+        if scope is not None:
+            query = query.where(Inquiry.office_code == scope)
+        return _page(query, max(0, cursor), clamp_limit(limit))
+
+
+def review_queue(status: str, cursor: int, limit: int | None) -> dict[str, Any]:
+    """Desk answers by review status (default pending), oldest change first, across offices."""
+    with store.session():
+        query = Inquiry.select().where(Inquiry.review_status == status)
+        return _page(query, max(0, cursor), clamp_limit(limit))
+
+
+def get(inquiry_id: str, user: CurrentUser) -> dict[str, Any]:
+    with store.session():
+        row = Inquiry.get_or_none(Inquiry.id == inquiry_id)
+    if row is None:
+        raise not_found("inquiry")
+    if not scoping.can_read_office(user, row.office_code):
+        raise forbidden("this record belongs to another office")
+    return public(row)
+
+
+def decide(user: CurrentUser, inquiry_id: str, decision: str, kb_fields: dict[str, Any] | None,
+           note: str | None) -> dict[str, Any]:
+    """An agent's review: accept (publish into the KB) or reject a desk answer."""
+    from hai_central.services import kb
+
+    with store.transaction() as db:
+        rev = store.next_rev(db)  # lock first: the reads below are then stable
+        row = Inquiry.get_or_none(Inquiry.id == inquiry_id)
+        if row is None:
+            raise not_found("inquiry")
+        entry = None
+        if decision == "accept":
+            fields = dict(kb_fields or {})
+            data = row.data
+            fields.setdefault("title", (data.get("question") or "")[:120].strip() or "(tanpa judul)")
+            fields.setdefault("question", data.get("question") or "")
+            if not fields.get("answer"):
+                fields["answer"] = data.get("answer") or ""
+            if not fields["answer"]:
+                raise ApiError(422, "invalid_field", "the inquiry has no answer to publish",
+                               {"field": "kb_entry.answer"})
+            fields.setdefault("department", row.department)
+            fields.setdefault("application", row.application)
+            fields.setdefault("regulations", (data.get("basis") or {}).get("regulations") or [])
+            entry_id = str(fields.pop("id", None) or uuid.uuid4())
+            entry = kb.upsert_entry(db, entry_id, fields, user, add_source=row.id)
+        row.review_status = "accepted" if decision == "accept" else "rejected"
+        row.review_note = note
+        row.reviewed_by = user.id
+        row.rev = rev
+        row.save()
+        return {"inquiry": public(row), "kb_entry": entry}

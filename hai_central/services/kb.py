@@ -1,0 +1,194 @@
+"""The knowledge base: change feed (with tombstones), agent edits, feedback, bulk import."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+
+from hai_central.errors import ApiError, not_found
+from hai_central.schemas import KbCreate, KbFields
+from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
+from hai_central.store import db as store
+from hai_central.store.models import KbEntry, KbFeedback
+
+COUNT_ROLES = frozenset({"agent", "supervisor", "admin"})
+
+
+def public(entry: KbEntry, *, counts: bool = False) -> dict[str, Any]:
+    """A KbEntry as the API shows it; agents also see the feedback counts."""
+    out = {
+        "id": entry.id, "rev": entry.rev, "title": entry.title, "question": entry.question,
+        "answer": entry.answer, "department": entry.department, "application": entry.application,
+        "regulations": list(entry.regulations or []), "tags": list(entry.tags or []),
+        "source_inquiry_ids": list(entry.source_inquiry_ids or []),
+        "valid_until": entry.valid_until, "updated_at": entry.updated_at,
+        "deleted": bool(entry.deleted),
+    }
+    if counts:
+        out["helpful_count"] = entry.helpful_count
+        out["unhelpful_count"] = entry.unhelpful_count
+    return out
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    """KbFields → column values (only the fields given)."""
+    out: dict[str, Any] = {}
+    for key in ("title", "question", "answer", "department", "application"):
+        if key in fields:
+            out[key] = fields[key]
+    for key in ("regulations", "tags"):
+        if key in fields and fields[key] is not None:
+            out[key] = [str(x) for x in fields[key]]
+    if fields.get("source_inquiry_ids") is not None:
+        out["source_inquiry_ids"] = [str(x) for x in fields["source_inquiry_ids"]]
+    if "valid_until" in fields:
+        v = fields["valid_until"]
+        out["valid_until"] = None if v is None else (iso(v) if not isinstance(v, str) else v)
+    return out
+
+
+def upsert_entry(db, entry_id: str, fields: dict[str, Any], user: CurrentUser | None, *,
+                 add_source: str | None = None, create_only: bool = False) -> dict[str, Any]:
+    """Create or update one entry inside the caller's transaction; returns it (public).
+
+    ``create_only``: an existing id is answered as it is (idempotent create).
+    """
+    values = _clean(fields)
+    rev = store.next_rev(db)
+    now = now_iso()
+    sources = list(values.pop("source_inquiry_ids", []))
+    if add_source and add_source not in sources:
+        sources.append(add_source)
+    missing = [k for k in ("title", "question", "answer", "department") if not values.get(k)]
+    new_row = dict(id=entry_id, rev=rev, updated_at=now, deleted=False, regulations=[], tags=[],
+                   source_inquiry_ids=sources, created_by=user.id if user else None)
+    new_row.update(values)
+    if not missing and store.insert_new(KbEntry, **new_row):
+        return public(KbEntry.get_by_id(entry_id), counts=True)
+    entry = KbEntry.get_or_none(KbEntry.id == entry_id)
+    if entry is None:
+        raise ApiError(422, "invalid_field", f"{missing[0]} is required for a new entry",
+                       {"field": missing[0]})
+    if create_only:
+        return public(entry, counts=True)
+    for key, value in values.items():
+        setattr(entry, key, value)
+    merged = list(entry.source_inquiry_ids or [])
+    for s in sources:
+        if s not in merged:
+            merged.append(s)
+    entry.source_inquiry_ids = merged
+    entry.rev = rev
+    entry.updated_at = now
+    entry.deleted = False
+    entry.save()
+    return public(entry, counts=True)
+
+
+def create(user: CurrentUser, body: KbCreate) -> tuple[dict[str, Any], bool]:
+    """Agent create (idempotent by id); returns (entry, created)."""
+    fields = body.model_dump(exclude_unset=False)
+    entry_id = str(fields.pop("id"))
+    with store.transaction() as db:
+        before = store.next_counter("rev", db)  # lock; the entry's own rev follows
+        entry = upsert_entry(db, entry_id, fields, user, create_only=True)
+        return entry, entry["rev"] > before
+
+
+def update(user: CurrentUser, entry_id: str, body: KbFields) -> dict[str, Any]:
+    """Agent update of an existing entry (the fields given replace the stored ones)."""
+    fields = body.model_dump(exclude_unset=True)
+    fields.pop("id", None)
+    with store.transaction() as db:
+        store.next_rev(db)
+        if KbEntry.get_or_none(KbEntry.id == entry_id) is None:
+            raise not_found("KB entry")
+        return upsert_entry(db, entry_id, fields, user)
+
+
+def retire(entry_id: str) -> dict[str, Any]:
+    """Agent delete: the entry becomes a tombstone in the feed (idempotent)."""
+    with store.transaction() as db:
+        rev = store.next_rev(db)
+        entry = KbEntry.get_or_none(KbEntry.id == entry_id)
+        if entry is None:
+            raise not_found("KB entry")
+        if not entry.deleted:
+            entry.deleted = True
+            entry.rev = rev
+            entry.updated_at = now_iso()
+            entry.save()
+        return public(entry, counts=True)
+
+
+def get(entry_id: str, user: CurrentUser) -> dict[str, Any]:
+    with store.session():
+        entry = KbEntry.get_or_none(KbEntry.id == entry_id)
+    if entry is None:
+        raise not_found("KB entry")
+    return public(entry, counts=user.role in COUNT_ROLES)
+
+
+def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]:
+    """The KB change feed (everyone signed in reads the whole KB)."""
+    limit = clamp_limit(limit)
+    counts = user.role in COUNT_ROLES
+    with store.session():
+        rows = list(KbEntry.select().where(KbEntry.rev > max(0, cursor))
+                    .order_by(KbEntry.rev).limit(limit + 1))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    return {"items": [public(r, counts=counts) for r in rows],
+            "next_cursor": rows[-1].rev if rows else max(0, cursor), "has_more": has_more}
+
+
+def feedback(user: CurrentUser, entry_id: str, feedback_id: str, helpful: bool,
+             note: str | None) -> dict[str, Any]:
+    """Record a desk's feedback on an entry, once per feedback id."""
+    with store.transaction():
+        if KbEntry.get_or_none(KbEntry.id == entry_id) is None:
+            raise not_found("KB entry")
+        created = store.insert_new(KbFeedback, id=feedback_id, kb_entry_id=entry_id, helpful=helpful,
+                                   note=note, user_id=user.id, office_code=user.office_code,
+                                   created_at=now_iso())
+        if created:
+            # Counts are for agents; they are not a change the desks need (no new rev).
+            column = KbEntry.helpful_count if helpful else KbEntry.unhelpful_count
+            KbEntry.update({column: column + 1}).where(KbEntry.id == entry_id).execute()
+        else:
+            row = KbFeedback.get_by_id(feedback_id)
+            entry_id, helpful = row.kb_entry_id, row.helpful
+    return {"id": feedback_id, "kb_entry_id": entry_id, "helpful": helpful, "created": created}
+
+
+def import_entries(items: list[dict[str, Any]], user: CurrentUser | None = None) -> dict[str, int]:
+    """Bulk import (CLI): create or update entries; returns counts. Invalid items raise."""
+    parsed = []
+    for n, raw in enumerate(items):
+        raw = dict(raw)
+        raw.setdefault("id", str(uuid.uuid5(uuid.NAMESPACE_URL, "hai-kb:" + str(raw.get("title")))))
+        raw.pop("rev", None)
+        raw.pop("updated_at", None)
+        deleted = bool(raw.pop("deleted", False))
+        try:
+            body = KbCreate.model_validate(raw)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ValueError(f"item {n}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+        parsed.append((body, deleted))
+    created = updated = 0
+    with store.transaction() as db:
+        for body, deleted in parsed:
+            fields = body.model_dump()
+            entry_id = str(fields.pop("id"))
+            existed = KbEntry.select().where(KbEntry.id == entry_id).exists()
+            upsert_entry(db, entry_id, fields, user)
+            if deleted:
+                KbEntry.update(deleted=True).where(KbEntry.id == entry_id).execute()
+            if existed:
+                updated += 1
+            else:
+                created += 1
+    return {"created": created, "updated": updated}

@@ -1,0 +1,149 @@
+"""Reference data (departments, channels, SLA, …) and offices: seeding, reading, ETag."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from hai_central.errors import ApiError
+from hai_central.store import db as store
+from hai_central.store.models import Office, ReferenceItem
+
+REFERENCE_KEYS = (
+    "departments", "channels", "applications", "priorities", "sla", "broadcast_kinds",
+    "attachment_rules", "email_domains", "desk_version",
+)
+OFFICE_KINDS = ("KPPN", "KANWIL", "PUSAT")
+
+DEFAULT_REFERENCE: dict[str, Any] = {
+    "departments": [{"code": c, "name": c} for c in ("PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP")],
+    "channels": [{"code": c, "name": c} for c in ("tatap_muka", "telepon", "email", "whatsapp", "surat")],
+    "applications": [],
+    "priorities": [{"code": c, "name": c} for c in ("low", "normal", "high", "urgent")],
+    "sla": [],
+    "broadcast_kinds": [{"code": c, "name": c} for c in ("info", "outage", "data_request", "service_change", "other")],
+    "attachment_rules": {
+        "max_bytes": 15 * 1024 * 1024,
+        "allowed_extensions": ["doc", "docx", "gif", "jpeg", "jpg", "pdf", "png", "ppt", "pptx",
+                               "rar", "txt", "xls", "xlsx", "zip"],
+    },
+    "email_domains": ["kemenkeu.go.id", "depkeu.go.id", "customs.go.id", "pajak.go.id"],
+    "desk_version": "0.1.0",
+}
+PUSAT = {"code": "PUSAT", "name": "Kantor Pusat Direktorat Jenderal Perbendaharaan", "kind": "PUSAT", "parent_code": None}
+
+
+def load_reference_file(path: Path) -> dict[str, Any]:
+    """The bundled reference JSON (same shape as GET /reference), or built-in defaults."""
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return dict(DEFAULT_REFERENCE, offices=[PUSAT], version=1)
+
+
+def seed(reference_file: Path) -> None:
+    """At first start: store the reference data and the office PUSAT (never overwrites)."""
+    data = load_reference_file(reference_file)
+    pusat = next((o for o in data.get("offices", []) if o.get("code") == "PUSAT"), PUSAT)
+    with store.transaction() as db:
+        for key, value in data.items():
+            if key == "offices" or key.startswith("_"):
+                continue
+            ReferenceItem.insert(key=key, value=value).on_conflict_ignore().execute()
+        for key in REFERENCE_KEYS:
+            if key not in data:
+                ReferenceItem.insert(key=key, value=DEFAULT_REFERENCE[key]).on_conflict_ignore().execute()
+        upsert_office(pusat, overwrite=False)
+        p = db.param
+        db.execute_sql(
+            f"INSERT INTO counter (name, value) VALUES ('reference', {p}) ON CONFLICT (name) DO NOTHING",
+            (int(data.get("version") or 1),),
+        )
+
+
+def _office_extra(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in ("code", "name", "kind", "parent_code", "active")}
+
+
+def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
+    """Create (or with ``overwrite`` update) an office; bumps the reference version.
+
+    Returns True when a row was written.
+    """
+    code = str(item.get("code") or "").strip()
+    name = str(item.get("name") or "").strip()
+    kind = str(item.get("kind") or "").strip()
+    if not code:
+        raise ApiError(422, "invalid_field", "office code is required", {"field": "code"})
+    if not name:
+        raise ApiError(422, "invalid_field", "office name is required", {"field": "name"})
+    if kind not in OFFICE_KINDS:
+        raise ApiError(422, "invalid_field", f"office kind must be one of {', '.join(OFFICE_KINDS)}", {"field": "kind"})
+    row = {"code": code, "name": name, "kind": kind, "parent_code": item.get("parent_code"),
+           "active": bool(item.get("active", True)), "extra": _office_extra(item)}
+    with store.transaction():
+        query = Office.insert(**row)
+        if overwrite:
+            query = query.on_conflict(
+                conflict_target=[Office.code],
+                update={Office.name: name, Office.kind: kind, Office.parent_code: row["parent_code"],
+                        Office.active: row["active"], Office.extra: row["extra"]},
+            )
+        else:
+            return store.insert_new(Office, **row) and (bump_version() or True)
+        written = query.execute()
+        bump_version()
+    return bool(written)
+
+
+def bump_version() -> None:
+    """Reference data changed: raise its version (part of the ETag)."""
+    store.next_counter("reference")
+
+
+def offices() -> list[dict[str, Any]]:
+    """All offices as the API shows them."""
+    with store.session():
+        return [office_public(o) for o in Office.select().order_by(Office.code)]
+
+
+def office_public(o: Office) -> dict[str, Any]:
+    out = dict(o.extra or {})
+    out.update(code=o.code, name=o.name, kind=o.kind, parent_code=o.parent_code, active=o.active)
+    return out
+
+
+def get_office(code: str) -> Office | None:
+    with store.session():
+        return Office.get_or_none(Office.code == code)
+
+
+def reference_document() -> tuple[dict[str, Any], str]:
+    """The GET /reference document and its ETag (a hash of the whole document)."""
+    with store.session() as db:
+        doc: dict[str, Any] = {r.key: r.value for r in ReferenceItem.select()}
+        doc["offices"] = [office_public(o) for o in Office.select().order_by(Office.code)]
+        row = db.execute_sql("SELECT value FROM counter WHERE name = 'reference'").fetchone()
+    doc["version"] = int(row[0]) if row else 1
+    for key in REFERENCE_KEYS:
+        doc.setdefault(key, DEFAULT_REFERENCE[key])
+    canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
+    return doc, etag
+
+
+def get_item(key: str) -> Any:
+    """One reference item (e.g. ``email_domains``) with the built-in default."""
+    with store.session():
+        row = ReferenceItem.get_or_none(ReferenceItem.key == key)
+    return row.value if row else DEFAULT_REFERENCE.get(key)
+
+
+def import_offices(items: list[dict[str, Any]]) -> int:
+    """Create or update many offices at once (parents first); returns how many."""
+    kinds_order = {"PUSAT": 0, "KANWIL": 1, "KPPN": 2}
+    with store.transaction():
+        for item in sorted(items, key=lambda o: kinds_order.get(o.get("kind"), 3)):
+            upsert_office(item, overwrite=True)
+    return len(items)

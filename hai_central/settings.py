@@ -1,0 +1,90 @@
+"""Hub settings, read once from the environment.
+
+Environment variables (all optional):
+
+``HAI_DATA_DIR``
+    Folder for the SQLite file (``hub.sqlite3``), attachments (``attachments/``) and the
+    broadcast signing key (``broadcast_signing_key.pem``). Default: ``./hai-hub-data``.
+``HAI_DATABASE_URL``
+    ``sqlite:///path/to/file.sqlite3`` or ``postgresql://user:pass@host:port/dbname`` (psycopg 3;
+    query parameters such as ``?options=-csearch_path%3Dmyschema`` are passed to the driver).
+    Default: SQLite file ``hub.sqlite3`` in ``HAI_DATA_DIR``.
+``HAI_BOOTSTRAP_ADMIN_EMAIL`` / ``HAI_BOOTSTRAP_ADMIN_PASSWORD``
+    Create this admin (office ``PUSAT``) at start if no admin exists yet.
+``HAI_REFERENCE_FILE``
+    Reference data seeded at first start. Default: ``resources/reference/reference.json`` of
+    the repository.
+``HAI_TOKEN_TTL_HOURS``
+    Lifetime of an access token (default 12).
+``HAI_MAX_REQUEST_BYTES``
+    Largest JSON request body accepted (default 8 MiB); attachments may be up to the
+    reference ``attachment_rules.max_bytes`` (15 MiB).
+``HAI_ENV``
+    ``production`` (default) or ``development``/``test``: outside production weak Argon2
+    parameters are allowed (``HAI_ARGON2_FAST=1``) to keep tests quick.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_REFERENCE_FILE = REPO_ROOT / "resources" / "reference" / "reference.json"
+
+
+@dataclass
+class Settings:
+    """Everything the hub reads from its environment."""
+
+    data_dir: Path = field(default_factory=lambda: Path("hai-hub-data"))
+    database_url: str | None = None
+    bootstrap_admin_email: str | None = None
+    bootstrap_admin_password: str | None = None
+    reference_file: Path = DEFAULT_REFERENCE_FILE
+    token_ttl_hours: float = 12.0
+    max_request_bytes: int = 8 * 1024 * 1024
+    login_max_failures: int = 10
+    login_window_seconds: int = 15 * 60
+    argon2_fast: bool = False
+    environment: str = "production"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        """Build the settings from ``os.environ`` (or the given mapping)."""
+        env = dict(os.environ if env is None else env)
+        s = cls()
+        if env.get("HAI_DATA_DIR"):
+            s.data_dir = Path(env["HAI_DATA_DIR"])
+        s.database_url = env.get("HAI_DATABASE_URL") or None
+        s.bootstrap_admin_email = env.get("HAI_BOOTSTRAP_ADMIN_EMAIL") or None
+        s.bootstrap_admin_password = env.get("HAI_BOOTSTRAP_ADMIN_PASSWORD") or None
+        if env.get("HAI_REFERENCE_FILE"):
+            s.reference_file = Path(env["HAI_REFERENCE_FILE"])
+        if env.get("HAI_TOKEN_TTL_HOURS"):
+            s.token_ttl_hours = float(env["HAI_TOKEN_TTL_HOURS"])
+        if env.get("HAI_MAX_REQUEST_BYTES"):
+            s.max_request_bytes = int(env["HAI_MAX_REQUEST_BYTES"])
+        s.environment = env.get("HAI_ENV", "production")
+        s.argon2_fast = env.get("HAI_ARGON2_FAST") == "1"
+        s.validate()
+        return s
+
+    def validate(self) -> None:
+        """Refuse unsafe combinations (weak hashing in production)."""
+        if self.argon2_fast and self.environment == "production":
+            raise ValueError("HAI_ARGON2_FAST=1 is only allowed with HAI_ENV=development or test")
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL, defaulting to the SQLite file in the data dir."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'hub.sqlite3'}"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def signing_key_file(self) -> Path:
+        return self.data_dir / "broadcast_signing_key.pem"

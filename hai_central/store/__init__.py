@@ -1,0 +1,1 @@
+"""Storage: peewee models, the database connection, migrations and change numbers."""
