@@ -80,15 +80,15 @@ class SingleInstance(QObject):
     def _on_new_connection(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_ready_read(socket)
-
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll())
-        if RAISE_COMMAND.strip() in data:
-            self.raise_requested.emit()
+            # The message is one short line: wait for it here rather than keep per-socket
+            # slots alive (a socket deleted under a pending slot is a crash waiting to happen).
+            if not socket.bytesAvailable():
+                socket.waitForReadyRead(500)
+            data = bytes(socket.readAll())
+            socket.abort()
+            socket.deleteLater()
+            if RAISE_COMMAND.strip() in data:
+                self.raise_requested.emit()
 
 
 # -- logging and the crash handler ---------------------------------------------------------

@@ -1,0 +1,571 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Terjadi kesalahan</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan isian yang sedang diketik tersimpan sebagai draf.</source>
+        <translation>An unexpected error occurred. Saved data is safe, and what you were typing is kept as a draft.</translation>
+    </message>
+    <message>
+        <source>Catatan teknis ada di:</source>
+        <translation>Technical details are in:</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <source>Terjadi kesalahan saat memproses data. Coba lagi.</source>
+        <translation>Something went wrong while processing data. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Perubahan bahasa berlaku setelah aplikasi dibuka ulang.</source>
+        <translation>A language change takes effect after the app is reopened.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Riwayat layanan</source>
+        <translation>Service history</translation>
+    </message>
+    <message>
+        <source>Cari di pertanyaan, jawaban, instansi (Ctrl+F)</source>
+        <translation>Search questions, answers, institutions (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Semua departemen</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Semua saluran</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Semua hasil</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>Hapus filter</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Buka (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <source>Duplikat: pengunjung sama</source>
+        <translation>Duplicate: same visitor</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entri</source>
+        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InquiryForm</name>
+    <message>
+        <source>Ada isian yang belum disimpan dari sesi sebelumnya.</source>
+        <translation>There is unsaved input from a previous session.</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Pengguna layanan</source>
+        <translation>Service user</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>6 angka, boleh kosong</source>
+        <translation>6 digits, optional</translation>
+    </message>
+    <message>
+        <source>Satker / instansi</source>
+        <translation>Work unit / institution</translation>
+    </message>
+    <message>
+        <source>Contoh: 0812 3456 7890</source>
+        <translation>Example: 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>nama@instansi.go.id</source>
+        <translation>name@institution.go.id</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kode satker</source>
+        <translation>Satker code</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>— pilih departemen —</source>
+        <translation>— choose a department —</translation>
+    </message>
+    <message>
+        <source>— tidak ada —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Departemen layanan</source>
+        <translation>Service department</translation>
+    </message>
+    <message>
+        <source>Aplikasi</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Pertanyaan dan jawaban</source>
+        <translation>Question and answer</translation>
+    </message>
+    <message>
+        <source>Apa yang ditanyakan?</source>
+        <translation>What was asked?</translation>
+    </message>
+    <message>
+        <source>Jawaban yang diberikan</source>
+        <translation>The answer given</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Contoh: PMK 62 Tahun 2023 pasal 5 (Enter)</source>
+        <translation>Example: PMK 62 Tahun 2023 pasal 5 (Enter)</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Dasar peraturan</source>
+        <translation>Regulation basis</translation>
+    </message>
+    <message>
+        <source>Entri basis pengetahuan yang menjadi dasar jawaban</source>
+        <translation>Knowledge base entries the answer rests on</translation>
+    </message>
+    <message>
+        <source>Dasar dari basis pengetahuan</source>
+        <translation>Knowledge base basis</translation>
+    </message>
+    <message>
+        <source>Hasil layanan</source>
+        <translation>Service outcome</translation>
+    </message>
+    <message>
+        <source>— pilih alasan —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <source>(diisi otomatis saat disimpan)</source>
+        <translation>(set automatically on save)</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Alasan di luar lingkup</source>
+        <translation>Out-of-scope reason</translation>
+    </message>
+    <message>
+        <source>Mulai dilayani</source>
+        <translation>Service started</translation>
+    </message>
+    <message>
+        <source>Selesai dilayani</source>
+        <translation>Service ended</translation>
+    </message>
+    <message>
+        <source>Simpan (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Pengunjung baru (Ctrl+N)</source>
+        <translation>New visitor (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Pertanyaan lain, pengunjung sama</source>
+        <translation>Another question, same visitor</translation>
+    </message>
+    <message>
+        <source>Periksa isian yang ditandai.</source>
+        <translation>Please check the marked fields.</translation>
+    </message>
+    <message>
+        <source>Perubahan tersimpan.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Siap untuk pengunjung berikutnya.</source>
+        <translation>Saved. Ready for the next visitor.</translation>
+    </message>
+    <message>
+        <source>Gagal menyimpan. Isian tetap ada; coba simpan lagi.</source>
+        <translation>Could not save. Your input is kept; please try saving again.</translation>
+    </message>
+    <message>
+        <source>Isian belum disimpan</source>
+        <translation>Unsaved input</translation>
+    </message>
+    <message>
+        <source>Isian saat ini belum disimpan. Buang isian ini?</source>
+        <translation>The current input is not saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>Pengunjung baru</source>
+        <translation>New visitor</translation>
+    </message>
+    <message>
+        <source>Mengubah catatan (versi %1)</source>
+        <translation>Editing entry (version %1)</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryTableModel</name>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna layanan</source>
+        <translation>Service user</translation>
+    </message>
+    <message>
+        <source>Satker</source>
+        <translation>Satker</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Departemen</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Sinkron</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Riwayat tidak dapat dimuat.</source>
+        <translation>The history could not be loaded.</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>KbSuggestionsPanel</name>
+    <message>
+        <source>Saran dari Basis Pengetahuan</source>
+        <translation>Knowledge Base suggestions</translation>
+    </message>
+    <message>
+        <source>Ketik pertanyaan; jawaban yang cocok muncul di sini.</source>
+        <translation>Type the question; matching answers appear here.</translation>
+    </message>
+    <message>
+        <source>Sisipkan jawaban terpilih (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta dasar hukumnya.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ mungkin sudah tidak berlaku</source>
+        <translation>⚠ may no longer be valid</translation>
+    </message>
+    <message>
+        <source>Dasar: %1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <source>%1 jawaban yang mungkin cocok:</source>
+        <translation>%1 possibly matching answers:</translation>
+    </message>
+    <message>
+        <source>Belum ada jawaban yang cocok di basis pengetahuan.</source>
+        <translation>No matching answer in the knowledge base yet.</translation>
+    </message>
+</context>
+<context>
+    <name>KbView</name>
+    <message>
+        <source>Cari di basis pengetahuan, misalnya: pencairan dana SP2D</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Semua departemen</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>Semua aplikasi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Mungkin sudah tidak berlaku: masa berlaku entri ini telah lewat. Periksa peraturan terbaru sebelum memakai jawaban ini.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pakai jawaban ini di catatan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Membantu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tidak membantu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catatan umpan balik (opsional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apakah jawaban ini membantu?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terima kasih. Umpan balik dicatat dan akan dikirim ke HAI-DJPBN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Umpan balik gagal disimpan: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 entri ditemukan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 entri terbaru; ketik untuk mencari</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tidak ada entri yang cocok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilih entri di daftar untuk melihat jawabannya.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>berlaku s.d. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>HAI Desk — Layanan Pengguna DJPb</source>
+        <translation>HAI Desk — DJPb User Service</translation>
+    </message>
+    <message>
+        <source>Catat Layanan</source>
+        <translation>Log a Service</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Basis Pengetahuan akan tersedia setelah sinkronisasi.</source>
+        <translation>The knowledge base becomes available after a sync.</translation>
+    </message>
+    <message>
+        <source>Basis Pengetahuan</source>
+        <translation>Knowledge Base</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Profil petugas layanan</source>
+        <translation>Service officer profile</translation>
+    </message>
+    <message>
+        <source>Selamat datang di HAI Desk</source>
+        <translation>Welcome to HAI Desk</translation>
+    </message>
+    <message>
+        <source>Sebelum mulai mencatat layanan, isi profil Anda. Profil ini dipakai untuk setiap catatan layanan yang dikirim ke HAI-DJPBN.</source>
+        <translation>Before you start logging services, fill in your profile. It is used for every service record sent to HAI-DJPBN.</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>nama@kemenkeu.go.id</source>
+        <translation>name@kemenkeu.go.id</translation>
+    </message>
+    <message>
+        <source>Ketik untuk mencari kantor…</source>
+        <translation>Type to search for an office…</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail kedinasan</source>
+        <translation>Official e-mail</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Simpan profil</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pengaturan disimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Basis data rusak</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk diperiksa petugas TI.</source>
+        <translation>The HAI Desk database file is damaged and cannot be opened. You can restore the newest backup. The damaged file is not deleted: it is kept beside it for IT staff to examine.</translation>
+    </message>
+    <message>
+        <source>Cadangan terbaru:</source>
+        <translation>Newest backup:</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+</TS>
