@@ -1,0 +1,7 @@
+"""``python -m hai_central`` = ``hai-central``."""
+
+import sys
+
+from hai_central.cli import main
+
+sys.exit(main())
