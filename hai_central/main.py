@@ -73,6 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A ready hub: database migrated and seeded, routes mounted under ``/api/v1``."""
     settings = settings or Settings.from_env()
     settings.validate()
+    # peewee logs every statement with its parameters at DEBUG: personal data. Never that.
+    peewee_log = logging.getLogger("peewee")
+    peewee_log.setLevel(max(peewee_log.getEffectiveLevel(), logging.INFO))
     security.configure(settings.argon2_fast)
     open_store(settings)
     key = broadcast_service.load_signing_key(settings.signing_key_file)
