@@ -470,7 +470,7 @@ SPM_LS = [
         "Pengembalian dicatat mengurangi penerimaan atau sesuai ketentuan jenis penerimaannya.",
     ),
     (
-        "LS bendahara untuk honor kegiatan",
+        "bendahara untuk honor kegiatan",
         "bendahara pengeluaran",
         "SK kegiatan, daftar nominatif, dan surat pernyataan bendahara untuk meneruskan pembayaran",
         "Bendahara wajib menyalurkan dana dan menyampaikan bukti penyaluran.",
@@ -588,7 +588,7 @@ ACCOUNTS = [
         "522141",
         "Belanja Sewa",
         "sewa gedung, kendaraan, atau peralatan",
-        "Sewa yang melewati tahun anggaran memerlukan perhatian pada pencatatan dibayar di muka.",
+        "Untuk sewa yang dibayar sekaligus dan melewati tahun anggaran, bagian tahun berikutnya dicatat sebagai beban dibayar di muka.",
     ),
     (
         "523111",

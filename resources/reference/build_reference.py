@@ -19,7 +19,8 @@ OUT = Path(__file__).with_name("reference.json")
 SOURCE_NOTE = {
     "departments": (
         "Public: the seven Departemen Layanan of decree KEP-428/PB/2016 (Lampiran I, IV.2). "
-        "The short codes are this project's."
+        "The short codes are this project's. The portal's 'Permintaan Broadcast' (a request to "
+        "send a broadcast) is not a desk department and is deliberately left out."
     ),
     "channels": "Project choice for the KPPN/Kanwil counter (see DOMAIN.md).",
     "applications": (

@@ -183,6 +183,8 @@ def test_offices_hierarchy(reference):
         assert office["name"].startswith("KPPN ")
     names = [o["name"] for o in offices.values()]
     assert len(names) == len(set(names))
+    # The hub stores office codes in a 32-character column.
+    assert all(len(code) <= 32 and code == code.upper() for code in offices)
 
 
 def test_sla_covers_every_department_and_priority(reference):
