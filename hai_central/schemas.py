@@ -117,7 +117,7 @@ class InquiryIn(Open):
 class InquiryBatch(BaseModel):
     """Up to 500 inquiries; each item is validated on its own (see InquiryIn)."""
 
-    items: list[dict[str, Any]] = Field(
+    items: list[Any] = Field(
         json_schema_extra={"items": {"$ref": "#/components/schemas/InquiryIn"}}
     )
 

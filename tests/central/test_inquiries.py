@@ -1,0 +1,157 @@
+"""Inquiry push (idempotent, versioned, per-item results), feed, office scoping, review."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.central.conftest import inquiry
+
+PUSH = "/api/v1/inquiries/batch"
+FEED = "/api/v1/inquiries/changes"
+
+
+def test_push_created_updated_unchanged(hub):
+    h = hub.user("cso", "KPPN-A")
+    item = inquiry("KPPN-A")
+    r = hub.client.post(PUSH, headers=h, json={"items": [item]})
+    assert r.status_code == 200
+    [res] = r.json()["results"]
+    assert res["status"] == "created" and res["id"] == item["id"] and res["rev"] > 0
+    again = hub.client.post(PUSH, headers=h, json={"items": [item]}).json()["results"][0]
+    assert again == {**res, "status": "unchanged", "error": None}
+    newer = dict(item, version=2, answer="Jawaban baru")
+    upd = hub.client.post(PUSH, headers=h, json={"items": [newer]}).json()["results"][0]
+    assert upd["status"] == "updated" and upd["rev"] > res["rev"]
+    older = dict(item, version=1, answer="lama")
+    assert hub.client.post(PUSH, headers=h, json={"items": [older]}).json()["results"][0]["status"] == "unchanged"
+    feed = hub.client.get(FEED, headers=h).json()
+    assert [i["answer"] for i in feed["items"]] == ["Jawaban baru"]
+    assert feed["items"][0]["visitor"]["name"] == "Siti Rahayu"
+    assert feed["items"][0]["review_status"] == "pending"
+
+
+def test_one_bad_item_never_sinks_the_batch(hub):
+    h = hub.user("cso", "KPPN-A")
+    good1, good2 = inquiry("KPPN-A"), inquiry("KPPN-A")
+    bad_field = inquiry("KPPN-A", outcome="maybe")
+    bad_dept = inquiry("KPPN-A", department="XX")
+    other_office = inquiry("KPPN-B")
+    not_an_object = 42
+    r = hub.client.post(PUSH, headers=h, json={"items": [good1, bad_field, bad_dept, other_office, not_an_object, good2]})
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["created", "rejected", "rejected", "rejected", "rejected", "created"]
+    assert results[1]["error"]["details"]["field"] == "outcome"
+    assert results[2]["error"]["details"]["field"] == "department"
+
+
+def test_batch_over_500_items_is_413(hub):
+    h = hub.user("cso", "KPPN-A")
+    items = [inquiry("KPPN-A") for _ in range(501)]
+    r = hub.client.post(PUSH, headers=h, json={"items": items})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
+
+
+def test_batch_of_500_items(hub):
+    h = hub.user("cso", "KPPN-A")
+    items = [inquiry("KPPN-A") for _ in range(500)]
+    results = hub.client.post(PUSH, headers=h, json={"items": items}).json()["results"]
+    assert len(results) == 500 and {r["status"] for r in results} == {"created"}
+    revs = [r["rev"] for r in results]
+    assert revs == sorted(revs) and len(set(revs)) == 500
+
+
+def test_feed_pages_in_rev_order(hub):
+    h = hub.user("cso", "KPPN-A")
+    items = [inquiry("KPPN-A") for _ in range(7)]
+    hub.client.post(PUSH, headers=h, json={"items": items})
+    seen, cursor = [], 0
+    while True:
+        page = hub.client.get(FEED, headers=h, params={"cursor": cursor, "limit": 3}).json()
+        seen += [i["id"] for i in page["items"]]
+        revs = [i["rev"] for i in page["items"]]
+        assert revs == sorted(revs) and all(r > cursor for r in revs)
+        if page["items"]:
+            assert page["next_cursor"] == revs[-1]
+        else:
+            assert page["next_cursor"] == cursor
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            break
+    assert seen == [i["id"] for i in items]
+    empty = hub.client.get(FEED, headers=h, params={"cursor": cursor}).json()
+    assert empty == {"items": [], "next_cursor": cursor, "has_more": False}
+
+
+def test_office_a_cannot_read_or_write_office_b(hub):
+    a = hub.user("cso", "KPPN-A")
+    b = hub.user("cso", "KPPN-B")
+    item_b = inquiry("KPPN-B")
+    assert hub.client.post(PUSH, headers=b, json={"items": [item_b]}).json()["results"][0]["status"] == "created"
+    # A cannot read B's records, neither by naming B nor through the own-office feed.
+    r = hub.client.get(FEED, headers=a, params={"office_code": "KPPN-B"})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    assert hub.client.get(FEED, headers=a).json()["items"] == []
+    # A cannot overwrite B's record, neither as A's own office nor as B's.
+    hijack = dict(item_b, office_code="KPPN-A", version=99, answer="diubah")
+    res = hub.client.post(PUSH, headers=a, json={"items": [hijack]}).json()["results"][0]
+    assert res["status"] == "rejected" and res["error"]["code"] == "forbidden_office"
+    res = hub.client.post(PUSH, headers=a, json={"items": [dict(item_b, version=99)]}).json()["results"][0]
+    assert res["status"] == "rejected"
+    feed_b = hub.client.get(FEED, headers=b).json()["items"]
+    assert [(i["version"], i["office_code"]) for i in feed_b] == [(1, "KPPN-B")]
+
+
+def test_agent_and_supervisor_read_all_or_one_office(hub):
+    a = hub.user("cso", "KPPN-A")
+    b = hub.user("cso", "KPPN-B")
+    hub.client.post(PUSH, headers=a, json={"items": [inquiry("KPPN-A")]})
+    hub.client.post(PUSH, headers=b, json={"items": [inquiry("KPPN-B")]})
+    for role in ("agent", "supervisor"):
+        h = hub.user(role)
+        assert len(hub.client.get(FEED, headers=h).json()["items"]) == 2
+        only_b = hub.client.get(FEED, headers=h, params={"office_code": "KPPN-B"}).json()["items"]
+        assert [i["office_code"] for i in only_b] == ["KPPN-B"]
+
+
+def test_review_accept_publishes_kb_entry(hub):
+    cso = hub.user("cso", "KPPN-A")
+    agent = hub.user("agent")
+    answered, escalated = inquiry("KPPN-A"), inquiry("KPPN-A", outcome="escalated", answer=None)
+    hub.client.post(PUSH, headers=cso, json={"items": [answered, escalated]})
+    assert hub.client.get("/api/v1/review/inquiries", headers=cso).status_code == 403
+    queue = hub.client.get("/api/v1/review/inquiries", headers=agent).json()
+    assert [i["id"] for i in queue["items"]] == [answered["id"]]
+    r = hub.client.post(f"/api/v1/review/inquiries/{answered['id']}", headers=agent,
+                        json={"decision": "accept", "kb_entry": {"title": "Revisi DIPA"}})
+    assert r.status_code == 200, r.text
+    entry = r.json()["kb_entry"]
+    assert entry["title"] == "Revisi DIPA" and entry["source_inquiry_ids"] == [answered["id"]]
+    assert entry["answer"] == "Ajukan melalui SAKTI." and entry["department"] == "PA"
+    assert r.json()["inquiry"]["review_status"] == "accepted"
+    assert hub.client.get("/api/v1/review/inquiries", headers=agent).json()["items"] == []
+    kb = hub.client.get("/api/v1/kb/changes", headers=cso).json()["items"]
+    assert [e["id"] for e in kb] == [entry["id"]]
+    # The desk sees the review status change in its own feed.
+    mine = hub.client.get(FEED, headers=cso).json()["items"]
+    assert {i["id"]: i["review_status"] for i in mine}[answered["id"]] == "accepted"
+    # A second accepted answer into the same entry adds its id.
+    second = inquiry("KPPN-A")
+    hub.client.post(PUSH, headers=cso, json={"items": [second]})
+    r = hub.client.post(f"/api/v1/review/inquiries/{second['id']}", headers=agent,
+                        json={"decision": "accept", "kb_entry": {"id": entry["id"]}})
+    assert r.json()["kb_entry"]["source_inquiry_ids"] == [answered["id"], second["id"]]
+
+
+def test_review_reject_and_changed_answer_is_pending_again(hub):
+    cso = hub.user("cso", "KPPN-A")
+    agent = hub.user("agent")
+    item = inquiry("KPPN-A")
+    hub.client.post(PUSH, headers=cso, json={"items": [item]})
+    r = hub.client.post(f"/api/v1/review/inquiries/{item['id']}", headers=agent,
+                        json={"decision": "reject", "note": "dasar hukum kurang"})
+    assert r.json()["inquiry"]["review_status"] == "rejected" and r.json()["kb_entry"] is None
+    hub.client.post(PUSH, headers=cso, json={"items": [dict(item, version=2)]})
+    queue = hub.client.get("/api/v1/review/inquiries", headers=agent).json()["items"]
+    assert [i["id"] for i in queue] == [item["id"]]
+    missing = hub.client.post(f"/api/v1/review/inquiries/{uuid.uuid4()}", headers=agent, json={"decision": "reject"})
+    assert missing.status_code == 404
