@@ -27,7 +27,8 @@ SOURCE_NOTE = {
         "Well-known DJPb applications named in public material; codes are this project's."
     ),
     "offices": (
-        "Office NAMES: Kanwil DJPb (one per province, 34) and KPPN offices compiled from memory "
+        "Office NAMES: Kanwil DJPb (34, one per province of the 34-province map; the Papua "
+        "provinces formed in 2022 are not listed separately) and KPPN offices compiled from memory "
         "of public DJPb material; the KPPN list may be incomplete or out of date (offices are "
         "merged and renamed from time to time) and must be checked against the official DJPb "
         "office directory before production use. Office CODES are NOT the official numeric "
