@@ -130,13 +130,16 @@ class CrashHandler:
             box.setObjectName("crashDialog")
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(QApplication.translate("CrashHandler", "Terjadi kesalahan"))
-            box.setText(QApplication.translate(
-                "CrashHandler",
-                "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan "
-                "isian yang sedang diketik tersimpan sebagai draf.",
-            ))
+            box.setText(
+                QApplication.translate(
+                    "CrashHandler",
+                    "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan "
+                    "isian yang sedang diketik tersimpan sebagai draf.",
+                )
+            )
             box.setInformativeText(
-                QApplication.translate("CrashHandler", "Catatan teknis ada di:") + "\n"
+                QApplication.translate("CrashHandler", "Catatan teknis ada di:")
+                + "\n"
                 + str(self.paths.logs / "hai-desk.log")
             )
             box.exec()
@@ -169,9 +172,11 @@ def load_stylesheet() -> str:
     from hai_desktop.core.resources import resource_path
 
     try:
-        return resource_path("styles", "desk.qss").read_text(encoding="utf-8")
+        text = resource_path("styles", "desk.qss").read_text(encoding="utf-8")
     except OSError:
         return ""
+    # QSS url() paths are relative to the working directory; point them at our icons.
+    return text.replace("@ICONS@", resource_path("icons").as_posix())
 
 
 # -- the database ---------------------------------------------------------------------------
@@ -202,26 +207,31 @@ def ask_restore_backup(paths: ProfilePaths, parent: QWidget | None = None) -> bo
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
     if backup is None:
-        box.setText(QApplication.translate(
-            "Startup",
-            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
-            "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
-        ))
+        box.setText(
+            QApplication.translate(
+                "Startup",
+                "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
+                "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
+            )
+        )
         box.setInformativeText(str(paths.database))
         box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return False
-    box.setText(QApplication.translate(
-        "Startup",
-        "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan "
-        "cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk "
-        "diperiksa petugas TI.",
-    ))
+    box.setText(
+        QApplication.translate(
+            "Startup",
+            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan "
+            "cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk "
+            "diperiksa petugas TI.",
+        )
+    )
     box.setInformativeText(
         QApplication.translate("Startup", "Cadangan terbaru:") + f" {Path(backup).name}"
     )
-    restore = box.addButton(QApplication.translate("Startup", "Pulihkan cadangan"),
-                            QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(
+        QApplication.translate("Startup", "Pulihkan cadangan"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QApplication.translate("Startup", "Keluar"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
@@ -309,13 +319,14 @@ class DeskApp:
         from hai_desktop.gui import messages
 
         log.error("background task failed", exc_info=exc)
-        messages.error(QApplication.translate(
-            "DeskApp", "Terjadi kesalahan saat memproses data. Coba lagi."
-        ))
+        messages.error(
+            QApplication.translate("DeskApp", "Terjadi kesalahan saat memproses data. Coba lagi.")
+        )
 
 
-def run_gui(paths: ProfilePaths, demo: bool = False,
-            on_ready: Callable[[QWidget], None] | None = None) -> int:
+def run_gui(
+    paths: ProfilePaths, demo: bool = False, on_ready: Callable[[QWidget], None] | None = None
+) -> int:
     """Run the desk GUI for one profile until the window closes. Returns the exit code.
 
     ``on_ready(window)`` runs right after the main window is shown (the sync part, demo mode

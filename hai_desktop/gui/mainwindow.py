@@ -83,8 +83,14 @@ class MainWindow(QMainWindow):
     inquiry_saved = Signal(str)
     question_text_changed = Signal(str)
 
-    def __init__(self, paths: ProfilePaths, tasks: TaskManager, settings=None,
-                 profile=None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        paths: ProfilePaths,
+        tasks: TaskManager,
+        settings=None,
+        profile=None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         from hai_desktop.gui.views.inquiry_form import InquiryForm
 
@@ -102,17 +108,31 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName(names.NAV_LIST)
-        self.nav.setFixedWidth(190)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         self.stack.setObjectName(names.PAGE_STACK)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
+        nav_panel = QWidget()
+        nav_panel.setObjectName(names.NAV_PANEL)
+        nav_panel.setFixedWidth(190)
+        nav_layout = QVBoxLayout(nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(0)
+        brand = QLabel("HAI Desk")
+        brand.setObjectName(names.NAV_BRAND)
+        nav_layout.addWidget(brand)
+        office = QLabel(self._office_name())
+        office.setObjectName(names.NAV_OFFICE)
+        office.setWordWrap(True)
+        nav_layout.addWidget(office)
+        nav_layout.addWidget(self.nav, 1)
+
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(nav_panel)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -253,7 +273,7 @@ class MainWindow(QMainWindow):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
         if self.profile is not None:
-            who = QLabel(f"{self.profile.name} · {self.profile.office_code}")
+            who = QLabel(self.profile.name)
             who.setObjectName(names.PROFILE_LABEL)
             bar.addPermanentWidget(who)
         self._sync_slot = QWidget()
@@ -281,6 +301,13 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+
+    def _office_name(self) -> str:
+        if self.profile is None:
+            return ""
+        from hai_desktop.core import reference
+
+        return reference.name_of("offices", self.profile.office_code)
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:

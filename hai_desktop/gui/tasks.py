@@ -57,18 +57,21 @@ class TaskManager(QObject):
         self._closed = False
 
     # -- public API -----------------------------------------------------------------------
-    def run_db(self, fn: Callable[[], Any], on_done: OnDone | None = None,
-               on_error: OnError | None = None) -> Future:
+    def run_db(
+        self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None
+    ) -> Future:
         """Run ``fn`` on the single database worker (all writes go here)."""
         return self._submit(self._db, fn, on_done, on_error, track=True)
 
-    def run_query(self, fn: Callable[[], Any], on_done: OnDone | None = None,
-                  on_error: OnError | None = None) -> Future:
+    def run_query(
+        self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None
+    ) -> Future:
         """Run a read-only query on the reader thread (never blocks a save)."""
         return self._submit(self._reader, fn, on_done, on_error)
 
-    def run_net(self, fn: Callable[[], Any], on_done: OnDone | None = None,
-                on_error: OnError | None = None) -> Future:
+    def run_net(
+        self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None
+    ) -> Future:
         """Run network work on the network pool."""
         return self._submit(self._net, fn, on_done, on_error)
 
@@ -96,8 +99,14 @@ class TaskManager(QObject):
         self._db.shutdown(wait=True)
 
     # -- internals ------------------------------------------------------------------------
-    def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: OnDone | None,
-                on_error: OnError | None, track: bool = False) -> Future:
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[[], Any],
+        on_done: OnDone | None,
+        on_error: OnError | None,
+        track: bool = False,
+    ) -> Future:
         if track:
             self._change_pending(+1)
 
@@ -114,8 +123,14 @@ class TaskManager(QObject):
 
         return pool.submit(job)
 
-    def _finish(self, track: bool, result: Any, exc: BaseException | None,
-                on_done: OnDone | None, on_error: OnError | None) -> None:
+    def _finish(
+        self,
+        track: bool,
+        result: Any,
+        exc: BaseException | None,
+        on_done: OnDone | None,
+        on_error: OnError | None,
+    ) -> None:
         if track:
             self._change_pending(-1)
         if exc is None:

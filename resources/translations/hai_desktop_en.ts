@@ -79,9 +79,9 @@
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entri</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    <message>
+        <source>%1 entri</source>
+        <translation>%1 entries</translation>
     </message>
 </context>
 <context>
@@ -141,10 +141,6 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Layanan</source>
-        <translation>Service</translation>
     </message>
     <message>
         <source>— pilih departemen —</source>

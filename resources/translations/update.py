@@ -32,8 +32,19 @@ def tool(name: str) -> str:
 def lupdate() -> None:
     sources = sorted(str(p) for p in (ROOT / "hai_desktop" / "gui").rglob("*.py"))
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-source-language", "id",
-         "-target-language", "en", "-no-obsolete", "-locations", "none"],
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(TS),
+            "-source-language",
+            "id",
+            "-target-language",
+            "en",
+            "-no-obsolete",
+            "-locations",
+            "none",
+        ],
         check=True,
     )
 
