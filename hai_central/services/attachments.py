@@ -101,7 +101,7 @@ def put(user: CurrentUser, root: Path, sha: str, body: bytes, filename: str | No
                                    created_at=now_iso())
         row = Attachment.get_by_id(sha)
     return {"sha256": sha, "filename": row.filename, "size": row.size,
-            "content_type": row.content_type, "created": created}
+            "content_type": row.content_type, "created": created}, created
 
 
 def _named_by(sha: str, user: CurrentUser) -> bool:
