@@ -6,7 +6,13 @@ import pytest
 
 from hai_central.main import create_app
 from hai_central.store import db as store
-from hai_central.store.migrate import SchemaTooNew, latest_version, load_migrations, migrate, schema_version
+from hai_central.store.migrate import (
+    SchemaTooNew,
+    latest_version,
+    load_migrations,
+    migrate,
+    schema_version,
+)
 from tests.central.conftest import make_settings
 
 
