@@ -1,0 +1,72 @@
+"""``hai-central admin …`` on a SQLite data dir."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from hai_central.cli import main
+from hai_central.settings import REPO_ROOT
+from hai_central.store import db as store
+from tests.central.conftest import inquiry
+
+
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("HAI_DATA_DIR", str(tmp_path / "hub"))
+    monkeypatch.delenv("HAI_DATABASE_URL", raising=False)
+    monkeypatch.setenv("HAI_ENV", "test")
+    monkeypatch.setenv("HAI_ARGON2_FAST", "1")
+    yield tmp_path
+    store.current_db().close_all()
+
+
+def run(capsys, *args) -> str:
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+def test_admin_cli_end_to_end(cli_env, capsys):
+    assert "schema version 2" in run(capsys, "admin", "migrate")
+    out = run(capsys, "admin", "offices", "import", str(REPO_ROOT / "resources/reference/reference.json"))
+    assert "imported" in out
+    assert "KPPN-BANDA-ACEH" in run(capsys, "admin", "offices", "list")
+    run(capsys, "admin", "offices", "add", "KPPN-DEMO", "KPPN Demo", "KPPN", "--parent", "PUSAT")
+    run(capsys, "admin", "users", "add", "cso@kemenkeu.go.id", "Budi", "cso", "KPPN-DEMO", "--password", "password-1")
+    run(capsys, "admin", "users", "set", "cso@kemenkeu.go.id", "--role", "agent", "--active", "no")
+    listed = run(capsys, "admin", "users", "list")
+    assert "cso@kemenkeu.go.id" in listed and "agent" in listed and "inactive" in listed
+    assert main(["admin", "users", "add", "x@gmail.com", "X", "cso", "KPPN-DEMO", "--password", "password-1"]) == 2
+
+    entries = [{"id": str(uuid.uuid4()), "title": "Revisi DIPA", "question": "Bagaimana?",
+                "answer": "Lewat SAKTI.", "department": "PA", "regulations": ["PMK 62/2023"], "tags": []}]
+    path = cli_env / "kb.json"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    assert "1 created" in run(capsys, "admin", "kb", "import", str(path))
+    assert "1 updated" in run(capsys, "admin", "kb", "import", str(path))
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["title", "question", "answer", "department", "regulations", "tags"])
+    ws.append(["SP2D", "Kapan SP2D terbit?", "Paling lambat 1 hari kerja.", "PKN", "PMK 1; PMK 2", "sp2d"])
+    wb.save(cli_env / "kb.xlsx")
+    assert "1 created" in run(capsys, "admin", "kb", "import", str(cli_env / "kb.xlsx"))
+
+    # Review from the command line: a desk answer pushed through the service.
+    from hai_central.services import inquiries
+    from hai_central.services.common import CurrentUser
+
+    cso = CurrentUser(id="c", email="c", name="c", role="cso", office_code="KPPN-DEMO",
+                      office_name="", office_kind="KPPN", token_hash="")
+    item, other = inquiry("KPPN-DEMO"), inquiry("KPPN-DEMO")
+    assert [r["status"] for r in inquiries.push(cso, [item, other])] == ["created", "created"]
+    assert item["id"] in run(capsys, "admin", "review", "list")
+    accepted = json.loads(run(capsys, "admin", "review", "accept", item["id"], "--title", "Revisi DIPA lewat SAKTI"))
+    assert accepted["kb_entry"]["source_inquiry_ids"] == [item["id"]]
+    rejected = json.loads(run(capsys, "admin", "review", "reject", other["id"], "--note", "kurang"))
+    assert rejected["inquiry"]["review_status"] == "rejected"
+    run(capsys, "admin", "desks", "list")
