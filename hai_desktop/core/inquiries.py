@@ -1,0 +1,555 @@
+"""Inquiries: the desk log of visitors' questions and the answers given.
+
+- ``validate`` / ``save_inquiry``: the rules of the log form; a save writes the row and its
+  outbox row in one transaction (the database runs ``synchronous=FULL``, so a save that
+  returned is on disk).
+- ``list_inquiries`` / ``count_inquiries``: the history view, filtered and sorted, one page
+  at a time. Every sortable column has an index ending in ``created_at`` (plus the rowid),
+  so a page is an index walk that stops after ``limit`` rows. Deep pages can use keyset
+  paging (``after=<last row of the previous page>``) instead of ``offset``.
+- ``to_wire`` / ``apply_from_hub``: the API.md Inquiry JSON, both directions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hai_desktop.core import outbox, reference
+from hai_desktop.core.db.models import Inquiry, database_proxy
+from hai_desktop.core.errors import NotFoundError, ValidationError
+from hai_desktop.core.search import fts_query, search_terms
+from hai_desktop.core.timeutil import (
+    format_utc,
+    local_day_start_utc,
+    normalize_utc,
+    parse_utc,
+    utc_now,
+)
+
+OUTCOMES = ("answered", "escalated", "out_of_scope")
+OUT_OF_SCOPE_REASONS = ("interpretation", "unregulated", "official_authority", "ppid")
+
+MAX_NAME = 200
+MAX_INSTITUTION = 300
+MAX_TEXT = 200_000  # question and answer; a 100,000-character answer must just work
+MAX_BASIS_ITEMS = 50
+MAX_BASIS_CHARS = 500
+LIST_QUESTION_CHARS = 200
+
+SATKER_RE = re.compile(r"[0-9]{6}")
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+PHONE_RE = re.compile(r"\+?[0-9 ().\-/]+")
+PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 6, 15
+
+
+@dataclass
+class InquiryInput:
+    """What the log form edits. ``id`` None = a new inquiry."""
+
+    id: str | None = None
+    channel: str = ""
+    department: str = ""
+    application: str = ""
+    visitor_name: str = ""
+    satker_code: str = ""
+    institution: str = ""
+    phone: str = ""
+    email: str = ""
+    question: str = ""
+    answer: str = ""
+    basis_regulations: list[str] = field(default_factory=list)
+    basis_kb_entry_ids: list[str] = field(default_factory=list)
+    outcome: str = ""
+    out_of_scope_reason: str = ""
+    served_started_at: str | None = None
+    served_ended_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict (for drafts)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> InquiryInput:
+        """Build from a dict, ignoring unknown keys (a draft from an older version)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
+class InquiryRow:
+    """One line of the history view (no long texts)."""
+
+    id: str
+    created_at: str
+    visitor_name: str
+    satker_code: str | None
+    channel: str
+    department: str
+    outcome: str
+    question: str
+    sync_status: str
+    application: str | None = None
+    seq: int = 0
+
+
+@dataclass
+class InquiryFilter:
+    """History filters; None = not filtered. Dates are local calendar days, inclusive."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    department: str | None = None
+    channel: str | None = None
+    outcome: str | None = None
+    text: str | None = None
+    sync_status: str | None = None
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _clean_text(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    # NUL and other C0 controls (but tab/newline) come from bad pastes; drop them.
+    return "".join(ch for ch in text if ch >= " " or ch in "\n\t").strip()
+
+
+def _clean_time(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return format_utc(value)
+    return str(value).strip()
+
+
+def normalize(data: InquiryInput) -> InquiryInput:
+    """The input with whitespace trimmed, control characters dropped, lists cleaned."""
+    out = InquiryInput(id=data.id or None)
+    for name in (
+        "channel",
+        "department",
+        "application",
+        "visitor_name",
+        "satker_code",
+        "institution",
+        "phone",
+        "email",
+        "question",
+        "answer",
+        "outcome",
+        "out_of_scope_reason",
+    ):
+        setattr(out, name, _clean_text(getattr(data, name)))
+    out.email = out.email.lower() if out.email else ""
+    out.basis_regulations = [t for t in (_clean_text(x) for x in data.basis_regulations or []) if t]
+    out.basis_kb_entry_ids = [
+        t for t in (_clean_text(x) for x in data.basis_kb_entry_ids or []) if t
+    ]
+    out.served_started_at = _clean_time(data.served_started_at)
+    out.served_ended_at = _clean_time(data.served_ended_at)
+    if out.outcome != "out_of_scope":
+        out.out_of_scope_reason = ""
+    return out
+
+
+def valid_email(text: str) -> bool:
+    """A plausible e-mail address (one @, a dotted domain, no spaces)."""
+    return len(text) <= 254 and EMAIL_RE.fullmatch(text) is not None
+
+
+def valid_phone(text: str) -> bool:
+    """A plausible phone number: digits with optional +, spaces, dashes, dots, brackets."""
+    if PHONE_RE.fullmatch(text) is None or "+" in text[1:]:
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS
+
+
+def validate(data: InquiryInput) -> dict[str, str]:
+    """Field -> message code for every problem of ``data`` (empty when it can be saved)."""
+    d = normalize(data)
+    errors: dict[str, str] = {}
+    for name in ("channel", "department", "outcome", "visitor_name", "question"):
+        if not getattr(d, name):
+            errors[name] = "required"
+    if d.channel and d.channel not in reference.codes("channels"):
+        errors["channel"] = "unknown_code"
+    if d.department and d.department not in reference.codes("departments"):
+        errors["department"] = "unknown_code"
+    if d.application and d.application not in reference.codes("applications"):
+        errors["application"] = "unknown_code"
+    if d.outcome and d.outcome not in OUTCOMES:
+        errors["outcome"] = "unknown_code"
+    if d.outcome == "out_of_scope":
+        if not d.out_of_scope_reason:
+            errors["out_of_scope_reason"] = "reason_required"
+        elif d.out_of_scope_reason not in OUT_OF_SCOPE_REASONS:
+            errors["out_of_scope_reason"] = "unknown_code"
+    if len(d.visitor_name) > MAX_NAME:
+        errors["visitor_name"] = "too_long"
+    if len(d.institution) > MAX_INSTITUTION:
+        errors["institution"] = "too_long"
+    for name in ("question", "answer"):
+        if len(getattr(d, name)) > MAX_TEXT:
+            errors[name] = "too_long"
+    if d.satker_code and SATKER_RE.fullmatch(d.satker_code) is None:
+        errors["satker_code"] = "satker_invalid"
+    if d.phone and not valid_phone(d.phone):
+        errors["phone"] = "phone_invalid"
+    if d.email and not valid_email(d.email):
+        errors["email"] = "email_invalid"
+    if len(d.basis_regulations) > MAX_BASIS_ITEMS or any(
+        len(x) > MAX_BASIS_CHARS for x in d.basis_regulations
+    ):
+        errors["basis_regulations"] = "too_long"
+    if len(d.basis_kb_entry_ids) > MAX_BASIS_ITEMS:
+        errors["basis_kb_entry_ids"] = "too_long"
+    times = {}
+    for name in ("served_started_at", "served_ended_at"):
+        value = getattr(d, name)
+        if value:
+            try:
+                times[name] = parse_utc(value)
+            except ValueError:
+                errors[name] = "time_invalid"
+    if len(times) == 2 and times["served_ended_at"] < times["served_started_at"]:
+        errors["served_ended_at"] = "time_order"
+    return errors
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _office_code() -> str:
+    from hai_desktop.core.profile_store import get_profile
+
+    profile = get_profile()
+    return profile.office_code if profile else ""
+
+
+def _or_none(text: str) -> str | None:
+    return text or None
+
+
+def save_inquiry(data: InquiryInput) -> Inquiry:
+    """Validate and save (new → new UUID, version 1; edit → version + 1), with its outbox row
+    in the same transaction. Raises ``ValidationError``."""
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    d = normalize(data)
+    db = database_proxy.obj
+    now = utc_now()
+    values: dict[str, Any] = {
+        "channel": d.channel,
+        "department": d.department,
+        "application": _or_none(d.application),
+        "visitor_name": d.visitor_name,
+        "satker_code": _or_none(d.satker_code),
+        "institution": _or_none(d.institution),
+        "phone": _or_none(d.phone),
+        "email": _or_none(d.email),
+        "question": d.question,
+        "answer": _or_none(d.answer),
+        "basis_regulations": d.basis_regulations,
+        "basis_kb_entry_ids": d.basis_kb_entry_ids,
+        "outcome": d.outcome,
+        "out_of_scope_reason": _or_none(d.out_of_scope_reason),
+        "served_started_at": normalize_utc(d.served_started_at),
+        "served_ended_at": normalize_utc(d.served_ended_at),
+        "updated_at": now,
+        "sync_status": "pending",
+        "sync_error": None,
+    }
+    with db.atomic():
+        existing = Inquiry.get_or_none(Inquiry.id == d.id) if d.id else None
+        if existing is None:
+            if values["served_started_at"] and not values["served_ended_at"]:
+                values["served_ended_at"] = now
+            values.update(
+                id=d.id or str(uuid.uuid4()),
+                office_code=_office_code(),
+                created_at=now,
+                version=1,
+                origin="desk",
+            )
+            values["seq"] = Inquiry.insert(**values).execute()
+        else:
+            values["version"] = existing.version + 1
+            Inquiry.update(**values).where(Inquiry.id == existing.id).execute()
+        outbox.enqueue("inquiry", d.id or values["id"])
+    record_id = d.id or values["id"]
+    if existing is None:
+        return Inquiry(**values)
+    return Inquiry.get(Inquiry.id == record_id)
+
+
+def get_inquiry(inquiry_id: str) -> Inquiry | None:
+    """The inquiry with this UUID, or None."""
+    return Inquiry.get_or_none(Inquiry.id == inquiry_id)
+
+
+def to_input(inquiry: Inquiry) -> InquiryInput:
+    """The form state for editing a stored inquiry."""
+    return InquiryInput(
+        id=inquiry.id,
+        channel=inquiry.channel,
+        department=inquiry.department,
+        application=inquiry.application or "",
+        visitor_name=inquiry.visitor_name or "",
+        satker_code=inquiry.satker_code or "",
+        institution=inquiry.institution or "",
+        phone=inquiry.phone or "",
+        email=inquiry.email or "",
+        question=inquiry.question or "",
+        answer=inquiry.answer or "",
+        basis_regulations=list(inquiry.basis_regulations or []),
+        basis_kb_entry_ids=list(inquiry.basis_kb_entry_ids or []),
+        outcome=inquiry.outcome,
+        out_of_scope_reason=inquiry.out_of_scope_reason or "",
+        served_started_at=inquiry.served_started_at,
+        served_ended_at=inquiry.served_ended_at,
+    )
+
+
+def duplicate_input(inquiry_id: str) -> InquiryInput:
+    """A new form for the same visitor and channel (a new question); raises NotFoundError."""
+    inquiry = get_inquiry(inquiry_id)
+    if inquiry is None:
+        raise NotFoundError(inquiry_id)
+    return InquiryInput(
+        id=None,
+        channel=inquiry.channel,
+        visitor_name=inquiry.visitor_name or "",
+        satker_code=inquiry.satker_code or "",
+        institution=inquiry.institution or "",
+        phone=inquiry.phone or "",
+        email=inquiry.email or "",
+        served_started_at=utc_now(),
+    )
+
+
+# ---------------------------------------------------------------- history view
+
+# sort name -> leading ORDER BY term (each has an index "(term, created_at)" + rowid).
+SORT_COLUMNS: dict[str, str] = {
+    "created_at": "created_at",
+    "visitor_name": "visitor_name COLLATE NOCASE",
+    "satker_code": "satker_code",
+    "channel": "channel",
+    "department": "department",
+    "outcome": "outcome",
+    "sync_status": "sync_status",
+    "application": "application",
+}
+
+_ROW_COLUMNS = (
+    "id, created_at, visitor_name, satker_code, channel, department, outcome,"
+    f" substr(question, 1, {LIST_QUESTION_CHARS}), sync_status, application, seq"
+)
+
+
+def _where(f: InquiryFilter | None) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f is None:
+        return clauses, params
+    if f.date_from:
+        clauses.append("created_at >= ?")
+        params.append(local_day_start_utc(f.date_from))
+    if f.date_to:
+        clauses.append("created_at < ?")
+        params.append(local_day_start_utc(f.date_to + timedelta(days=1)))
+    for name in ("department", "channel", "outcome", "sync_status"):
+        value = getattr(f, name)
+        if value:
+            clauses.append(f"{name} = ?")
+            params.append(value)
+    if f.text and f.text.strip():
+        match = fts_query(f.text)
+        if match is not None:
+            clauses.append("seq IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)")
+            params.append(match)
+        elif not search_terms(f.text):
+            # Nothing the index can search (emoji, punctuation): a plain substring match.
+            clauses.append("(instr(question, ?) > 0 OR instr(COALESCE(answer, ''), ?) > 0)")
+            params.extend([f.text.strip(), f.text.strip()])
+    return clauses, params
+
+
+def count_inquiries(f: InquiryFilter | None = None) -> int:
+    """How many inquiries match ``f``."""
+    clauses, params = _where(f)
+    sql = "SELECT COUNT(*) FROM inquiry"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    return database_proxy.obj.execute_sql(sql, params).fetchone()[0]
+
+
+def _sort_value(row: InquiryRow, sort: str) -> Any:
+    return getattr(row, sort)
+
+
+def list_inquiries(
+    f: InquiryFilter | None = None,
+    sort: str = "created_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    after: InquiryRow | None = None,
+) -> list[InquiryRow]:
+    """One page of the history view.
+
+    ``sort`` is a key of ``SORT_COLUMNS`` (anything else sorts by ``created_at``); ties are
+    broken by ``created_at`` then insertion order, so the order is total and stable.
+    ``after``: the last row of the previous page (keyset paging, fast at any depth);
+    ``offset`` is then counted from that row.
+    """
+    if sort not in SORT_COLUMNS:
+        sort = "created_at"
+    lead = SORT_COLUMNS[sort]
+    direction = "DESC" if descending else "ASC"
+    terms = [lead] if sort == "created_at" else [lead, "created_at"]
+    terms.append("seq")
+    clauses, params = _where(f)
+    if after is not None:
+        key = [_sort_value(after, sort)] if sort != "created_at" else []
+        key += [after.created_at, after.seq]
+        if None not in key:
+            op = "<" if descending else ">"
+            clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
+            params.extend(key)
+    sql = f"SELECT {_ROW_COLUMNS} FROM inquiry"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY " + ", ".join(f"{t} {direction}" for t in terms)
+    sql += " LIMIT ? OFFSET ?"
+    params.extend([max(0, int(limit)), max(0, int(offset))])
+    cursor = database_proxy.obj.execute_sql(sql, params)
+    return [InquiryRow(*row) for row in cursor.fetchall()]
+
+
+# ---------------------------------------------------------------- the wire (API.md)
+
+
+def to_wire(inquiry: Inquiry) -> dict[str, Any]:
+    """The API.md Inquiry JSON of a stored inquiry (optional fields omitted when empty)."""
+    visitor: dict[str, Any] = {"name": inquiry.visitor_name}
+    for key in ("satker_code", "institution", "phone", "email"):
+        value = getattr(inquiry, key)
+        if value:
+            visitor[key] = value
+    wire: dict[str, Any] = {
+        "id": inquiry.id,
+        "office_code": inquiry.office_code,
+        "created_at": inquiry.created_at,
+        "updated_at": inquiry.updated_at,
+        "channel": inquiry.channel,
+        "department": inquiry.department,
+        "visitor": visitor,
+        "question": inquiry.question,
+        "basis": {
+            "regulations": list(inquiry.basis_regulations or []),
+            "kb_entry_ids": list(inquiry.basis_kb_entry_ids or []),
+        },
+        "outcome": inquiry.outcome,
+        "version": inquiry.version,
+    }
+    for key in (
+        "application",
+        "answer",
+        "out_of_scope_reason",
+        "ticket_id",
+        "served_started_at",
+        "served_ended_at",
+    ):
+        value = getattr(inquiry, key)
+        if value:
+            wire[key] = value
+    return wire
+
+
+def _from_wire(item: dict[str, Any]) -> dict[str, Any]:
+    visitor = item.get("visitor") or {}
+    basis = item.get("basis") or {}
+    now = utc_now()
+    return {
+        "id": str(item["id"]),
+        "office_code": item.get("office_code") or "",
+        "created_at": normalize_utc(item.get("created_at")) or now,
+        "updated_at": normalize_utc(item.get("updated_at")) or now,
+        "channel": item.get("channel") or "",
+        "department": item.get("department") or "",
+        "application": item.get("application") or None,
+        "visitor_name": visitor.get("name") or "",
+        "satker_code": visitor.get("satker_code") or None,
+        "institution": visitor.get("institution") or None,
+        "phone": visitor.get("phone") or None,
+        "email": visitor.get("email") or None,
+        "question": item.get("question") or "",
+        "answer": item.get("answer") or None,
+        "basis_regulations": list(basis.get("regulations") or []),
+        "basis_kb_entry_ids": [str(x) for x in basis.get("kb_entry_ids") or []],
+        "outcome": item.get("outcome") or "answered",
+        "out_of_scope_reason": item.get("out_of_scope_reason") or None,
+        "ticket_id": item.get("ticket_id") or None,
+        "served_started_at": normalize_utc(item.get("served_started_at")),
+        "served_ended_at": normalize_utc(item.get("served_ended_at")),
+        "version": int(item.get("version") or 1),
+        "hub_rev": item.get("rev"),
+        "review_status": item.get("review_status"),
+        "sync_status": "synced",
+        "sync_error": None,
+    }
+
+
+def apply_from_hub(items: list[dict[str, Any]]) -> int:
+    """Upsert inquiries pulled from the office feed (one transaction; nests as a savepoint).
+
+    A local row with unsent edits at the same or a higher version keeps its content (only
+    ``hub_rev``/``review_status`` are taken); otherwise the hub's state wins and any stale
+    outbox row for it is dropped. Returns how many rows changed content.
+    """
+    changed = 0
+    db = database_proxy.obj
+    with db.atomic():
+        for item in items:
+            values = _from_wire(item)
+            existing = Inquiry.get_or_none(Inquiry.id == values["id"])
+            if item.get("deleted"):
+                if existing is not None and existing.sync_status == "synced":
+                    Inquiry.delete().where(Inquiry.id == values["id"]).execute()
+                    changed += 1
+                continue
+            if existing is None:
+                values["origin"] = "hub"
+                Inquiry.insert(**values).execute()
+                changed += 1
+                continue
+            local_unsent = existing.sync_status != "synced"
+            if local_unsent and existing.version >= values["version"]:
+                Inquiry.update(
+                    hub_rev=values["hub_rev"], review_status=values["review_status"]
+                ).where(Inquiry.id == existing.id).execute()
+                continue
+            values.pop("id")
+            values["created_at"] = existing.created_at
+            Inquiry.update(**values).where(Inquiry.id == existing.id).execute()
+            db.execute_sql(
+                "DELETE FROM outbox WHERE record_type = 'inquiry' AND record_id = ?",
+                (existing.id,),
+            )
+            changed += 1
+    return changed
+
+
+def wire_json(inquiry: Inquiry) -> str:
+    """``to_wire`` as compact JSON text."""
+    return json.dumps(to_wire(inquiry), ensure_ascii=False, separators=(",", ":"))
