@@ -1,0 +1,537 @@
+"""The knowledge-base screen ("Basis Pengetahuan"): offline search over the local KB.
+
+Search as you type (debounced, run on the task manager's reader thread so the GUI thread
+never waits on SQLite), department and application filters, a result list (model/view) and
+the entry itself: question, answer, legal basis, tags, a visible *mungkin sudah tidak
+berlaku* mark past ``valid_until``, and "Membantu" / "Tidak membantu" feedback that travels
+to the hub through the outbox.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hai_desktop.core import kb
+
+# Stable objectNames (tests, QSS). Kept here, beside the widgets they name.
+KB_VIEW = "kbView"
+KB_SEARCH = "kbSearchEdit"
+KB_DEPARTMENT = "kbDepartmentCombo"
+KB_APPLICATION = "kbApplicationCombo"
+KB_RESULTS = "kbResultsList"
+KB_COUNT = "kbCountLabel"
+KB_ENTRY_TITLE = "kbEntryTitle"
+KB_ENTRY_BODY = "kbEntryBody"
+KB_OUTDATED = "kbOutdatedMark"
+KB_HELPFUL = "kbHelpfulButton"
+KB_NOT_HELPFUL = "kbNotHelpfulButton"
+KB_FEEDBACK_NOTE = "kbFeedbackNoteEdit"
+KB_FEEDBACK_STATUS = "kbFeedbackStatus"
+KB_USE_ANSWER = "kbUseAnswerButton"
+
+SEARCH_DEBOUNCE_MS = 150
+RESULT_LIMIT = 50
+
+
+def _names(kind: str) -> dict[str, str]:
+    """code → Indonesian name from the reference data (empty when it is not there)."""
+    try:
+        from hai_desktop.core import reference
+
+        return {item["code"]: item["name"] for item in reference.items(kind)}
+    except Exception:  # noqa: BLE001 - the screen works on codes alone
+        return {}
+
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Paints an item as a bold title (DisplayRole) over a grey, wrapped detail text
+    (``DETAIL_ROLE``). Used by the KB result list and the suggestions panel."""
+
+    PAD = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        return title, QFont(option.font)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title_text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        title_font, detail_font = self._fonts(opt)
+        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap
+        )
+        painter.save()
+        painter.setFont(title_font)
+        painter.setPen(
+            opt.palette.color(
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            )
+        )
+        used = painter.boundingRect(rect, flags, title_text)
+        painter.drawText(rect, flags, title_text)
+        detail = index.data(DETAIL_ROLE) or ""
+        if detail:
+            painter.setFont(detail_font)
+            color = (
+                opt.palette.color(QPalette.ColorRole.HighlightedText)
+                if selected
+                else (QColor("#555555"))
+            )
+            painter.setPen(color)
+            painter.drawText(rect.adjusted(0, used.height() + 2, 0, 0), flags, detail)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = max(120, (opt.widget.viewport().width() if opt.widget else 300) - 2 * self.PAD)
+        title_font, detail_font = self._fonts(opt)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = (
+            QFontMetrics(title_font)
+            .boundingRect(0, 0, width, 10_000, flags, index.data(Qt.ItemDataRole.DisplayRole) or "")
+            .height()
+        )
+        detail = index.data(DETAIL_ROLE) or ""
+        if detail:
+            height += (
+                2
+                + QFontMetrics(detail_font)
+                .boundingRect(0, 0, width, 10_000, flags, detail)
+                .height()
+            )
+        return QSize(width, height + 2 * self.PAD)
+
+
+class KbResultsModel(QAbstractListModel):
+    """Search hits for a list view: the title, then department and the answer's start."""
+
+    HitRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list[kb.KbHit] = []
+        self._departments: dict[str, str] = {}
+        self.today = date.today()
+
+    def set_hits(self, hits: list[kb.KbHit], departments: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._departments = departments
+        self.endResetModel()
+
+    def hit(self, row: int) -> kb.KbHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        hit = self.hit(index.row())
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = "  ⚠" if kb.is_possibly_outdated(hit, self.today) else ""
+            return f"{hit.title}{mark}"
+        if role == DETAIL_ROLE:
+            preview = hit.answer_preview
+            if len(preview) > 150:
+                preview = preview[:149] + "…"
+            where = " · ".join(x for x in (hit.department, hit.application) if x)
+            return f"{where} — {preview}" if where else preview
+        if role == Qt.ItemDataRole.ToolTipRole:
+            dept = self._departments.get(hit.department or "", "")
+            return f"{hit.title}\n{dept}" if dept else hit.title
+        if role == self.HitRole:
+            return hit
+        return None
+
+
+class KbView(QWidget):
+    """The "Basis Pengetahuan" page.
+
+    Signals:
+        use_answer_requested(object): the user wants this entry's answer in the log form
+            (a ``kb.KbEntry``).
+    """
+
+    use_answer_requested = Signal(object)
+
+    def __init__(self, tasks, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(KB_VIEW)
+        self.tasks = tasks
+        self._search_seq = 0
+        self._entry: kb.KbEntry | None = None
+        self._filters_loaded = False
+        self._departments: dict[str, str] = {}
+        self._applications: dict[str, str] = {}
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self._build()
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName(KB_SEARCH)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Cari di basis pengetahuan, misalnya: pencairan dana SP2D")
+        )
+        self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        self.department_combo = QComboBox()
+        self.department_combo.setObjectName(KB_DEPARTMENT)
+        self.department_combo.addItem(self.tr("Semua departemen"), None)
+        self.department_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.application_combo = QComboBox()
+        self.application_combo.setObjectName(KB_APPLICATION)
+        self.application_combo.addItem(self.tr("Semua aplikasi"), None)
+        self.application_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.department_combo.setMinimumWidth(220)
+        self.application_combo.setMinimumWidth(150)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.department_combo)
+        top.addWidget(self.application_combo)
+
+        self.model = KbResultsModel(self)
+        self.results = QListView()
+        self.results.setObjectName(KB_RESULTS)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(TwoLineDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setSpacing(1)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setAlternatingRowColors(True)
+        self.results.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.results.activated.connect(lambda _i: self.body.setFocus())
+        self.count_label = QLabel()
+        self.count_label.setObjectName(KB_COUNT)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName(KB_ENTRY_TITLE)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.outdated_label = QLabel(
+            self.tr(
+                "⚠ Mungkin sudah tidak berlaku: masa berlaku entri ini telah lewat. "
+                "Periksa peraturan terbaru sebelum memakai jawaban ini."
+            )
+        )
+        self.outdated_label.setObjectName(KB_OUTDATED)
+        self.outdated_label.setWordWrap(True)
+        self.outdated_label.setProperty("role", "warning")
+        self.outdated_label.setStyleSheet(
+            "QLabel#kbOutdatedMark { background: #fff3cd; color: #7a4d00;"
+            " border: 1px solid #e0b84f; border-radius: 4px; padding: 6px; font-weight: bold; }"
+        )
+        self.outdated_label.hide()
+        self.body = QTextBrowser()
+        self.body.setObjectName(KB_ENTRY_BODY)
+        self.body.setOpenLinks(False)
+
+        self.use_button = QPushButton(self.tr("Pakai jawaban ini di catatan"))
+        self.use_button.setObjectName(KB_USE_ANSWER)
+        self.use_button.clicked.connect(self._on_use_clicked)
+        self.helpful_button = QPushButton(self.tr("Membantu"))
+        self.helpful_button.setObjectName(KB_HELPFUL)
+        self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
+        self.not_helpful_button = QPushButton(self.tr("Tidak membantu"))
+        self.not_helpful_button.setObjectName(KB_NOT_HELPFUL)
+        self.not_helpful_button.clicked.connect(lambda: self.send_feedback(False))
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName(KB_FEEDBACK_NOTE)
+        self.note_edit.setPlaceholderText(self.tr("Catatan umpan balik (opsional)"))
+        self.feedback_status = QLabel()
+        self.feedback_status.setObjectName(KB_FEEDBACK_STATUS)
+        self.feedback_status.setWordWrap(True)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
+        feedback_row.addWidget(self.helpful_button)
+        feedback_row.addWidget(self.not_helpful_button)
+        feedback_row.addWidget(self.note_edit, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.title_label)
+        right_layout.addWidget(self.outdated_label)
+        right_layout.addWidget(self.body, 1)
+        right_layout.addLayout(feedback_row)
+        right_layout.addWidget(self.feedback_status)
+        right_layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._entry_widgets = right
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([400, 700])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._show_entry(None)
+
+        focus = QShortcut(QKeySequence("Ctrl+K"), self)
+        focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus.activated.connect(self.focus_search)
+
+    # -- public ---------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def refresh(self) -> None:
+        """Reload the filters and the results (after a sync brought new entries)."""
+        self._filters_loaded = False
+        self._load_filters()
+        self.run_search()
+
+    def run_search(self) -> None:
+        """Search now with the current text and filters (results arrive asynchronously)."""
+        self._debounce.stop()
+        self._search_seq += 1
+        seq = self._search_seq
+        text = self.search_edit.text()
+        department = self.department_combo.currentData()
+        application = self.application_combo.currentData()
+
+        def job():
+            if text.strip():
+                return kb.search(text, department, application, limit=RESULT_LIMIT)
+            return kb.browse(department, application, limit=RESULT_LIMIT)
+
+        self.tasks.run_query(job, lambda hits: self._on_results(seq, hits))
+
+    def current_entry(self) -> kb.KbEntry | None:
+        return self._entry
+
+    def send_feedback(self, helpful: bool) -> None:
+        """Record "membantu / tidak membantu" for the shown entry (queued for the hub)."""
+        entry = self._entry
+        if entry is None:
+            return
+        note = self.note_edit.text()
+        self.helpful_button.setEnabled(False)
+        self.not_helpful_button.setEnabled(False)
+
+        def done(_feedback_id: str) -> None:
+            self.note_edit.clear()
+            if self._entry is not None and self._entry.id == entry.id:
+                self.feedback_status.setText(
+                    self.tr("Terima kasih. Umpan balik dicatat dan akan dikirim ke HAI-DJPBN.")
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.helpful_button.setEnabled(True)
+            self.not_helpful_button.setEnabled(True)
+            self.feedback_status.setText(
+                self.tr("Umpan balik gagal disimpan: %1").replace("%1", str(exc))
+            )
+
+        self.tasks.run_db(lambda: kb.record_feedback(entry.id, helpful, note), done, failed)
+
+    # -- events ---------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._filters_loaded:
+            self.refresh()
+
+    def _load_filters(self) -> None:
+        def job():
+            facets = kb.facet_values()
+            return facets, _names("departments"), _names("applications")
+
+        def done(result) -> None:
+            facets, departments, applications = result
+            self._departments, self._applications = departments, applications
+            self._fill(self.department_combo, facets["departments"], departments)
+            self._fill(self.application_combo, facets["applications"], applications)
+            self._filters_loaded = True
+
+        self.tasks.run_query(job, done)
+
+    def _fill(self, combo: QComboBox, codes: list[str], names: dict[str, str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        # Reference order first (the centre's order), then codes it does not know.
+        ordered = [c for c in names if c in codes] + [c for c in codes if c not in names]
+        for code in ordered:
+            combo.addItem(names.get(code, code), code)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _on_results(self, seq: int, hits: list[kb.KbHit]) -> None:
+        if seq != self._search_seq:
+            return  # a newer search is on its way
+        self.model.today = date.today()
+        shown_id = self._entry.id if self._entry else None
+        self.model.set_hits(hits, self._departments)
+        if self.search_edit.text().strip():
+            self.count_label.setText(self.tr("%1 entri ditemukan").replace("%1", str(len(hits))))
+        else:
+            self.count_label.setText(
+                self.tr("%1 entri terbaru; ketik untuk mencari").replace("%1", str(len(hits)))
+            )
+        if not hits:
+            self._show_entry(None)
+            return
+        row = next((i for i, h in enumerate(hits) if h.id == shown_id), 0)
+        self.results.setCurrentIndex(self.model.index(row))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.model.hit(current.row()) if current.isValid() else None
+        if hit is None:
+            self._show_entry(None)
+            return
+        entry_id = hit.id
+        self.tasks.run_query(lambda: kb.get_entry(entry_id), self._show_entry)
+
+    def _on_use_clicked(self) -> None:
+        if self._entry is not None:
+            self.use_answer_requested.emit(self._entry)
+
+    # -- rendering ------------------------------------------------------------------------
+    def _show_entry(self, entry: kb.KbEntry | None) -> None:
+        self._entry = entry
+        has = entry is not None
+        for w in (self.use_button, self.helpful_button, self.not_helpful_button, self.note_edit):
+            w.setEnabled(has)
+        self.feedback_status.clear()
+        if entry is None:
+            self.title_label.setText(
+                self.tr("Tidak ada entri yang cocok") if self.search_edit.text().strip() else ""
+            )
+            self.outdated_label.hide()
+            self.body.setHtml(
+                "<p style='color:#666'>"
+                + html.escape(self.tr("Pilih entri di daftar untuk melihat jawabannya."))
+                + "</p>"
+            )
+            return
+        self.title_label.setText(entry.title)
+        self.outdated_label.setVisible(kb.is_possibly_outdated(entry, date.today()))
+        self.body.setHtml(self._entry_html(entry))
+
+    def _entry_html(self, entry: kb.KbEntry) -> str:
+        def para(text: str) -> str:
+            return "<br>".join(html.escape(line) for line in text.splitlines())
+
+        dept = self._departments.get(entry.department or "", entry.department or "-")
+        app = self._applications.get(entry.application or "", entry.application or "")
+        meta = html.escape(dept) + (f" · {html.escape(app)}" if app else "")
+        if entry.valid_until:
+            meta += " · " + html.escape(
+                self.tr("berlaku s.d. %1").replace("%1", entry.valid_until[:10])
+            )
+        parts = [
+            f"<p style='color:#555'>{meta}</p>",
+            f"<h3>{html.escape(self.tr('Pertanyaan'))}</h3><p>{para(entry.question)}</p>",
+            f"<h3>{html.escape(self.tr('Jawaban'))}</h3><p>{para(entry.answer)}</p>",
+            f"<h3>{html.escape(self.tr('Dasar hukum'))}</h3>",
+        ]
+        if entry.regulations:
+            parts.append(
+                "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in entry.regulations) + "</ul>"
+            )
+        else:
+            parts.append(f"<p style='color:#666'>{html.escape(self.tr('Tidak disebutkan'))}</p>")
+        if entry.tags:
+            parts.append(
+                f"<p style='color:#555'>{html.escape(self.tr('Label'))}: "
+                + ", ".join(html.escape(t) for t in entry.tags)
+                + "</p>"
+            )
+        parts.append(
+            "<p style='color:#888; font-size:small'>"
+            + html.escape(
+                self.tr("Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.")
+            )
+            + "</p>"
+        )
+        return "".join(parts)
+
+
+def install(window) -> KbView:
+    """Put the KB screen into the main window (page ``kb``) and wire "use this answer"."""
+    from hai_desktop.gui import object_names as names
+
+    view = KbView(window.tasks)
+
+    def use(entry: kb.KbEntry) -> None:
+        from hai_desktop.gui.kb_suggestions import insert_into_form
+
+        window.show_page(names.PAGE_LOG)
+        insert_into_form(window, entry)
+
+    view.use_answer_requested.connect(use)
+    window.replace_page(names.PAGE_KB, view)
+    return view

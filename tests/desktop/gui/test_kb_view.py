@@ -1,0 +1,198 @@
+"""The KB screen and the KB suggestions beside the log form (offscreen, pytest-qt)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hai_desktop.core import kb, outbox, profile_store, reference
+from hai_desktop.core.db.database import open_database
+from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.gui import kb_suggestions, kb_view
+from hai_desktop.gui.tasks import TaskManager
+
+
+def _entry(title, question, answer, **extra):
+    item = {
+        "id": str(uuid.uuid4()),
+        "rev": 1,
+        "title": title,
+        "question": question,
+        "answer": answer,
+        "department": "PKN",
+        "application": None,
+        "regulations": ["PMK 190/PMK.05/2012 pasal 20"],
+        "tags": ["sp2d"],
+        "source_inquiry_ids": [],
+        "valid_until": None,
+        "updated_at": "2026-11-01T08:00:00Z",
+        "deleted": False,
+    }
+    item.update(extra)
+    return item
+
+
+ENTRIES = [
+    _entry(
+        "Pencairan dana melalui SP2D",
+        "Bagaimana proses pencairan dana belanja satker?",
+        "Dana dicairkan oleh KPPN setelah SPM diuji dan SP2D diterbitkan.",
+    ),
+    _entry(
+        "Revisi DIPA melalui SAKTI",
+        "Bagaimana mengajukan revisi DIPA?",
+        "Revisi DIPA diajukan melalui modul penganggaran SAKTI.",
+        department="PA",
+        application="SAKTI",
+        regulations=["PMK 62 Tahun 2023 pasal 5"],
+    ),
+    _entry(
+        "Tata cara retur SP2D lama",
+        "Apa yang dilakukan bila SP2D diretur?",
+        "Satker mengajukan perbaikan rekening penerima ke KPPN.",
+        valid_until="2020-12-31",
+    ),
+]
+
+
+@pytest.fixture
+def paths(tmp_path):
+    return ProfilePaths.for_dir(tmp_path / "profile").ensure()
+
+
+@pytest.fixture
+def db(paths):
+    database = open_database(paths.database)
+    reference.seed_reference_if_empty()
+    kb.apply_kb_changes(ENTRIES)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def tasks(db):
+    manager = TaskManager()
+    yield manager
+    manager.shutdown()
+
+
+def test_kb_screen_searches_as_you_type_and_shows_the_entry(qtbot, tasks):
+    view = kb_view.KbView(tasks)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)  # browse: all entries
+
+    qtbot.keyClicks(view.search_edit, "dicairkan")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.hit(0).title == "Pencairan dana melalui SP2D"
+    qtbot.waitUntil(lambda: view.current_entry() is not None)
+    assert view.title_label.text() == "Pencairan dana melalui SP2D"
+    body = view.body.toPlainText()
+    assert "SP2D diterbitkan" in body and "PMK 190/PMK.05/2012 pasal 20" in body
+    assert view.outdated_label.isHidden()
+
+    # Operators and quotes are plain text.
+    view.search_edit.setText('"AND OR NEAR( *')
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+
+
+def test_kb_screen_filters_and_outdated_mark(qtbot, tasks):
+    view = kb_view.KbView(tasks)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.department_combo.count() == 3)  # all + PA + PKN
+    view.department_combo.setCurrentIndex(view.department_combo.findData("PA"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.hit(0).title == "Revisi DIPA melalui SAKTI"
+
+    view.department_combo.setCurrentIndex(0)
+    view.search_edit.setText("retur")
+    view.run_search()
+    qtbot.waitUntil(
+        lambda: (
+            view.current_entry() is not None
+            and view.current_entry().title == "Tata cara retur SP2D lama"
+        )
+    )
+    assert not view.outdated_label.isHidden()
+    assert "tidak berlaku" in view.outdated_label.text().lower()
+
+
+def test_kb_feedback_button_records_row_and_outbox(qtbot, tasks):
+    view = kb_view.KbView(tasks)
+    qtbot.addWidget(view)
+    view.show()
+    view.search_edit.setText("revisi")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.current_entry() is not None)
+    view.note_edit.setText("Sudah ada PMK baru")
+    qtbot.mouseClick(view.not_helpful_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Terima kasih" in view.feedback_status.text())
+    tasks.wait_db_idle()
+    rows = outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE)
+    assert len(rows) == 1
+    stored = kb.get_feedback(rows[0].record_id)
+    assert stored.kb_entry_id == ENTRIES[1]["id"]
+    assert stored.helpful is False and stored.note == "Sudah ada PMK baru"
+
+
+@pytest.fixture
+def window(qtbot, tasks, paths):
+    pytest.importorskip("hai_desktop.gui.views.inquiry_form")  # TEMP until the form lands
+    from hai_desktop.gui.mainwindow import MainWindow
+
+    profile = profile_store.set_profile(
+        "Budi Santoso", "budi.santoso@kemenkeu.go.id", reference.items("offices")[1]["code"]
+    )
+    win = MainWindow(paths, tasks, profile=profile)
+    qtbot.addWidget(win)
+    kb_view.install(win)
+    panel = kb_suggestions.install(win)
+    win.show()
+    return win, panel
+
+
+def test_suggestions_appear_while_typing_and_alt_1_inserts(qtbot, window):
+    win, panel = window
+    win.form.question.setFocus()
+    qtbot.keyClicks(win.form.question, "Bagaimana pencairan dana untuk belanja?")
+    with qtbot.waitSignal(panel.suggestions_shown, timeout=3000):
+        pass
+    qtbot.waitUntil(lambda: panel.list.count() >= 1)
+    assert panel.hits()[0].title == "Pencairan dana melalui SP2D"
+
+    qtbot.keyClick(win.form.question, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert win.form.answer.toPlainText() == ENTRIES[0]["answer"]
+    assert win.form.kb_entry_ids() == [ENTRIES[0]["id"]]
+    assert win.form.regulations() == ["PMK 190/PMK.05/2012 pasal 20"]
+    # The question itself is untouched.
+    assert win.form.question.toPlainText() == "Bagaimana pencairan dana untuk belanja?"
+
+
+def test_suggestion_ctrl_enter_inserts_selected_and_kb_page_uses_answer(qtbot, window):
+    win, panel = window
+    win.form.question.setPlainText("revisi dipa")
+    qtbot.waitUntil(lambda: panel.list.count() >= 1, timeout=3000)
+    panel.list.setCurrentRow(0)
+    win.form.question.setFocus()
+    qtbot.keyClick(win.form.question, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert win.form.answer.toPlainText() == ENTRIES[1]["answer"]
+    assert win.form.regulations() == ["PMK 62 Tahun 2023 pasal 5"]
+
+    # "Pakai jawaban ini" on the KB screen puts another answer in the form, basis added.
+    from hai_desktop.gui import object_names as names
+
+    win.show_page(names.PAGE_KB)
+    view = win.page(names.PAGE_KB)
+    view.search_edit.setText("retur")
+    view.run_search()
+    qtbot.waitUntil(
+        lambda: view.current_entry() is not None and view.current_entry().id == ENTRIES[2]["id"]
+    )
+    qtbot.mouseClick(view.use_button, Qt.MouseButton.LeftButton)
+    assert win.current_page_key() == names.PAGE_LOG
+    assert win.form.answer.toPlainText() == ENTRIES[2]["answer"]
+    assert win.form.kb_entry_ids() == [ENTRIES[1]["id"], ENTRIES[2]["id"]]
