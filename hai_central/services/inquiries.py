@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import peewee
 from pydantic import ValidationError
 
 from hai_central.errors import ApiError, forbidden, not_found
@@ -71,26 +72,75 @@ def push(user: CurrentUser, items: list[Any]) -> list[dict[str, Any]]:
     if valid:
         now = now_iso()
         with store.transaction() as db:
-            for index, inq in valid:
-                try:
-                    with db.atomic() as sp:
-                        results[index] = _upsert(db, sp, inq, now)
-                except Exception:  # noqa: BLE001 - one bad item never sinks the batch
-                    results[index] = _rejected(inq.id, "store_failed", "the item could not be stored")
+            try:
+                with db.atomic():
+                    written = _write_set_based(db, valid, now)
+            except peewee.DatabaseError:
+                written = None  # some item upset the database: redo item by item
+            if written is not None:
+                for index, result in written.items():
+                    results[index] = result
+            else:
+                for index, inq in valid:
+                    try:
+                        with db.atomic() as sp:
+                            results[index] = _upsert(db, sp, inq, now)
+                    except peewee.DatabaseError:  # one bad item never sinks the batch
+                        results[index] = _rejected(inq.id, "store_failed", "the item could not be stored")
     return [r for r in results if r is not None]
 
 
-def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
+def _fields(inq: InquiryIn, rev: int, now: str) -> dict[str, Any]:
     data = inq.model_dump(mode="json")
     data["created_at"] = iso(inq.created_at)
     data["updated_at"] = iso(inq.updated_at)
-    review = "pending" if inq.outcome == "answered" else None
-    item_id = str(inq.id)
-    rev = store.next_rev(db)
-    fields = dict(office_code=inq.office_code, version=inq.version, rev=rev, outcome=inq.outcome,
-                  department=inq.department, channel=inq.channel, application=inq.application,
-                  created_at=data["created_at"], review_status=review, review_note=None,
-                  reviewed_by=None, data=data, received_at=now)
+    return dict(id=str(inq.id), office_code=inq.office_code, version=inq.version, rev=rev,
+                outcome=inq.outcome, department=inq.department, channel=inq.channel,
+                application=inq.application, created_at=data["created_at"],
+                review_status="pending" if inq.outcome == "answered" else None,
+                review_note=None, reviewed_by=None, data=data, received_at=now)
+
+
+def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[int, dict[str, Any]]:
+    """The fast path: one block of change numbers, multi-row INSERT … ON CONFLICT DO NOTHING,
+    then the rare updates one by one. Unused numbers leave gaps, which feeds do not mind."""
+    first = store.next_revs(len(valid), db)
+    rows = [(index, _fields(inq, first + k, now)) for k, (index, inq) in enumerate(valid)]
+    created: set[str] = set()
+    for start in range(0, len(rows), 200):
+        chunk = [r for _, r in rows[start:start + 200]]
+        query = Inquiry.insert_many(chunk).on_conflict_ignore().returning(Inquiry.id)
+        created.update(r.id for r in query.execute())
+    out: dict[int, dict[str, Any]] = {}
+    claimed: set[str] = set()
+    for index, row in rows:
+        item_id = row["id"]
+        if item_id in created and item_id not in claimed:
+            claimed.add(item_id)  # the same id twice in one batch: the first one created it
+            out[index] = {"id": item_id, "status": "created", "rev": row["rev"]}
+            continue
+        fields = {k: v for k, v in row.items() if k != "id"}
+        updated = (Inquiry.update(**fields)
+                   .where((Inquiry.id == item_id) & (Inquiry.office_code == row["office_code"])
+                          & (Inquiry.version < row["version"]))
+                   .execute())
+        if updated:
+            out[index] = {"id": item_id, "status": "updated", "rev": row["rev"]}
+            continue
+        existing = Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
+        if existing is None or existing.office_code != row["office_code"]:
+            out[index] = _rejected(item_id, "forbidden_office", "this id belongs to another office")
+        else:
+            out[index] = {"id": item_id, "status": "unchanged", "rev": existing.rev}
+    return out
+
+
+def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
+    """The careful path: one item in its own savepoint, its change number given back when
+    nothing was written."""
+    fields = _fields(inq, store.next_rev(db), now)
+    item_id = fields.pop("id")
+    rev = fields["rev"]
     if store.insert_new(Inquiry, id=item_id, **fields):
         return {"id": item_id, "status": "created", "rev": rev}
     # Only a higher version of the same office's record replaces what the hub has.

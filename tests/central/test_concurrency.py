@@ -34,7 +34,15 @@ def slow_commits(monkeypatch):
         time.sleep(random.uniform(0.0, 0.02))
         return rev
 
+    original_block = store.next_revs
+
+    def delayed_block(count, db=None):
+        first = original_block(count, db)
+        time.sleep(random.uniform(0.0, 0.02))
+        return first
+
     monkeypatch.setattr(store, "next_rev", delayed)
+    monkeypatch.setattr(store, "next_revs", delayed_block)
 
 
 def test_feed_never_skips_late_commits(hub, slow_commits):

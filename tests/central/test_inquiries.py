@@ -155,3 +155,33 @@ def test_review_reject_and_changed_answer_is_pending_again(hub):
     assert [i["id"] for i in queue] == [item["id"]]
     missing = hub.client.post(f"/api/v1/review/inquiries/{uuid.uuid4()}", headers=agent, json={"decision": "reject"})
     assert missing.status_code == 404
+
+
+def test_item_by_item_path_when_the_fast_path_fails(hub, monkeypatch):
+    """If the multi-row write fails, every item is retried in its own savepoint."""
+    import peewee
+
+    from hai_central.services import inquiries as service
+
+    def boom(*args, **kwargs):
+        raise peewee.IntegrityError("simulated")
+
+    monkeypatch.setattr(service, "_write_set_based", boom)
+    h = hub.user("cso", "KPPN-A")
+    a, b = inquiry("KPPN-A"), inquiry("KPPN-A")
+    first = hub.client.post(PUSH, headers=h, json={"items": [a, b]}).json()["results"]
+    assert [r["status"] for r in first] == ["created", "created"]
+    second = hub.client.post(PUSH, headers=h, json={"items": [a, dict(b, version=2)]}).json()["results"]
+    assert [r["status"] for r in second] == ["unchanged", "updated"]
+    assert second[0]["rev"] == first[0]["rev"]
+    # The unchanged item gave its change number back: no gap before the update's number.
+    assert second[1]["rev"] == first[1]["rev"] + 1
+
+
+def test_same_id_twice_in_one_batch(hub):
+    h = hub.user("cso", "KPPN-A")
+    a = inquiry("KPPN-A")
+    results = hub.client.post(PUSH, headers=h, json={"items": [a, dict(a, version=2), a]}).json()["results"]
+    assert [r["status"] for r in results] == ["created", "updated", "unchanged"]
+    feed = hub.client.get(FEED, headers=h).json()["items"]
+    assert [i["version"] for i in feed] == [2]
