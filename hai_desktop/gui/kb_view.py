@@ -209,6 +209,7 @@ class KbView(QWidget):
         self.setObjectName(KB_VIEW)
         self.tasks = tasks
         self._search_seq = 0
+        self._entry_seq = 0
         self._entry: kb.KbEntry | None = None
         self._filters_loaded = False
         self._departments: dict[str, str] = {}
@@ -399,8 +400,11 @@ class KbView(QWidget):
     # -- events ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        # A sync may have brought new entries since the page was last shown.
         if not self._filters_loaded:
             self.refresh()
+        else:
+            self.run_search()
 
     def _load_filters(self) -> None:
         def job():
@@ -453,7 +457,14 @@ class KbView(QWidget):
             self._show_entry(None)
             return
         entry_id = hit.id
-        self.tasks.run_query(lambda: kb.get_entry(entry_id), self._show_entry)
+        self._entry_seq += 1
+        seq = self._entry_seq
+
+        def done(entry: kb.KbEntry | None) -> None:
+            if seq == self._entry_seq:  # else the user has moved on to another entry
+                self._show_entry(entry)
+
+        self.tasks.run_query(lambda: kb.get_entry(entry_id), done)
 
     def _on_use_clicked(self) -> None:
         if self._entry is not None:

@@ -87,7 +87,12 @@ def test_kb_screen_searches_as_you_type_and_shows_the_entry(qtbot, tasks):
     qtbot.keyClicks(view.search_edit, "dicairkan")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.hit(0).title == "Pencairan dana melalui SP2D"
-    qtbot.waitUntil(lambda: view.current_entry() is not None)
+    qtbot.waitUntil(
+        lambda: (
+            view.current_entry() is not None
+            and view.current_entry().title == "Pencairan dana melalui SP2D"
+        )
+    )
     assert view.title_label.text() == "Pencairan dana melalui SP2D"
     body = view.body.toPlainText()
     assert "SP2D diterbitkan" in body and "PMK 190/PMK.05/2012 pasal 20" in body
