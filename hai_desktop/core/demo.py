@@ -20,6 +20,7 @@ touches the user's real profile. Demo data is fictional (see resources/demo/READ
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import logging
 import os
@@ -127,6 +128,14 @@ class DemoHub:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        # The hub runs with the temporary folder as its working directory: make sure it
+        # imports the same hai_central as this process (a source checkout not installed).
+        spec = importlib.util.find_spec("hai_central")
+        if spec is not None and spec.origin:
+            root = str(Path(spec.origin).resolve().parents[1])
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (root, env.get("PYTHONPATH", "")) if p
+            )
         with contextlib.suppress(Exception):
             from hai_desktop.core.resources import resource_path
 
