@@ -342,12 +342,12 @@ def duplicate_input(inquiry_id: str) -> InquiryInput:
 SORT_COLUMNS: dict[str, str] = {
     "created_at": "created_at",
     "visitor_name": "visitor_name COLLATE NOCASE",
-    "satker_code": "satker_code",
+    "satker_code": "COALESCE(satker_code, '')",
     "channel": "channel",
     "department": "department",
     "outcome": "outcome",
     "sync_status": "sync_status",
-    "application": "application",
+    "application": "COALESCE(application, '')",
 }
 
 _ROW_COLUMNS = (
@@ -394,7 +394,8 @@ def count_inquiries(f: InquiryFilter | None = None) -> int:
 
 
 def _sort_value(row: InquiryRow, sort: str) -> Any:
-    return getattr(row, sort)
+    value = getattr(row, sort)
+    return "" if value is None else value
 
 
 def list_inquiries(
@@ -422,10 +423,9 @@ def list_inquiries(
     if after is not None:
         key = [_sort_value(after, sort)] if sort != "created_at" else []
         key += [after.created_at, after.seq]
-        if None not in key:
-            op = "<" if descending else ">"
-            clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
-            params.extend(key)
+        op = "<" if descending else ">"
+        clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
+        params.extend(key)
     sql = f"SELECT {_ROW_COLUMNS} FROM inquiry"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)

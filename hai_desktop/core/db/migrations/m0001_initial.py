@@ -87,8 +87,8 @@ STATEMENTS = [
     "CREATE INDEX ix_inquiry_outcome ON inquiry (outcome, created_at)",
     "CREATE INDEX ix_inquiry_sync_status ON inquiry (sync_status, created_at)",
     "CREATE INDEX ix_inquiry_visitor ON inquiry (visitor_name COLLATE NOCASE, created_at)",
-    "CREATE INDEX ix_inquiry_satker ON inquiry (satker_code, created_at)",
-    "CREATE INDEX ix_inquiry_application ON inquiry (application, created_at)",
+    "CREATE INDEX ix_inquiry_satker ON inquiry (COALESCE(satker_code, ''), created_at)",
+    "CREATE INDEX ix_inquiry_application ON inquiry (COALESCE(application, ''), created_at)",
     # External-content FTS5 over the searchable text; the triggers keep it current.
     """
     CREATE VIRTUAL TABLE inquiry_fts USING fts5(
