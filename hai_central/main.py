@@ -61,7 +61,7 @@ REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 def open_store(settings: Settings) -> None:
     """Open and bind the database, bring the schema up to date, seed first-start data."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = store.make_database(settings.effective_database_url)
+    db = store.make_database(settings.effective_database_url, max_connections=settings.db_pool_size)
     store.bind(db)
     migrate(db)
     reference.seed(settings.reference_file)

@@ -19,6 +19,9 @@ Environment variables (all optional):
 ``HAI_MAX_REQUEST_BYTES``
     Largest JSON request body accepted (default 8 MiB); attachments may be up to the
     reference ``attachment_rules.max_bytes`` (15 MiB).
+``HAI_DB_POOL_SIZE``
+    Database connections per hub process (default 20; requests beyond it wait up to 30 s).
+    Keep workers x pool size below the PostgreSQL server's ``max_connections``.
 ``HAI_ENV``
     ``production`` (default) or ``development``/``test``: outside production weak Argon2
     parameters are allowed (``HAI_ARGON2_FAST=1``) to keep tests quick.
@@ -48,6 +51,7 @@ class Settings:
     login_max_failures: int = 10
     login_window_seconds: int = 15 * 60
     argon2_fast: bool = False
+    db_pool_size: int = 20
     environment: str = "production"
 
     @classmethod
@@ -66,6 +70,8 @@ class Settings:
             s.token_ttl_hours = float(env["HAI_TOKEN_TTL_HOURS"])
         if env.get("HAI_MAX_REQUEST_BYTES"):
             s.max_request_bytes = int(env["HAI_MAX_REQUEST_BYTES"])
+        if env.get("HAI_DB_POOL_SIZE"):
+            s.db_pool_size = int(env["HAI_DB_POOL_SIZE"])
         s.environment = env.get("HAI_ENV", "production")
         s.argon2_fast = env.get("HAI_ARGON2_FAST") == "1"
         s.validate()

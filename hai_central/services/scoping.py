@@ -1,8 +1,9 @@
 """Office scoping: the ONE place that decides which offices a user may read or write.
 
 A ``cso`` (desk officer) works only with records of their own office. Agents and supervisors
-work across offices (the whole country or one office they name); admins and broadcasters
-read across offices too where an endpoint allows them at all.
+work across offices (the whole country or one office they name). Every other role (admin,
+broadcaster) is treated like a desk of its own office: managing users or publishing
+broadcasts gives no right to read the desks' logs, which hold personal data.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from hai_central.errors import forbidden
 from hai_central.services.common import CurrentUser
 
-CROSS_OFFICE_ROLES = frozenset({"agent", "supervisor", "admin", "broadcaster"})
+CROSS_OFFICE_ROLES = frozenset({"agent", "supervisor"})
 
 
 def read_scope(user: CurrentUser, requested_office: str | None) -> str | None:

@@ -32,7 +32,7 @@ SQLITE_PRAGMAS = {
 }
 
 
-def make_database(url: str, *, max_connections: int = 64) -> peewee.Database:
+def make_database(url: str, *, max_connections: int = 20) -> peewee.Database:
     """A (not yet connected) pooled peewee database for a ``sqlite:///`` or ``postgresql://`` URL."""
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
