@@ -8,8 +8,10 @@ transaction. Migrations use plain SQL so they stay frozen when the models change
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pkgutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -70,7 +72,14 @@ def connect(path: Path | str, *, bind: bool = True) -> peewee.SqliteDatabase:
     With ``bind`` the models' database proxy points at it (one open profile per process).
     """
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.connect(reuse_if_open=True)
+    try:
+        db.connect(reuse_if_open=True)
+    except BaseException:
+        # A damaged file fails while the pragmas are set: leave no handle open on it
+        # (Windows could then not move the file aside).
+        with contextlib.suppress(Exception):
+            db.close()
+        raise
     if bind:
         database_proxy.initialize(db)
     return db
@@ -122,10 +131,13 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    db = None
     try:
         db = connect(path)
         problems = quick_check(db)
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        if db is not None:
+            db.close()
         raise DatabaseError(f"database file cannot be read: {exc}") from exc
     if problems:
         db.close()

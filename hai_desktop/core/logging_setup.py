@@ -1,0 +1,88 @@
+"""Logging for the desk: a rotating file in the profile's ``logs/`` folder.
+
+Convention: log lines name records by id and count things; they never carry visitor names,
+phone numbers, e-mail addresses or tokens (UU 27/2022, DOMAIN.md). As a safety net every
+line (and every traceback) also passes ``redact``, which masks e-mail addresses,
+phone-like digit runs and bearer tokens that slipped in anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+LOG_FILENAME = "hai-desk.log"
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# 8+ digits, optionally with +, spaces or dashes between: phone numbers (satker codes
+# have 6 digits and stay readable).
+_PHONE = re.compile(r"(?<![\w-])\+?\d(?:[\d -]{6,}\d)(?![\w-])")
+_BEARER = re.compile(r"(?i)(bearer\s+|token[\"'=:\s]+)[A-Za-z0-9._~+/=-]{8,}")
+
+
+def redact(text: str) -> str:
+    """``text`` with e-mail addresses, phone numbers and tokens masked."""
+    text = _EMAIL.sub("<email>", text)
+    text = _BEARER.sub(lambda m: m.group(1) + "<token>", text)
+    return _PHONE.sub(
+        lambda m: "<phone>" if sum(c.isdigit() for c in m.group(0)) >= 8 else m.group(0), text
+    )
+
+
+class PersonalDataFilter(logging.Filter):
+    """Masks personal data in a record's message (the formatted one, arguments included)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        cleaned = redact(message)
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, ()
+        return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """A formatter whose tracebacks are redacted too (exception texts may quote input)."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's API name
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802
+        return redact(super().formatStack(stack_info))
+
+
+def setup_logging(logs_dir: Path | str, level: int = logging.INFO, console: bool = False) -> Path:
+    """Send the root logger to ``logs_dir/hai-desk.log`` (rotating). Returns the file path.
+
+    Calling it again replaces the handlers it installed before (tests, a profile switch).
+    """
+    folder = Path(logs_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILENAME
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_hai_desk", False):
+            root.removeHandler(handler)
+            handler.close()
+    formatter = RedactingFormatter(FORMAT)
+    handlers: list[logging.Handler] = [
+        logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
+    ]
+    if console:
+        handlers.append(logging.StreamHandler())
+    for handler in handlers:
+        handler._hai_desk = True  # type: ignore[attr-defined]
+        handler.setFormatter(formatter)
+        handler.addFilter(PersonalDataFilter())
+        root.addHandler(handler)
+    root.setLevel(level)
+    return path

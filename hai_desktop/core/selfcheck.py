@@ -1,0 +1,117 @@
+"""``hai-desktop self-check``: is this desk profile healthy? (used by IT staff and the CLI)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from hai_desktop.core.paths import ProfilePaths
+
+CheckResult = tuple[str, bool, str]
+
+
+def _check_writable(folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".selfcheck-")
+    os.close(fd)
+    os.unlink(name)
+    return str(folder)
+
+
+def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
+    """Run every check and return ``(name, ok, detail)`` for each (details hold no
+    personal data). Creates the profile's database if it does not exist yet."""
+    from hai_desktop.core import outbox, reference
+    from hai_desktop.core.db import database
+    from hai_desktop.core.profile_store import get_profile
+
+    results: list[CheckResult] = []
+
+    def check(name: str, fn: Callable[[], str]) -> bool:
+        try:
+            detail = fn()
+        except Exception as exc:  # a self-check reports every failure, whatever it is
+            results.append((name, False, f"{type(exc).__name__}: {exc}"))
+            return False
+        results.append((name, True, detail))
+        return True
+
+    check("data_dir", lambda: _check_writable(paths.data_dir))
+    paths.ensure()
+    state: dict[str, object] = {}
+
+    def open_db() -> str:
+        state["db"] = db = database.connect(paths.database)
+        return (
+            f"{paths.database} (SQLite {db.execute_sql('select sqlite_version()').fetchone()[0]})"
+        )
+
+    if not check("database_open", open_db):
+        return results
+    db = state["db"]
+    try:
+
+        def quick() -> str:
+            problems = database.quick_check(db)
+            if problems:
+                raise RuntimeError("; ".join(problems[:5]))
+            return "ok"
+
+        if not check("quick_check", quick):
+            return results
+
+        def migrate() -> str:
+            applied = database.migrate(db)
+            return (
+                f"schema version {database.schema_version(db)} (applied now: {applied or 'none'})"
+            )
+
+        check("migrations", migrate)
+
+        def pragmas() -> str:
+            mode = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
+            sync = db.execute_sql("PRAGMA synchronous").fetchone()[0]
+            fks = db.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+            if (mode, sync, fks) != ("wal", 2, 1):
+                raise RuntimeError(f"journal_mode={mode} synchronous={sync} foreign_keys={fks}")
+            return "journal_mode=wal synchronous=FULL foreign_keys=on"
+
+        check("pragmas", pragmas)
+
+        def fts() -> str:
+            db.execute_sql("INSERT INTO inquiry_fts(inquiry_fts) VALUES ('integrity-check')")
+            return "inquiry_fts consistent"
+
+        check("full_text_index", fts)
+
+        def ref() -> str:
+            seeded = reference.seed_reference_if_empty()
+            counts = {
+                kind: len(reference.items(kind))
+                for kind in ("departments", "channels", "applications", "offices")
+            }
+            empty = [k for k, n in counts.items() if n == 0]
+            if empty:
+                raise RuntimeError(f"empty reference lists: {', '.join(empty)}")
+            source = "seeded from the bundled file" if seeded else "present"
+            return f"{source}: " + ", ".join(f"{k}={n}" for k, n in counts.items())
+
+        check("reference_data", ref)
+
+        def prof() -> str:
+            profile = get_profile()
+            if profile is None:
+                return "not set yet (hai-desktop profile set ...)"
+            return f"office {profile.office_code}"
+
+        check("profile", prof)
+        check(
+            "outbox", lambda: f"{outbox.depth()} waiting, oldest {outbox.oldest_unsent_at() or '-'}"
+        )
+        check("backups_dir", lambda: _check_writable(paths.backups))
+        check("logs_dir", lambda: _check_writable(paths.logs))
+    finally:
+        db.close()
+    return results
