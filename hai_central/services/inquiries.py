@@ -94,6 +94,10 @@ def _fields(inq: InquiryIn, rev: int, now: str) -> dict[str, Any]:
     data = inq.model_dump(mode="json")
     data["created_at"] = iso(inq.created_at)
     data["updated_at"] = iso(inq.updated_at)
+    for key in ("served_started_at", "served_ended_at"):
+        value = getattr(inq, key)
+        if value is not None:
+            data[key] = iso(value)  # every stored time in UTC with a Z
     return dict(id=str(inq.id), office_code=inq.office_code, version=inq.version, rev=rev,
                 outcome=inq.outcome, department=inq.department, channel=inq.channel,
                 application=inq.application, created_at=data["created_at"],

@@ -35,9 +35,11 @@ def public(entry: KbEntry, *, counts: bool = False) -> dict[str, Any]:
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     """KbFields → column values (only the fields given)."""
     out: dict[str, Any] = {}
-    for key in ("title", "question", "answer", "department", "application"):
-        if key in fields:
+    for key in ("title", "question", "answer", "department"):
+        if fields.get(key) is not None:  # required columns: null means "leave as is"
             out[key] = fields[key]
+    if "application" in fields:
+        out["application"] = fields["application"]
     for key in ("regulations", "tags"):
         if key in fields and fields[key] is not None:
             out[key] = [str(x) for x in fields[key]]

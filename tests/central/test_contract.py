@@ -70,6 +70,30 @@ def test_request_size_limit_413(hub):
     _is_error(hub.client.post("/api/v1/inquiries/batch", content=big, headers={**hub.admin, "Content-Type": "application/json"}), 413, "too_large")
 
 
+def test_request_size_limit_without_content_length(hub):
+    limit = hub.settings.max_request_bytes
+
+    def chunks():
+        yield b'{"items": ['
+        for _ in range(limit // 65536 + 2):
+            yield b" " * 65536
+        yield b"]}"
+
+    r = hub.client.post("/api/v1/inquiries/batch", content=chunks(),
+                        headers={**hub.admin, "Content-Type": "application/json"})
+    _is_error(r, 413, "too_large")
+
+
+def test_kb_update_with_null_required_field_keeps_value(hub):
+    import uuid
+
+    agent = hub.user("agent")
+    e = {"id": str(uuid.uuid4()), "title": "T", "question": "Q", "answer": "A", "department": "PA"}
+    hub.client.post("/api/v1/kb", headers=agent, json=e)
+    r = hub.client.put(f"/api/v1/kb/{e['id']}", headers=agent, json={"title": None, "answer": "B"})
+    assert r.status_code == 200 and (r.json()["title"], r.json()["answer"]) == ("T", "B")
+
+
 def test_health_needs_no_auth(hub):
     r = hub.client.get("/api/v1/health")
     assert r.status_code == 200 and r.json()["status"] == "ok"
