@@ -33,13 +33,6 @@ def _open(args: argparse.Namespace):
     return settings
 
 
-def _cli_agent():
-    from hai_central.services.common import CurrentUser
-
-    return CurrentUser(id="cli", email="cli@localhost", name="hai-central admin", role="agent",
-                       office_code="PUSAT", office_name="PUSAT", office_kind="PUSAT", token_hash="")
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -173,8 +166,65 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(f"({len(page['items'])} shown{', more waiting' if page['has_more'] else ''})")
     else:
         fields = {k: v for k, v in (("title", args.title), ("id", args.kb_entry_id)) if v} if args.action == "accept" else None
-        result = inquiries.decide(_cli_agent(), args.inquiry_id, args.action, fields, args.note)
+        result = inquiries.decide(_cli_user("agent"), args.inquiry_id, args.action, fields, args.note)
         _print(result)
+    return 0
+
+
+def _cli_user(role: str):
+    from hai_central.services.common import CurrentUser
+
+    return CurrentUser(id="cli", email="cli@localhost", name="HAI-DJPBN", role=role,
+                       office_code="PUSAT", office_name="PUSAT", office_kind="PUSAT", token_hash="")
+
+
+def cmd_broadcasts(args: argparse.Namespace) -> int:
+    import uuid
+
+    from hai_central.schemas import BroadcastIn
+    from hai_central.services import broadcasts
+
+    settings = _open(args)
+    if args.action == "list":
+        page = broadcasts.changes(_cli_user("broadcaster"), 0, 2000)
+        for b in page["items"]:
+            print(f"{b['number']}  {b['published_at']}  {b['kind']:<14} {b['urgency']:<7} {b['title']}")
+        return 0
+    body = BroadcastIn.model_validate({
+        "id": args.id or str(uuid.uuid4()), "kind": args.kind, "title": args.title,
+        "body": args.body, "urgency": args.urgency,
+        "audience": {"roles": args.role or [], "office_kinds": args.office_kind or [],
+                     "office_codes": args.office_code or []},
+        "contact": {"name": args.contact_name, "phone": args.contact_phone,
+                    "email": args.contact_email},
+        "valid_until": args.valid_until, "resolves": args.resolves,
+    })
+    key = broadcasts.load_signing_key(settings.signing_key_file)
+    item, _ = broadcasts.create(_cli_user("broadcaster"), key, body)
+    _print(item)
+    return 0
+
+
+def cmd_tickets(args: argparse.Namespace) -> int:
+    import uuid
+
+    from hai_central.schemas import TicketMessageIn, TicketPatch
+    from hai_central.services import tickets
+
+    _open(args)
+    agent = _cli_user("agent")
+    if args.action == "list":
+        page = tickets.changes(agent, 0, 2000, args.office)
+        for t in page["items"]:
+            print(f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} {t['subject']}")
+        return 0
+    ticket_id = args.ticket_id
+    if args.action == "reply":
+        ticket, _ = tickets.add_message(agent, ticket_id, TicketMessageIn(id=uuid.uuid4(), body=args.body))
+    else:
+        ticket = tickets.patch(agent, ticket_id, TicketPatch(status=args.status, level=args.level,
+                                                             assigned_department=args.department))
+    _print(ticket)
     return 0
 
 
@@ -261,6 +311,39 @@ def build_parser() -> argparse.ArgumentParser:
     rej.add_argument("--note")
     rej.set_defaults(func=cmd_review)
 
+    bc = asub.add_parser("broadcasts").add_subparsers(dest="action", required=True)
+    bc.add_parser("list").set_defaults(func=cmd_broadcasts)
+    pub = bc.add_parser("publish", help="publish a signed broadcast")
+    pub.add_argument("--id")
+    pub.add_argument("--kind", required=True, choices=["info", "outage", "data_request", "service_change", "other"])
+    pub.add_argument("--title", required=True)
+    pub.add_argument("--body", required=True)
+    pub.add_argument("--urgency", default="normal", choices=["normal", "urgent"])
+    pub.add_argument("--contact-name", required=True)
+    pub.add_argument("--contact-phone", required=True)
+    pub.add_argument("--contact-email", required=True)
+    pub.add_argument("--role", action="append", help="audience role (repeatable)")
+    pub.add_argument("--office-kind", action="append", help="audience office kind (repeatable)")
+    pub.add_argument("--office-code", action="append", help="audience office (repeatable)")
+    pub.add_argument("--valid-until")
+    pub.add_argument("--resolves", help="id of the outage broadcast this one closes")
+    pub.set_defaults(func=cmd_broadcasts)
+
+    tk = asub.add_parser("tickets").add_subparsers(dest="action", required=True)
+    tl = tk.add_parser("list")
+    tl.add_argument("--office")
+    tl.set_defaults(func=cmd_tickets)
+    tr = tk.add_parser("reply", help="answer a ticket as HAI-DJPBN")
+    tr.add_argument("ticket_id")
+    tr.add_argument("body")
+    tr.set_defaults(func=cmd_tickets)
+    ts = tk.add_parser("set", help="change status, level or department")
+    ts.add_argument("ticket_id")
+    ts.add_argument("--status", choices=["new", "in_progress", "escalated", "answered", "closed"])
+    ts.add_argument("--level", type=int, choices=[1, 2, 3])
+    ts.add_argument("--department")
+    ts.set_defaults(func=cmd_tickets)
+
     desks = asub.add_parser("desks").add_subparsers(dest="action", required=True)
     dl = desks.add_parser("list")
     dl.add_argument("--office")
@@ -280,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     except ApiError as exc:
         print(f"error: {exc.message} {exc.details or ''}".strip(), file=sys.stderr)
         return 2
-    except (ValueError, FileNotFoundError) as exc:
+    except (ValueError, FileNotFoundError) as exc:  # pydantic's ValidationError is a ValueError
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

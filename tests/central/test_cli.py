@@ -70,3 +70,22 @@ def test_admin_cli_end_to_end(cli_env, capsys):
     rejected = json.loads(run(capsys, "admin", "review", "reject", other["id"], "--note", "kurang"))
     assert rejected["inquiry"]["review_status"] == "rejected"
     run(capsys, "admin", "desks", "list")
+
+    published = json.loads(run(capsys, "admin", "broadcasts", "publish", "--kind", "outage",
+                               "--title", "Gangguan SPAN", "--body", "SPAN tidak dapat diakses.",
+                               "--urgency", "urgent", "--contact-name", "Kasi", "--contact-phone",
+                               "021-1", "--contact-email", "kasi@kemenkeu.go.id", "--office-kind", "KPPN"))
+    assert published["number"].startswith("BC-") and published["signature"]
+    assert "Gangguan SPAN" in run(capsys, "admin", "broadcasts", "list")
+
+    from hai_central.schemas import TicketIn
+    from hai_central.services import tickets
+
+    t, _ = tickets.create(cso, TicketIn.model_validate({
+        "id": str(uuid.uuid4()), "office_code": "KPPN-DEMO", "department": "PA", "subject": "SP2D",
+        "message": "Tolong", "requester": {"name": "Budi", "email": "budi@kemenkeu.go.id"},
+        "created_at": "2026-11-26T08:00:00Z"}))
+    assert t["number"] in run(capsys, "admin", "tickets", "list")
+    replied = json.loads(run(capsys, "admin", "tickets", "reply", t["id"], "Sudah diproses."))
+    assert replied["status"] == "answered" and replied["messages"][0]["body"] == "Sudah diproses."
+    assert json.loads(run(capsys, "admin", "tickets", "set", t["id"], "--level", "2"))["level"] == 2
