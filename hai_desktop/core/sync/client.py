@@ -1,0 +1,346 @@
+"""The hub's HTTP client (API.md, version 1) on one ``requests.Session``.
+
+Explicit timeouts, TLS verification always on (a custom CA bundle is a path given to
+``verify``), the system proxies unless one is configured, gzip responses. A response counts as
+success only when it is the JSON the contract promises: a captive portal or a proxy answering
+200 with an HTML page is a :class:`HubError` of kind ``HUB_FAULT``, never success.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+
+from hai_desktop import __version__
+from hai_desktop.core.sync.protocol import (
+    REASON_BAD_SHAPE,
+    REASON_CONNECTION,
+    REASON_INVALID_URL,
+    REASON_NOT_JSON,
+    REASON_TIMEOUT,
+    REASON_TLS,
+    ErrorKind,
+    HubError,
+)
+
+API_PREFIX = "/api/v1"
+DEFAULT_TIMEOUT = 30.0
+CONNECT_TIMEOUT = 10.0
+PUSH_BATCH_MAX = 500
+FEED_PAGE_LIMIT = 2000
+
+FEED_KEYS = ("items", "next_cursor", "has_more")
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds: either delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
+
+
+class HubClient:
+    """One hub, one token, one session. Not thread-safe: one sync worker owns it.
+
+    Args:
+        base_url: the hub's address, e.g. ``https://hai.djpb.kemenkeu.go.id``.
+        token: the bearer token from :meth:`token` (None before sign-in).
+        ca_bundle: path of a PEM bundle to trust instead of the system store.
+        proxy: ``http://host:port`` for every request; None uses the system proxies.
+        timeout: seconds to wait for the hub's answer (connect is capped shorter).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        ca_bundle: str | None = None,
+        proxy: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.access_token = token
+        self.timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
+        self.request_count = 0
+        self.session = requests.Session()
+        # trust_env (default True) makes requests read HTTP(S)_PROXY / NO_PROXY and the OS
+        # settings: "system proxy by default". An explicit proxy overrides them.
+        if proxy:
+            self.session.proxies = {"http": proxy, "https": proxy}
+        self.session.verify = ca_bundle if ca_bundle else True
+        self.session.headers.update(
+            {
+                "Accept": "application/json",
+                "Accept-Encoding": "gzip",
+                "User-Agent": f"HAI-Desk/{__version__}",
+            }
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: bool = True,
+        allow_not_modified: bool = False,
+    ) -> requests.Response:
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        hdrs = dict(headers or {})
+        if auth and self.access_token:
+            hdrs["Authorization"] = f"Bearer {self.access_token}"
+        data = None
+        if json_body is not None:
+            # Compact separators: a 500-item batch is noticeably smaller on slow office lines.
+            data = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+            hdrs["Content-Type"] = "application/json"
+        self.request_count += 1
+        try:
+            resp = self.session.request(
+                method, url, data=data, params=params, headers=hdrs, timeout=self.timeout
+            )
+        except requests.exceptions.SSLError as exc:
+            raise HubError(ErrorKind.OFFLINE, REASON_TLS) from exc
+        except requests.exceptions.Timeout as exc:
+            raise HubError(ErrorKind.OFFLINE, REASON_TIMEOUT) from exc
+        except (
+            requests.exceptions.ConnectionError,
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+            requests.exceptions.TooManyRedirects,
+        ) as exc:
+            raise HubError(ErrorKind.OFFLINE, REASON_CONNECTION) from exc
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.MissingSchema,
+            requests.exceptions.InvalidSchema,
+        ) as exc:
+            raise HubError(ErrorKind.REJECTED, REASON_INVALID_URL) from exc
+        if allow_not_modified and resp.status_code == 304:
+            return resp
+        if resp.status_code >= 400:
+            raise self._error_for(resp)
+        if not 200 <= resp.status_code < 300:
+            # A 3xx we did not follow, 1xx…: not what the contract promises.
+            raise HubError(ErrorKind.HUB_FAULT, REASON_NOT_JSON, status=resp.status_code)
+        return resp
+
+    @staticmethod
+    def _error_for(resp: requests.Response) -> HubError:
+        status = resp.status_code
+        code = message = None
+        details: dict[str, Any] = {}
+        body = _json_or_none(resp)
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            err = body["error"]
+            code = err.get("code") if isinstance(err.get("code"), str) else None
+            message = err.get("message") if isinstance(err.get("message"), str) else None
+            details = err.get("details") if isinstance(err.get("details"), dict) else {}
+        elif isinstance(body, dict) and "detail" in body:
+            # FastAPI's own validation shape, should the hub let one through.
+            message = str(body["detail"])[:500]
+        retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+        if status == 401:
+            kind = ErrorKind.AUTH
+        elif status == 429:
+            kind = ErrorKind.THROTTLED
+        elif status >= 500:
+            kind = ErrorKind.HUB_FAULT
+        else:
+            kind = ErrorKind.REJECTED
+        # A 4xx/5xx that is an HTML page came from something in between, not the hub.
+        reason = "http_status" if body is not None else REASON_NOT_JSON
+        if body is None and kind is ErrorKind.REJECTED and status not in (404, 405):
+            kind = ErrorKind.HUB_FAULT
+        return HubError(
+            kind,
+            reason,
+            status=status,
+            code=code,
+            hub_message=message,
+            retry_after=retry_after,
+            details=details,
+        )
+
+    @staticmethod
+    def _json(resp: requests.Response, keys: Iterable[str] = ()) -> dict[str, Any]:
+        body = _json_or_none(resp)
+        if body is None:
+            raise HubError(ErrorKind.HUB_FAULT, REASON_NOT_JSON, status=resp.status_code)
+        if not isinstance(body, dict) or any(k not in body for k in keys):
+            raise HubError(ErrorKind.HUB_FAULT, REASON_BAD_SHAPE, status=resp.status_code)
+        return body
+
+    def _feed(self, path: str, cursor: int, limit: int, **params: Any) -> dict[str, Any]:
+        query = {"cursor": cursor, "limit": limit}
+        query.update({k: v for k, v in params.items() if v is not None})
+        body = self._json(self._request("GET", path, params=query), FEED_KEYS)
+        if not isinstance(body["items"], list):
+            raise HubError(ErrorKind.HUB_FAULT, REASON_BAD_SHAPE, status=200)
+        return body
+
+    # -- endpoints ------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        """``GET /health`` (no auth): ``{"status", "version", "time"}``."""
+        return self._json(self._request("GET", "/health", auth=False), ("status",))
+
+    def reference(self, etag: str | None = None) -> tuple[dict[str, Any] | None, str | None]:
+        """``GET /reference``; ``(None, etag)`` when unchanged (304)."""
+        headers = {"If-None-Match": etag} if etag else None
+        resp = self._request("GET", "/reference", headers=headers, allow_not_modified=True)
+        if resp.status_code == 304:
+            return None, etag
+        body = self._json(resp, ("departments", "channels", "offices", "version"))
+        return body, resp.headers.get("ETag")
+
+    def token(self, email: str, password: str, device_id: str, device_name: str) -> dict[str, Any]:
+        """``POST /auth/token``; keeps the new token for the following calls."""
+        body = self._json(
+            self._request(
+                "POST",
+                "/auth/token",
+                json_body={
+                    "email": email,
+                    "password": password,
+                    "device_id": device_id,
+                    "device_name": device_name,
+                },
+                auth=False,
+            ),
+            ("access_token", "user"),
+        )
+        self.access_token = body["access_token"]
+        return body
+
+    def logout(self) -> None:
+        """``POST /auth/logout``: revokes the token at the hub."""
+        self._request("POST", "/auth/logout", json_body={})
+        self.access_token = None
+
+    def push_inquiries(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``POST /inquiries/batch`` (≤ 500 items) → one result per item."""
+        if len(items) > PUSH_BATCH_MAX:
+            raise ValueError(f"at most {PUSH_BATCH_MAX} items per batch")
+        body = self._json(
+            self._request("POST", "/inquiries/batch", json_body={"items": items}),
+            ("results",),
+        )
+        results = body["results"]
+        if not isinstance(results, list) or not all(
+            isinstance(r, dict) and "id" in r and "status" in r for r in results
+        ):
+            raise HubError(ErrorKind.HUB_FAULT, REASON_BAD_SHAPE, status=200)
+        return results
+
+    def inquiries_changes(
+        self, cursor: int, limit: int = FEED_PAGE_LIMIT, office_code: str | None = None
+    ) -> dict[str, Any]:
+        """``GET /inquiries/changes`` → ``{"items", "next_cursor", "has_more"}``."""
+        return self._feed("/inquiries/changes", cursor, limit, office_code=office_code)
+
+    def kb_changes(self, cursor: int, limit: int = FEED_PAGE_LIMIT) -> dict[str, Any]:
+        """``GET /kb/changes`` → ``{"items", "next_cursor", "has_more"}``."""
+        return self._feed("/kb/changes", cursor, limit)
+
+    def tickets_changes(
+        self, cursor: int, limit: int = FEED_PAGE_LIMIT, office_code: str | None = None
+    ) -> dict[str, Any]:
+        """``GET /tickets/changes``."""
+        return self._feed("/tickets/changes", cursor, limit, office_code=office_code)
+
+    def broadcasts_changes(self, cursor: int, limit: int = FEED_PAGE_LIMIT) -> dict[str, Any]:
+        """``GET /broadcasts/changes``."""
+        return self._feed("/broadcasts/changes", cursor, limit)
+
+    def kb_feedback(
+        self, entry_id: str, feedback_id: str, helpful: bool, note: str | None = None
+    ) -> dict[str, Any]:
+        """``POST /kb/{id}/feedback`` (idempotent by ``feedback_id``)."""
+        payload: dict[str, Any] = {"id": feedback_id, "helpful": helpful}
+        if note:
+            payload["note"] = note
+        resp = self._request("POST", f"/kb/{entry_id}/feedback", json_body=payload)
+        return self._json(resp)
+
+    def heartbeat(
+        self,
+        device_id: str,
+        outbox_depth: int,
+        oldest_unsent_at: str | None = None,
+        last_pull_at: str | None = None,
+        client_time: str | None = None,
+        app_version: str = __version__,
+    ) -> dict[str, Any]:
+        """``POST /desks/heartbeat`` → ``{"server_time"}``."""
+        payload = {
+            "device_id": device_id,
+            "app_version": app_version,
+            "outbox_depth": outbox_depth,
+            "client_time": client_time or utc_now_iso(),
+        }
+        if oldest_unsent_at:
+            payload["oldest_unsent_at"] = oldest_unsent_at
+        if last_pull_at:
+            payload["last_pull_at"] = last_pull_at
+        return self._json(
+            self._request("POST", "/desks/heartbeat", json_body=payload), ("server_time",)
+        )
+
+
+def _json_or_none(resp: requests.Response) -> Any:
+    """The parsed body if it is declared and parses as JSON, else None."""
+    ctype = resp.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if not (ctype == "application/json" or ctype.endswith("+json")):
+        return None
+    try:
+        return resp.json()
+    except ValueError:
+        return None
+
+
+def utc_now_iso() -> str:
+    """Now as RFC 3339 UTC with a ``Z`` (the contract's time format)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(value: str) -> datetime:
+    """Parse an RFC 3339 time (``Z`` or offset) into an aware datetime."""
+    value = value.strip()
+    if value.endswith("Z"):
+        value = value[:-1] + "+00:00"
+    dt = datetime.fromisoformat(value)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt
