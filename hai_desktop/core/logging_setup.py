@@ -49,13 +49,12 @@ class PersonalDataFilter(logging.Filter):
 
 
 class RedactingFormatter(logging.Formatter):
-    """A formatter whose tracebacks are redacted too (exception texts may quote input)."""
+    """A formatter whose whole output (tracebacks included: exception texts may quote
+    input) is redacted. Redacting the final text also covers a traceback another handler
+    already rendered and cached on the record."""
 
-    def formatException(self, ei) -> str:  # noqa: N802 - logging's API name
-        return redact(super().formatException(ei))
-
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802
-        return redact(super().formatStack(stack_info))
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def setup_logging(logs_dir: Path | str, level: int = logging.INFO, console: bool = False) -> Path:
