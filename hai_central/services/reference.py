@@ -54,12 +54,12 @@ def seed(reference_file: Path) -> None:
         for key in REFERENCE_KEYS:
             if key not in data:
                 ReferenceItem.insert(key=key, value=DEFAULT_REFERENCE[key]).on_conflict_ignore().execute()
-        upsert_office(pusat, overwrite=False)
         p = db.param
         db.execute_sql(
             f"INSERT INTO counter (name, value) VALUES ('reference', {p}) ON CONFLICT (name) DO NOTHING",
             (int(data.get("version") or 1),),
         )
+        upsert_office(pusat, overwrite=False)
 
 
 def _office_extra(item: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ no 5xx, a documented status code, the documented content type, a body that fits 
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,6 +33,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="hai-fuzz-"))
 _HUB = _make_hub(_DATA_DIR, None, "sqlite")
 _DB = store.current_db()
+atexit.register(shutil.rmtree, _DATA_DIR, True)  # also when this module's tests are deselected
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _HUB.app).exclude(
     path="/api/v1/auth/logout")  # logging out would revoke the token the run signs in with
 
