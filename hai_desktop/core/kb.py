@@ -365,6 +365,8 @@ _df_total: list[int] = []
 # Words in more than this share of entries say little about the topic and make the
 # any-word query rank most of the KB: they are left out of it.
 _COMMON_SHARE = 0.2
+# Fewer all-word hits than this: add any-word hits (more all-word hits are precise enough).
+FALLBACK_BELOW = 5
 _MAX_ANY_TERMS = 6
 
 
@@ -524,9 +526,9 @@ def search(
 ) -> list[KbHit]:
     """The best-matching live entries for what the user typed, best first.
 
-    Every (non-stop) word must match; when that finds fewer than ``limit`` entries, entries
-    matching any of the words follow (a whole question typed into the log form rarely shares
-    every word with an entry). Empty ``department``/``application`` mean no filter. Operators
+    Every (non-stop) word must match; when that finds fewer than ``FALLBACK_BELOW`` entries,
+    entries matching any of the telling words follow (a whole question typed into the log
+    form rarely shares every word with an entry). Empty ``department``/``application`` mean no filter. Operators
     and quotes in ``text`` are plain text, never FTS syntax.
     """
     department = department or None
@@ -535,7 +537,7 @@ def search(
     if query.all_terms is None:
         return []
     hits = _run_match(query.all_terms, department, application, limit, set())
-    if len(hits) < limit:
+    if len(hits) < min(limit, FALLBACK_BELOW):
         any_terms = _any_query(query)
         if any_terms:
             seen = {h.id for h in hits}

@@ -40,10 +40,18 @@ MIN_QUESTION_CHARS = 3
 def insert_into_form(window, entry: kb.KbEntry | kb.KbHit) -> None:
     """Put ``entry``'s answer into the main window's log form, with its basis.
 
-    The regulations go in first so that the form's own change tracking (draft, dirty
-    state), triggered by ``insert_answer``, sees the whole change.
+    The regulations (and the entry's department/application where the form has none yet)
+    go in first so that the form's own change tracking (draft, dirty state), triggered by
+    ``insert_answer``, sees the whole change.
     """
     form = getattr(window, "form", None)
+    # The entry's department and application fill the form's when the CSO left them empty.
+    for attr, code in (("department", entry.department), ("application", entry.application)):
+        combo = getattr(form, attr, None)
+        if code and combo is not None and combo.currentData() is None:
+            index = combo.findData(code)
+            if index >= 0:
+                combo.setCurrentIndex(index)
     add = getattr(form, "add_regulations", None)
     if callable(add):
         add(list(entry.regulations))

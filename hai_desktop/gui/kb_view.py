@@ -210,6 +210,8 @@ class KbView(QWidget):
         self.tasks = tasks
         self._search_seq = 0
         self._entry_seq = 0
+        self._last_query: tuple | None = None
+        self._keep_selection = False
         self._entry: kb.KbEntry | None = None
         self._filters_loaded = False
         self._departments: dict[str, str] = {}
@@ -361,6 +363,10 @@ class KbView(QWidget):
         text = self.search_edit.text()
         department = self.department_combo.currentData()
         application = self.application_combo.currentData()
+        query = (text.strip(), department, application)
+        # Same query again (a refresh): keep the entry on screen; a new one: show the best.
+        self._keep_selection = query == self._last_query
+        self._last_query = query
 
         def job():
             if text.strip():
@@ -437,7 +443,7 @@ class KbView(QWidget):
         if seq != self._search_seq:
             return  # a newer search is on its way
         self.model.today = date.today()
-        shown_id = self._entry.id if self._entry else None
+        shown_id = self._entry.id if self._entry and self._keep_selection else None
         self.model.set_hits(hits, self._departments)
         if self.search_edit.text().strip():
             self.count_label.setText(self.tr("%1 entri ditemukan").replace("%1", str(len(hits))))

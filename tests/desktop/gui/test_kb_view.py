@@ -201,3 +201,13 @@ def test_suggestion_ctrl_enter_inserts_selected_and_kb_page_uses_answer(qtbot, w
     assert win.current_page_key() == names.PAGE_LOG
     assert win.form.answer.toPlainText() == ENTRIES[2]["answer"]
     assert win.form.kb_entry_ids() == [ENTRIES[1]["id"], ENTRIES[2]["id"]]
+
+
+def test_inserting_a_suggestion_fills_an_empty_department(qtbot, window):
+    win, panel = window
+    win.form.question.setPlainText("revisi dipa")
+    qtbot.waitUntil(lambda: panel.list.count() >= 1, timeout=3000)
+    assert win.form.department.currentData() is None
+    panel.insert_number(1)
+    assert win.form.department.currentData() == "PA"
+    assert win.form.application.currentData() == "SAKTI"
