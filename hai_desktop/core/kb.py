@@ -295,6 +295,12 @@ def _valid_until_date(value: str | None) -> date | None:
         return None
 
 
+def valid_until_day(entry: KbEntry | KbHit | dict) -> date | None:
+    """The last local calendar day the entry is valid, or None when it has no end."""
+    value = entry.get("valid_until") if isinstance(entry, dict) else entry.valid_until
+    return _valid_until_date(value)
+
+
 def is_possibly_outdated(entry: KbEntry | KbHit | dict, today: date | None = None) -> bool:
     """True when ``today`` is past the entry's ``valid_until`` (the day itself still counts)."""
     value = entry.get("valid_until") if isinstance(entry, dict) else entry.valid_until

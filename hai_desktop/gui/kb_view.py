@@ -505,9 +505,10 @@ class KbView(QWidget):
         dept = self._departments.get(entry.department or "", entry.department or "-")
         app = self._applications.get(entry.application or "", entry.application or "")
         meta = html.escape(dept) + (f" · {html.escape(app)}" if app else "")
-        if entry.valid_until:
+        until = kb.valid_until_day(entry)
+        if until is not None:
             meta += " · " + html.escape(
-                self.tr("berlaku s.d. %1").replace("%1", entry.valid_until[:10])
+                self.tr("berlaku s.d. %1").replace("%1", until.strftime("%d-%m-%Y"))
             )
         parts = [
             f"<p style='color:#555'>{meta}</p>",
