@@ -51,6 +51,7 @@ def make_database(url: str, *, max_connections: int = 20) -> peewee.Database:
             max_connections=max_connections,
             stale_timeout=600,
             timeout=30,
+            autoconnect=False,  # every query runs inside session()/transaction(): no leaks
         )
     if parsed.scheme in ("postgresql", "postgres"):
         kwargs: dict[str, object] = {}
@@ -68,6 +69,7 @@ def make_database(url: str, *, max_connections: int = 20) -> peewee.Database:
             max_connections=max_connections,
             stale_timeout=600,
             timeout=30,
+            autoconnect=False,
             **kwargs,
         )
     raise ValueError(f"unsupported database URL scheme: {parsed.scheme!r}")
