@@ -1,0 +1,92 @@
+"""Demo mode end to end without a window: the real hub on loopback, demo data loaded, the
+desk profile signed in and synced, the KB searchable offline; then a clean shutdown."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+
+import pytest
+import requests
+
+from hai_desktop import cli_kb
+from hai_desktop.core import credentials, kb, profile_store
+from hai_desktop.core.db.database import open_database
+from hai_desktop.core.demo import load_demo_data, prepare_demo
+
+
+def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
+    data = load_demo_data()
+    started = time.perf_counter()
+    session = prepare_demo(tmp_path / "demo")
+    try:
+        elapsed = time.perf_counter() - started
+        assert elapsed < 30, session.timings  # the README promises "within a minute"
+        assert session.hub.is_running()
+        health = requests.get(session.hub.url + "/api/v1/health", timeout=5).json()
+        assert health["status"] == "ok"
+        assert session.hub.url.startswith("http://127.0.0.1:")
+        assert session.seed.kb_entries == len(data["kb"]) > 100
+        assert session.seed.inquiries == len(data["inquiries"])
+        assert session.kb_entries_local == len(data["kb"])
+
+        # The desk profile: the demo CSO, signed in (token stored), KB local and searchable.
+        db = open_database(session.paths.database)
+        try:
+            profile = profile_store.get_profile()
+            assert profile.email == data["demo"]["cso"]["email"]
+            assert profile.office_code == data["demo"]["office"]["code"]
+            assert credentials.load_token(session.paths)
+            hits = kb.search("uang persediaan")
+            assert hits and any("UP" in h.title or "Uang" in h.title for h in hits)
+            outdated = [
+                e for e in data["kb"] if e.get("valid_until") and kb.is_possibly_outdated(e)
+            ]
+            assert kb.is_possibly_outdated(kb.get_entry(outdated[0]["id"]), date.today())
+        finally:
+            db.close()
+
+        # The headless command line searches the same profile.
+        args = argparse.Namespace(
+            data_dir=str(session.paths.data_dir), text=["pencairan", "dana"], department=None,
+            application=None, limit=3, json=False, full=False,
+        )
+        assert cli_kb.cmd_kb_search(args) == 0
+        assert "1." in capsys.readouterr().out
+    finally:
+        process = session.hub.process
+        session.close()
+    assert process is not None and process.poll() is not None  # the hub has stopped
+    assert not (tmp_path / "demo").exists()  # temporary files removed
+
+
+def test_demo_opens_the_desk_window_signed_in(tmp_path, qtbot):
+    pytest.importorskip("hai_desktop.gui.views.inquiry_form")  # TEMP until the form lands
+    from PySide6.QtWidgets import QApplication
+
+    from hai_desktop.gui import kb_suggestions, kb_view
+    from hai_desktop.gui import object_names as names
+    from hai_desktop.gui.app import DeskApp
+
+    session = prepare_demo(tmp_path / "demo")
+    desk = DeskApp(session.paths, demo=True)
+    try:
+        desk.load_settings()
+        window = desk.start(QApplication.instance(), single_instance=False)
+        assert window is not None and window.demo
+        qtbot.addWidget(window)
+        window.show()
+        window.show_page(names.PAGE_KB)
+        view = window.page(names.PAGE_KB)
+        assert isinstance(view, kb_view.KbView)
+        qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5000)
+        panel = window.findChild(kb_suggestions.KbSuggestionsPanel)
+        assert panel is not None
+        window.show_page(names.PAGE_LOG)
+        window.form.question.setPlainText("Bagaimana mengajukan UP pertama kali?")
+        qtbot.waitUntil(lambda: len(panel.hits()) > 0, timeout=5000)
+        window.close()
+    finally:
+        desk.shutdown()
+        session.close()
