@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from datetime import date
 
@@ -111,6 +112,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from hai_desktop.core.demo import DemoError, prepare_demo
 
     print("HAI Desk demo: menyiapkan hub lokal dan data demo…", flush=True)
+    _install_stop_signals()
     try:
         session = prepare_demo(keep_files=getattr(args, "keep_demo_files", False))
     except DemoError as exc:
@@ -132,6 +134,37 @@ def run_demo(args: argparse.Namespace) -> int:
             return 0 if session.kb_entries_local > 0 else 1
         from hai_desktop.gui.app import run_gui
 
-        return run_gui(session.paths, demo=True)
+        return run_gui(session.paths, demo=True, on_ready=_watch_signals)
     finally:
         session.close()
+
+
+def _install_stop_signals() -> None:
+    """SIGTERM/SIGHUP end the demo cleanly (the hub stopped, temporary files removed)."""
+
+    def stop(signum, _frame) -> None:
+        app = None
+        if "PySide6.QtWidgets" in sys.modules:
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+        if app is not None:
+            app.closeAllWindows()
+            app.quit()
+        else:
+            raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, stop)
+
+
+def _watch_signals(window) -> None:
+    """Let Python run its signal handlers while Qt's event loop waits (a periodic tick)."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+    window._hai_demo_signal_timer = timer  # keep a reference
