@@ -16,7 +16,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from hai_desktop.core import outbox, reference
@@ -226,6 +226,32 @@ def validate(data: InquiryInput) -> dict[str, str]:
 
 # ---------------------------------------------------------------- saving
 
+# ``seq`` (the rowid, and the full-text index's rowid) is made from ``created_at``:
+# milliseconds since 1970 shifted left by SEQ_SLOT_BITS, plus a counter for rows created in
+# the same millisecond. So seq order is time order, and a full-text search "newest first"
+# can walk the index in rowid order and stop after one page. Fits 63 bits until 2248.
+SEQ_SLOT_BITS = 20
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def seq_base(created_at: str) -> int:
+    """The smallest ``seq`` of a row created at ``created_at`` (stored text form)."""
+    try:
+        millis = (parse_utc(created_at) - _EPOCH) // timedelta(milliseconds=1)
+    except ValueError:
+        millis = 0
+    return max(0, millis) << SEQ_SLOT_BITS
+
+
+def next_seq(created_at: str) -> int:
+    """A free ``seq`` for a new row created at ``created_at``."""
+    base = seq_base(created_at)
+    row = database_proxy.obj.execute_sql(
+        "SELECT MAX(seq) FROM inquiry WHERE seq >= ? AND seq < ?",
+        (base, base + (1 << SEQ_SLOT_BITS)),
+    ).fetchone()
+    return base if row[0] is None else row[0] + 1
+
 
 def _office_code() -> str:
     from hai_desktop.core.profile_store import get_profile
@@ -280,7 +306,8 @@ def save_inquiry(data: InquiryInput) -> Inquiry:
                 version=1,
                 origin="desk",
             )
-            values["seq"] = Inquiry.insert(**values).execute()
+            values["seq"] = next_seq(now)
+            Inquiry.insert(**values).execute()
         else:
             values["version"] = existing.version + 1
             Inquiry.update(**values).where(Inquiry.id == existing.id).execute()
@@ -338,59 +365,90 @@ def duplicate_input(inquiry_id: str) -> InquiryInput:
 
 # ---------------------------------------------------------------- history view
 
-# sort name -> leading ORDER BY term (each has an index "(term, created_at)" + rowid).
+# sort name -> leading ORDER BY term on "inquiry AS i" (each has an index "(term,
+# created_at)" + rowid).
 SORT_COLUMNS: dict[str, str] = {
-    "created_at": "created_at",
-    "visitor_name": "visitor_name COLLATE NOCASE",
-    "satker_code": "COALESCE(satker_code, '')",
-    "channel": "channel",
-    "department": "department",
-    "outcome": "outcome",
-    "sync_status": "sync_status",
-    "application": "COALESCE(application, '')",
+    "created_at": "i.created_at",
+    "visitor_name": "i.visitor_name COLLATE NOCASE",
+    "satker_code": "COALESCE(i.satker_code, '')",
+    "channel": "i.channel",
+    "department": "i.department",
+    "outcome": "i.outcome",
+    "sync_status": "i.sync_status",
+    "application": "COALESCE(i.application, '')",
 }
 
 _ROW_COLUMNS = (
-    "id, created_at, visitor_name, satker_code, channel, department, outcome,"
-    f" substr(question, 1, {LIST_QUESTION_CHARS}), sync_status, application, seq"
+    "i.id, i.created_at, i.visitor_name, i.satker_code, i.channel, i.department, i.outcome,"
+    f" substr(i.question, 1, {LIST_QUESTION_CHARS}), i.sync_status, i.application, i.seq"
 )
 
+# CROSS JOIN: SQLite keeps the full-text index as the outer loop (probing the MATCH once
+# per inquiry row instead would be orders of magnitude slower).
+_FTS_JOIN = "inquiry_fts CROSS JOIN inquiry AS i ON i.seq = inquiry_fts.rowid"
 
-def _where(f: InquiryFilter | None) -> tuple[list[str], list[Any]]:
+
+def _filters(f: InquiryFilter | None) -> tuple[list[str], list[Any], str | None]:
+    """SQL conditions on ``inquiry AS i`` for ``f``, and the FTS expression (if any)."""
     clauses: list[str] = []
     params: list[Any] = []
+    match = None
     if f is None:
-        return clauses, params
+        return clauses, params, match
     if f.date_from:
-        clauses.append("created_at >= ?")
+        clauses.append("i.created_at >= ?")
         params.append(local_day_start_utc(f.date_from))
     if f.date_to:
-        clauses.append("created_at < ?")
+        clauses.append("i.created_at < ?")
         params.append(local_day_start_utc(f.date_to + timedelta(days=1)))
     for name in ("department", "channel", "outcome", "sync_status"):
         value = getattr(f, name)
         if value:
-            clauses.append(f"{name} = ?")
+            clauses.append(f"i.{name} = ?")
             params.append(value)
     if f.text and f.text.strip():
         match = fts_query(f.text)
-        if match is not None:
-            clauses.append("seq IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)")
-            params.append(match)
-        elif not search_terms(f.text):
+        if match is None and not search_terms(f.text):
             # Nothing the index can search (emoji, punctuation): a plain substring match.
-            clauses.append("(instr(question, ?) > 0 OR instr(COALESCE(answer, ''), ?) > 0)")
-            params.extend([f.text.strip(), f.text.strip()])
+            needle = f.text.strip()
+            clauses.append("(instr(i.question, ?) > 0 OR instr(COALESCE(i.answer, ''), ?) > 0)")
+            params.extend([needle, needle])
+    return clauses, params, match
+
+
+def _seq_range(f: InquiryFilter) -> tuple[list[str], list[Any]]:
+    """Bounds on the FTS rowid (= seq, time-ordered) implied by the date filter: they let
+    the full-text index skip whole time ranges. Loose by design; the exact test is on
+    ``created_at``."""
+    clauses, params = [], []
+    if f.date_from:
+        clauses.append("inquiry_fts.rowid >= ?")
+        params.append(seq_base(local_day_start_utc(f.date_from)))
+    if f.date_to:
+        end = local_day_start_utc(f.date_to + timedelta(days=1))
+        clauses.append("inquiry_fts.rowid < ?")
+        params.append(seq_base(end) + (60_000 << SEQ_SLOT_BITS))  # one minute of slack
     return clauses, params
 
 
 def count_inquiries(f: InquiryFilter | None = None) -> int:
     """How many inquiries match ``f``."""
-    clauses, params = _where(f)
-    sql = "SELECT COUNT(*) FROM inquiry"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    return database_proxy.obj.execute_sql(sql, params).fetchone()[0]
+    clauses, params, match = _filters(f)
+    db = database_proxy.obj
+    if match is None:
+        sql = "SELECT COUNT(*) FROM inquiry AS i"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return db.execute_sql(sql, params).fetchone()[0]
+    if not clauses:
+        # Counting the index alone: no table rows read.
+        sql = "SELECT COUNT(*) FROM inquiry_fts WHERE inquiry_fts MATCH ?"
+        return db.execute_sql(sql, [match]).fetchone()[0]
+    extra, extra_params = _seq_range(f)
+    sql = f"SELECT COUNT(*) FROM {_FTS_JOIN} WHERE inquiry_fts MATCH ? AND " + " AND ".join(
+        extra + clauses
+    )
+    return db.execute_sql(sql, [match, *extra_params, *params]).fetchone()[0]
 
 
 def _sort_value(row: InquiryRow, sort: str) -> Any:
@@ -409,30 +467,48 @@ def list_inquiries(
     """One page of the history view.
 
     ``sort`` is a key of ``SORT_COLUMNS`` (anything else sorts by ``created_at``); ties are
-    broken by ``created_at`` then insertion order, so the order is total and stable.
+    broken by ``created_at`` then ``seq``, so the order is total and stable.
     ``after``: the last row of the previous page (keyset paging, fast at any depth);
     ``offset`` is then counted from that row.
+
+    A text search sorted by time walks the full-text index newest first (its rowid is the
+    time-ordered ``seq``) and stops after one page, however many rows match.
     """
     if sort not in SORT_COLUMNS:
         sort = "created_at"
-    lead = SORT_COLUMNS[sort]
     direction = "DESC" if descending else "ASC"
-    terms = [lead] if sort == "created_at" else [lead, "created_at"]
-    terms.append("seq")
-    clauses, params = _where(f)
+    op = "<" if descending else ">"
+    clauses, params, match = _filters(f)
+    page = [max(0, int(limit)), max(0, int(offset))]
+    db = database_proxy.obj
+    if match is not None and sort == "created_at":
+        extra, extra_params = _seq_range(f)
+        if after is not None:
+            extra.append(f"inquiry_fts.rowid {op} ?")
+            extra_params.append(after.seq)
+        sql = f"SELECT {_ROW_COLUMNS} FROM {_FTS_JOIN} WHERE inquiry_fts MATCH ?"
+        for clause in extra + clauses:
+            sql += " AND " + clause
+        sql += f" ORDER BY inquiry_fts.rowid {direction} LIMIT ? OFFSET ?"
+        cursor = db.execute_sql(sql, [match, *extra_params, *params, *page])
+        return [InquiryRow(*row) for row in cursor.fetchall()]
+    if match is not None:
+        clauses.append("i.seq IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)")
+        params.append(match)
+    lead = SORT_COLUMNS[sort]
+    terms = [lead] if sort == "created_at" else [lead, "i.created_at"]
+    terms.append("i.seq")
     if after is not None:
         key = [_sort_value(after, sort)] if sort != "created_at" else []
         key += [after.created_at, after.seq]
-        op = "<" if descending else ">"
         clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
         params.extend(key)
-    sql = f"SELECT {_ROW_COLUMNS} FROM inquiry"
+    sql = f"SELECT {_ROW_COLUMNS} FROM inquiry AS i"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY " + ", ".join(f"{t} {direction}" for t in terms)
     sql += " LIMIT ? OFFSET ?"
-    params.extend([max(0, int(limit)), max(0, int(offset))])
-    cursor = database_proxy.obj.execute_sql(sql, params)
+    cursor = db.execute_sql(sql, [*params, *page])
     return [InquiryRow(*row) for row in cursor.fetchall()]
 
 
@@ -530,6 +606,7 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
                 continue
             if existing is None:
                 values["origin"] = "hub"
+                values["seq"] = next_seq(values["created_at"])
                 Inquiry.insert(**values).execute()
                 changed += 1
                 continue

@@ -303,3 +303,50 @@ def test_outbox_ack_reject_and_status(db):
     # Fixing the rejected record queues it again.
     inquiries.save_inquiry(inquiries.to_input(inquiries.get_inquiry(b.id)))
     assert [r.record_id for r in outbox.pending()] == [b.id]
+
+
+def test_seq_follows_created_at(db):
+    early = "2025-03-01T10:00:00.000Z"
+    assert inquiries.seq_base(early) < inquiries.seq_base("2025-03-01T10:00:00.001Z")
+    a = inquiries.next_seq(early)
+    db.execute_sql(
+        "INSERT INTO inquiry (seq, id, created_at, updated_at, channel, department, outcome)"
+        " VALUES (?, 'x', ?, ?, 'telepon', 'PA', 'answered')",
+        (a, early, early),
+    )
+    assert inquiries.next_seq(early) == a + 1
+
+
+def test_text_search_pages_newest_first(db):
+    # Rows pulled from the hub arrive late with old created_at: order is still by time.
+    saved = [inquiries.save_inquiry(make(question=f"dana nomor {i}")) for i in range(5)]
+    wire = inquiries.to_wire(inquiries.get_inquiry(saved[0].id))
+    old = [
+        {
+            **wire,
+            "id": f"00000000-0000-4000-8000-00000000000{i}",
+            "question": f"dana lama {i}",
+            "created_at": f"2024-01-0{i + 1}T12:00:00Z",
+        }
+        for i in range(4)
+    ]
+    inquiries.apply_from_hub(old)
+    f = InquiryFilter(text="dana")
+    expected = [r.id for r in inquiries.list_inquiries(InquiryFilter(), limit=100)]
+    assert [r.id for r in inquiries.list_inquiries(f, limit=100)] == expected
+    got, after = [], None
+    for _ in range(10):
+        page = inquiries.list_inquiries(f, limit=2, after=after)
+        if not page:
+            break
+        got += [r.id for r in page]
+        after = page[-1]
+    assert got == expected
+    asc = [r.id for r in inquiries.list_inquiries(f, descending=False, limit=100)]
+    assert asc == expected[::-1]
+    assert inquiries.count_inquiries(f) == 9
+    f2 = InquiryFilter(text="dana", date_from=date(2024, 1, 2), date_to=date(2024, 1, 3))
+    assert inquiries.count_inquiries(f2) == 2
+    assert [r.question for r in inquiries.list_inquiries(f2)] == ["dana lama 2", "dana lama 1"]
+    by_name = inquiries.list_inquiries(f, sort="visitor_name", limit=100)
+    assert len(by_name) == 9
