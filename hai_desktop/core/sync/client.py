@@ -180,7 +180,8 @@ class HubClient:
         else:
             kind = ErrorKind.REJECTED
         # A 4xx/5xx that is an HTML page came from something in between, not the hub.
-        reason = "http_status" if body is not None else REASON_NOT_JSON
+        # (A 5xx page is a hub fault whoever wrote it: nginx in front of the hub, say.)
+        reason = "http_status" if body is not None or status >= 500 else REASON_NOT_JSON
         if body is None and kind is ErrorKind.REJECTED and status not in (404, 405):
             kind = ErrorKind.HUB_FAULT
         return HubError(

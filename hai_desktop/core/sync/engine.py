@@ -563,8 +563,7 @@ class SyncEngine:
             except HubError as err:
                 outbox.record_failure([row.id for row, _, _ in batch], err.describe())
                 raise
-            if os.environ.get(CRASH_AFTER_PUSH_ENV) == "1":
-                os._exit(137)  # the reliability test's kill -9 between response and ack
+            _crash_hook()
             self._store_inquiry_results(batch, results, report)
             report.pushed += len(batch)
             self._progress("push", report.pushed, max(total, report.pushed))
@@ -740,6 +739,24 @@ class SyncEngine:
                 break
             cursor = next_cursor
         return count
+
+
+def _crash_hook() -> None:
+    """Reliability tests only: stop dead between the hub's answer and storing the ack.
+
+    ``1`` exits at once without any cleanup (as ``kill -9`` would); ``pause:<file>`` writes
+    the file and waits, so the test can send a real SIGKILL.
+    """
+    hook = os.environ.get(CRASH_AFTER_PUSH_ENV)
+    if not hook:
+        return
+    if hook == "1":
+        os._exit(137)
+    if hook.startswith("pause:"):
+        with open(hook[len("pause:") :], "w") as marker:
+            marker.write(str(os.getpid()))
+        time.sleep(120)
+        os._exit(137)
 
 
 def _result_message(result: dict[str, Any]) -> str:

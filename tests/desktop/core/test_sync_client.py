@@ -171,7 +171,7 @@ def test_item_level_422_is_rejected_with_hub_message(client):
     [
         ("reset", ErrorKind.OFFLINE, "connection"),
         ("reset_after_forward", ErrorKind.OFFLINE, "connection"),
-        ("502", ErrorKind.HUB_FAULT, "not_json"),
+        ("502", ErrorKind.HUB_FAULT, "http_status"),
         ("html", ErrorKind.HUB_FAULT, "not_json"),
         ("slow", ErrorKind.OFFLINE, "timeout"),
         ("429", ErrorKind.THROTTLED, "http_status"),
