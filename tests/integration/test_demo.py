@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import argparse
 import time
+import uuid
 from datetime import date
 
 import pytest
 import requests
 
 from hai_desktop import cli_kb
-from hai_desktop.core import credentials, kb, profile_store
+from hai_desktop.core import credentials, kb, outbox, profile_store
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.demo import load_demo_data, prepare_demo
+from hai_desktop.core.sync.engine import SyncEngine
 
 
 def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
@@ -44,13 +46,42 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
                 e for e in data["kb"] if e.get("valid_until") and kb.is_possibly_outdated(e)
             ]
             assert kb.is_possibly_outdated(kb.get_entry(outdated[0]["id"]), date.today())
+
+            # KB feedback travels to the hub with the next sync; agents see the count.
+            entry_id = hits[0].id
+            kb.record_feedback(entry_id, helpful=False, note="Sudah ada ketentuan baru")
+            assert outbox.depth() == 1
+            SyncEngine(session.paths).run_once(force=True)
+            assert outbox.depth() == 0
         finally:
             db.close()
+        agent = data["demo"]["agent"]
+        token = requests.post(
+            session.hub.url + "/api/v1/auth/token",
+            json={
+                "email": agent["email"],
+                "password": agent["password"],
+                "device_id": str(uuid.uuid4()),
+                "device_name": "test",
+            },
+            timeout=10,
+        ).json()["access_token"]
+        entry = requests.get(
+            f"{session.hub.url}/api/v1/kb/{entry_id}",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        ).json()
+        assert entry["unhelpful_count"] == 1
 
         # The headless command line searches the same profile.
         args = argparse.Namespace(
-            data_dir=str(session.paths.data_dir), text=["pencairan", "dana"], department=None,
-            application=None, limit=3, json=False, full=False,
+            data_dir=str(session.paths.data_dir),
+            text=["pencairan", "dana"],
+            department=None,
+            application=None,
+            limit=3,
+            json=False,
+            full=False,
         )
         assert cli_kb.cmd_kb_search(args) == 0
         assert "1." in capsys.readouterr().out
