@@ -492,9 +492,11 @@ def list_inquiries(
         sql += f" ORDER BY inquiry_fts.rowid {direction} LIMIT ? OFFSET ?"
         cursor = db.execute_sql(sql, [match, *extra_params, *params, *page])
         return [InquiryRow(*row) for row in cursor.fetchall()]
+    source = "inquiry AS i"
     if match is not None:
-        clauses.append("i.seq IN (SELECT rowid FROM inquiry_fts WHERE inquiry_fts MATCH ?)")
-        params.append(match)
+        source = f"{_FTS_JOIN}"
+        clauses.insert(0, "inquiry_fts MATCH ?")
+        params.insert(0, match)
     lead = SORT_COLUMNS[sort]
     terms = [lead] if sort == "created_at" else [lead, "i.created_at"]
     terms.append("i.seq")
@@ -503,7 +505,7 @@ def list_inquiries(
         key += [after.created_at, after.seq]
         clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
         params.extend(key)
-    sql = f"SELECT {_ROW_COLUMNS} FROM inquiry AS i"
+    sql = f"SELECT {_ROW_COLUMNS} FROM {source}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY " + ", ".join(f"{t} {direction}" for t in terms)
