@@ -116,6 +116,17 @@ class StubHub:
                 state.requests.append(f"POST {url.path}")
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                if url.path == "/api/v1/auth/token":
+                    if body.get("password") != "benar":
+                        self._send(401, {"error": {"code": "bad_credentials", "message": "x"}})
+                        return
+                    office = {"code": "KPPN-BANDA-ACEH", "name": "KPPN Banda Aceh",
+                              "kind": "KPPN"}
+                    user = {"id": "u1", "email": body["email"], "name": "CSO Stub",
+                            "role": "cso", "office": office}
+                    self._send(200, {"access_token": state.token, "token_type": "bearer",
+                                     "expires_at": "2026-12-31T00:00:00Z", "user": user})
+                    return
                 if not self._authorized():
                     return
                 if url.path == "/api/v1/desks/heartbeat":
