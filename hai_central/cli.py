@@ -42,11 +42,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if args.workers > 1:
         # Each worker builds its app from the environment (migrations are lock-protected).
-        uvicorn.run("hai_central.main:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, access_log=False, log_level=args.log_level)
+        uvicorn.run(
+            "hai_central.main:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            access_log=False,
+            log_level=args.log_level,
+        )
     else:
-        uvicorn.run(create_app(Settings.from_env()), host=args.host, port=args.port,
-                    access_log=False, log_level=args.log_level)
+        uvicorn.run(
+            create_app(Settings.from_env()),
+            host=args.host,
+            port=args.port,
+            access_log=False,
+            log_level=args.log_level,
+        )
     return 0
 
 
@@ -73,8 +85,10 @@ def cmd_offices(args: argparse.Namespace) -> int:
         for o in reference.offices():
             print(f"{o['code']:<28} {o['kind']:<7} {o.get('parent_code') or '-':<24} {o['name']}")
     elif args.action == "add":
-        created = reference.upsert_office({"code": args.code, "name": args.name, "kind": args.kind,
-                                           "parent_code": args.parent}, overwrite=False)
+        created = reference.upsert_office(
+            {"code": args.code, "name": args.name, "kind": args.kind, "parent_code": args.parent},
+            overwrite=False,
+        )
         print("created" if created else "exists")
     elif args.action == "import":
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -97,8 +111,10 @@ def cmd_users(args: argparse.Namespace) -> int:
     _open(args)
     if args.action == "list":
         for u in auth.list_users():
-            print(f"{u['email']:<40} {u['role']:<12} {u['office']['code']:<24} "
-                  f"{'active' if u['active'] else 'inactive'}  {u['id']}")
+            print(
+                f"{u['email']:<40} {u['role']:<12} {u['office']['code']:<24} "
+                f"{'active' if u['active'] else 'inactive'}  {u['id']}"
+            )
     elif args.action == "add":
         password = _password(args) or getpass.getpass("Password: ")
         _print(auth.create_user(args.email, args.name, password, args.role, args.office))
@@ -108,8 +124,16 @@ def cmd_users(args: argparse.Namespace) -> int:
             print("no such user", file=sys.stderr)
             return 1
         active = None if args.active is None else args.active == "yes"
-        _print(auth.update_user(user.id, role=args.role, office_code=args.office, active=active,
-                                name=args.name, password=_password(args)))
+        _print(
+            auth.update_user(
+                user.id,
+                role=args.role,
+                office_code=args.office,
+                active=active,
+                name=args.name,
+                password=_password(args),
+            )
+        )
     return 0
 
 
@@ -130,9 +154,13 @@ def read_kb_file(path: Path) -> list[dict[str, Any]]:
                 if not key or value in (None, ""):
                     continue
                 if key in ("regulations", "tags", "source_inquiry_ids"):
-                    value = [p.strip() for p in str(value).replace("\n", ";").split(";") if p.strip()]
+                    value = [
+                        p.strip() for p in str(value).replace("\n", ";").split(";") if p.strip()
+                    ]
                 elif key == "valid_until" and hasattr(value, "isoformat"):
-                    value = value.isoformat() + ("Z" if getattr(value, "tzinfo", None) is None else "")
+                    value = value.isoformat() + (
+                        "Z" if getattr(value, "tzinfo", None) is None else ""
+                    )
                 else:
                     value = str(value).strip() if not isinstance(value, str) else value.strip()
                 item[key] = value
@@ -165,8 +193,14 @@ def cmd_review(args: argparse.Namespace) -> int:
             print(f"{item['id']}  {item['office_code']:<22} {item.get('department', ''):<7} {q}")
         print(f"({len(page['items'])} shown{', more waiting' if page['has_more'] else ''})")
     else:
-        fields = {k: v for k, v in (("title", args.title), ("id", args.kb_entry_id)) if v} if args.action == "accept" else None
-        result = inquiries.decide(_cli_user("agent"), args.inquiry_id, args.action, fields, args.note)
+        fields = (
+            {k: v for k, v in (("title", args.title), ("id", args.kb_entry_id)) if v}
+            if args.action == "accept"
+            else None
+        )
+        result = inquiries.decide(
+            _cli_user("agent"), args.inquiry_id, args.action, fields, args.note
+        )
         _print(result)
     return 0
 
@@ -174,8 +208,16 @@ def cmd_review(args: argparse.Namespace) -> int:
 def _cli_user(role: str):
     from hai_central.services.common import CurrentUser
 
-    return CurrentUser(id="cli", email="cli@localhost", name="HAI-DJPBN", role=role,
-                       office_code="PUSAT", office_name="PUSAT", office_kind="PUSAT", token_hash="")
+    return CurrentUser(
+        id="cli",
+        email="cli@localhost",
+        name="HAI-DJPBN",
+        role=role,
+        office_code="PUSAT",
+        office_name="PUSAT",
+        office_kind="PUSAT",
+        token_hash="",
+    )
 
 
 def cmd_broadcasts(args: argparse.Namespace) -> int:
@@ -188,17 +230,31 @@ def cmd_broadcasts(args: argparse.Namespace) -> int:
     if args.action == "list":
         page = broadcasts.changes(_cli_user("broadcaster"), 0, 2000)
         for b in page["items"]:
-            print(f"{b['number']}  {b['published_at']}  {b['kind']:<14} {b['urgency']:<7} {b['title']}")
+            print(
+                f"{b['number']}  {b['published_at']}  {b['kind']:<14} {b['urgency']:<7} {b['title']}"
+            )
         return 0
-    body = BroadcastIn.model_validate({
-        "id": args.id or str(uuid.uuid4()), "kind": args.kind, "title": args.title,
-        "body": args.body, "urgency": args.urgency,
-        "audience": {"roles": args.role or [], "office_kinds": args.office_kind or [],
-                     "office_codes": args.office_code or []},
-        "contact": {"name": args.contact_name, "phone": args.contact_phone,
-                    "email": args.contact_email},
-        "valid_until": args.valid_until, "resolves": args.resolves,
-    })
+    body = BroadcastIn.model_validate(
+        {
+            "id": args.id or str(uuid.uuid4()),
+            "kind": args.kind,
+            "title": args.title,
+            "body": args.body,
+            "urgency": args.urgency,
+            "audience": {
+                "roles": args.role or [],
+                "office_kinds": args.office_kind or [],
+                "office_codes": args.office_code or [],
+            },
+            "contact": {
+                "name": args.contact_name,
+                "phone": args.contact_phone,
+                "email": args.contact_email,
+            },
+            "valid_until": args.valid_until,
+            "resolves": args.resolves,
+        }
+    )
     key = broadcasts.load_signing_key(settings.signing_key_file)
     item, _ = broadcasts.create(_cli_user("broadcaster"), key, body)
     _print(item)
@@ -216,14 +272,21 @@ def cmd_tickets(args: argparse.Namespace) -> int:
     if args.action == "list":
         page = tickets.changes(agent, 0, 2000, args.office)
         for t in page["items"]:
-            print(f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} {t['subject']}")
+            print(
+                f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} {t['subject']}"
+            )
         return 0
     ticket_id = args.ticket_id
     if args.action == "reply":
-        ticket, _ = tickets.add_message(agent, ticket_id, TicketMessageIn(id=uuid.uuid4(), body=args.body))
+        ticket, _ = tickets.add_message(
+            agent, ticket_id, TicketMessageIn(id=uuid.uuid4(), body=args.body)
+        )
     else:
-        ticket = tickets.patch(agent, ticket_id, TicketPatch(status=args.status, level=args.level,
-                                                             assigned_department=args.department))
+        ticket = tickets.patch(
+            agent,
+            ticket_id,
+            TicketPatch(status=args.status, level=args.level, assigned_department=args.department),
+        )
     _print(ticket)
     return 0
 
@@ -233,8 +296,10 @@ def cmd_desks(args: argparse.Namespace) -> int:
 
     _open(args)
     for d in desks.list_desks(args.office):
-        print(f"{d['device_id']:<38} {d['office_code'] or '-':<22} {d['last_seen']}  "
-              f"v{d['app_version'] or '?'}  outbox={d['outbox_depth']}")
+        print(
+            f"{d['device_id']:<38} {d['office_code'] or '-':<22} {d['last_seen']}  "
+            f"v{d['app_version'] or '?'}  outbox={d['outbox_depth']}"
+        )
     return 0
 
 
@@ -315,7 +380,11 @@ def build_parser() -> argparse.ArgumentParser:
     bc.add_parser("list").set_defaults(func=cmd_broadcasts)
     pub = bc.add_parser("publish", help="publish a signed broadcast")
     pub.add_argument("--id")
-    pub.add_argument("--kind", required=True, choices=["info", "outage", "data_request", "service_change", "other"])
+    pub.add_argument(
+        "--kind",
+        required=True,
+        choices=["info", "outage", "data_request", "service_change", "other"],
+    )
     pub.add_argument("--title", required=True)
     pub.add_argument("--body", required=True)
     pub.add_argument("--urgency", default="normal", choices=["normal", "urgent"])

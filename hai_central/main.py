@@ -51,9 +51,17 @@ log = logging.getLogger("hai_central")
 access_log = logging.getLogger("hai_central.access")
 
 STATUS_CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 413: "too_large",
-    415: "unsupported_type", 422: "invalid_field", 429: "too_many_requests",
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_type",
+    422: "invalid_field",
+    429: "too_many_requests",
 }
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -65,8 +73,9 @@ def open_store(settings: Settings) -> None:
     store.bind(db)
     migrate(db)
     reference.seed(settings.reference_file)
-    auth_service.ensure_bootstrap_admin(settings.bootstrap_admin_email,
-                                        settings.bootstrap_admin_password)
+    auth_service.ensure_bootstrap_admin(
+        settings.bootstrap_admin_email, settings.bootstrap_admin_password
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -81,16 +90,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     key = broadcast_service.load_signing_key(settings.signing_key_file)
 
     app = FastAPI(
-        title="HAI Hub API", version=__version__,
+        title="HAI Hub API",
+        version=__version__,
         description="The contract between HAI Desk and HAI Hub (API.md).",
-        openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
     )
     app.state.hub = HubState(settings=settings, signing_key=key)
-    for module in (health, auth, inquiries, kb, attachments, tickets, broadcasts, desks, admin, reports):
+    for module in (
+        health,
+        auth,
+        inquiries,
+        kb,
+        attachments,
+        tickets,
+        broadcasts,
+        desks,
+        admin,
+        reports,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    max_attachment = int((reference.get_item("attachment_rules") or {}).get("max_bytes") or 15728640)
+    max_attachment = int(
+        (reference.get_item("attachment_rules") or {}).get("max_bytes") or 15728640
+    )
 
     def limit_for(scope: Scope) -> int:
         if scope["path"].startswith(f"{API_PREFIX}/attachments/"):
@@ -107,8 +132,13 @@ def app_from_env() -> FastAPI:
     return create_app(Settings.from_env())
 
 
-def _json_error(status: int, code: str, message: str, details: dict[str, Any] | None = None,
-                headers: dict[str, str] | None = None) -> JSONResponse:
+def _json_error(
+    status: int,
+    code: str,
+    message: str,
+    details: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     return JSONResponse(error_body(code, message, details), status_code=status, headers=headers)
 
 
@@ -135,20 +165,36 @@ def install_error_handlers(app: FastAPI) -> None:
         if loc and loc[0] in ("body", "query", "path", "header"):
             loc = loc[1:]
         field = ".".join(loc) or "body"
-        details = {"field": field,
-                   "errors": [{"field": ".".join(str(p) for p in e.get("loc", ())),
-                               "message": e.get("msg", ""), "type": e.get("type", "")}
-                              for e in errors[:20]]}
+        details = {
+            "field": field,
+            "errors": [
+                {
+                    "field": ".".join(str(p) for p in e.get("loc", ())),
+                    "message": e.get("msg", ""),
+                    "type": e.get("type", ""),
+                }
+                for e in errors[:20]
+            ],
+        }
         return _json_error(422, "invalid_field", f"{field}: {first.get('msg', 'invalid')}", details)
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # The message may quote stored values (personal data): log the type and frames only.
-        log.error("unhandled %s in %s %s request_id=%s\n%s", type(exc).__name__, request.method,
-                  request.url.path, request.scope.get("request_id"),
-                  "".join(traceback.format_tb(exc.__traceback__)))
-        return _json_error(500, "internal_error", "the hub failed; the fault was logged",
-                           {"request_id": request.scope.get("request_id")})
+        log.error(
+            "unhandled %s in %s %s request_id=%s\n%s",
+            type(exc).__name__,
+            request.method,
+            request.url.path,
+            request.scope.get("request_id"),
+            "".join(traceback.format_tb(exc.__traceback__)),
+        )
+        return _json_error(
+            500,
+            "internal_error",
+            "the hub failed; the fault was logged",
+            {"request_id": request.scope.get("request_id")},
+        )
 
 
 class BodyLimitMiddleware:
@@ -196,12 +242,20 @@ class BodyLimitMiddleware:
 
     @staticmethod
     async def _reject(send: Send, limit: int) -> None:
-        body = json.dumps(error_body("too_large", "the request body is too large",
-                                     {"max_bytes": limit})).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
+        body = json.dumps(
+            error_body("too_large", "the request body is too large", {"max_bytes": limit})
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -228,12 +282,19 @@ class AccessLogMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [(b"x-request-id", request_id.encode())]
+                message["headers"] = list(message["headers"]) + [
+                    (b"x-request-id", request_id.encode())
+                ]
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info("request_id=%s method=%s path=%s status=%s duration_ms=%.1f",
-                            request_id, scope.get("method"), scope.get("path"), status,
-                            (time.perf_counter() - start) * 1000)
+            access_log.info(
+                "request_id=%s method=%s path=%s status=%s duration_ms=%.1f",
+                request_id,
+                scope.get("method"),
+                scope.get("path"),
+                status,
+                (time.perf_counter() - start) * 1000,
+            )

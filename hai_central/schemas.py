@@ -38,6 +38,7 @@ class ErrorResponse(BaseModel):
 
 # --- health, auth -----------------------------------------------------------------------
 
+
 class Health(BaseModel):
     status: str
     version: str
@@ -78,6 +79,7 @@ class Ok(BaseModel):
 
 
 # --- inquiries -----------------------------------------------------------------------------
+
 
 class Visitor(Open):
     name: str = Field(min_length=1, max_length=300)
@@ -148,6 +150,7 @@ class InquiryPage(BaseModel):
 
 
 # --- knowledge base -----------------------------------------------------------------------
+
 
 class KbFields(Open):
     """KbEntry fields an agent may send (all optional on update)."""
@@ -222,6 +225,7 @@ class ReviewResult(BaseModel):
 
 # --- attachments --------------------------------------------------------------------------
 
+
 class AttachmentRef(Open):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     filename: str = Field(min_length=1, max_length=255)
@@ -236,6 +240,7 @@ class AttachmentOut(BaseModel):
 
 
 # --- tickets ------------------------------------------------------------------------------
+
 
 class Requester(Open):
     name: str = Field(min_length=1, max_length=300)
@@ -318,6 +323,7 @@ class TicketPage(BaseModel):
 
 
 # --- broadcasts ---------------------------------------------------------------------------
+
 
 class Audience(BaseModel):
     roles: list[str] = []
@@ -408,6 +414,7 @@ class ReceiptReport(BaseModel):
 
 
 # --- desks, admin, reports ---------------------------------------------------------------
+
 
 class HeartbeatIn(BaseModel):
     device_id: str = Field(min_length=1, max_length=64)

@@ -16,7 +16,9 @@ _DUMMY_HASH: str | None = None
 def configure(fast: bool) -> None:
     """Use cheap Argon2 parameters (tests only; refused in production by the settings)."""
     global _hasher, _DUMMY_HASH
-    _hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1) if fast else PasswordHasher()
+    _hasher = (
+        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1) if fast else PasswordHasher()
+    )
     _DUMMY_HASH = None
 
 

@@ -11,9 +11,15 @@ from hai_central.schemas import ErrorResponse
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse, "description": text}
     for code, text in (
-        (400, "Malformed request"), (401, "No or expired token"), (403, "Not allowed"),
-        (404, "Not found"), (409, "Conflict"), (413, "Too large"), (415, "Type not allowed"),
-        (422, "Invalid field (details name it)"), (429, "Too many requests"),
+        (400, "Malformed request"),
+        (401, "No or expired token"),
+        (403, "Not allowed"),
+        (404, "Not found"),
+        (409, "Conflict"),
+        (413, "Too large"),
+        (415, "Type not allowed"),
+        (422, "Invalid field (details name it)"),
+        (429, "Too many requests"),
     )
 }
 

@@ -40,8 +40,12 @@ def get_current_user(
         raise ApiError(401, "unauthorized", "sign in first", headers={"WWW-Authenticate": "Bearer"})
     user = auth.authenticate(creds.credentials)
     if user is None:
-        raise ApiError(401, "unauthorized", "the token is invalid or expired",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401,
+            "unauthorized",
+            "the token is invalid or expired",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     return user
 
 
@@ -54,8 +58,9 @@ def require_roles(*roles: str) -> Callable[[CurrentUser], CurrentUser]:
 
     def check(user: User) -> CurrentUser:
         if user.role not in roles:
-            raise ApiError(403, "forbidden", "not allowed for this role",
-                           {"allowed_roles": list(roles)})
+            raise ApiError(
+                403, "forbidden", "not allowed for this role", {"allowed_roles": list(roles)}
+            )
         return user
 
     return check

@@ -33,9 +33,16 @@ MAGIC: dict[str, tuple[bytes, ...]] = {
 }
 EXECUTABLE = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
 CONTENT_TYPES = {
-    "pdf": "application/pdf", "png": "image/png", "gif": "image/gif", "jpg": "image/jpeg",
-    "jpeg": "image/jpeg", "zip": "application/zip", "rar": "application/vnd.rar",
-    "txt": "text/plain", "doc": "application/msword", "xls": "application/vnd.ms-excel",
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "gif": "image/gif",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "zip": "application/zip",
+    "rar": "application/vnd.rar",
+    "txt": "text/plain",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
     "ppt": "application/vnd.ms-powerpoint",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -66,28 +73,50 @@ def path_for(root: Path, sha: str) -> Path:
     return root / sha[:2] / sha
 
 
-def put(user: CurrentUser, root: Path, sha: str, body: bytes, filename: str | None,
-        content_type: str | None) -> tuple[dict[str, Any], bool]:
+def put(
+    user: CurrentUser,
+    root: Path,
+    sha: str,
+    body: bytes,
+    filename: str | None,
+    content_type: str | None,
+) -> tuple[dict[str, Any], bool]:
     """Check and store an attachment; returns (metadata, created)."""
     rules = reference.get_item("attachment_rules") or {}
     max_bytes = int(rules.get("max_bytes") or 15 * 1024 * 1024)
     allowed = {e.lower() for e in rules.get("allowed_extensions") or []}
     if not SHA_RE.match(sha):
-        raise ApiError(422, "invalid_field", "the hash must be 64 lowercase hex digits", {"field": "sha256"})
+        raise ApiError(
+            422, "invalid_field", "the hash must be 64 lowercase hex digits", {"field": "sha256"}
+        )
     if len(body) > max_bytes:
-        raise ApiError(413, "too_large", "the file is larger than allowed", {"max_bytes": max_bytes})
+        raise ApiError(
+            413, "too_large", "the file is larger than allowed", {"max_bytes": max_bytes}
+        )
     if not filename:
-        raise ApiError(422, "invalid_field", "the X-Filename header is required", {"field": "X-Filename"})
+        raise ApiError(
+            422, "invalid_field", "the X-Filename header is required", {"field": "X-Filename"}
+        )
     name = safe_filename(filename)
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ext not in allowed:
-        raise ApiError(415, "unsupported_type", "this file type is not allowed",
-                       {"extension": ext, "allowed_extensions": sorted(allowed)})
+        raise ApiError(
+            415,
+            "unsupported_type",
+            "this file type is not allowed",
+            {"extension": ext, "allowed_extensions": sorted(allowed)},
+        )
     if hashlib.sha256(body).hexdigest() != sha:
-        raise ApiError(422, "invalid_field", "the hash does not match the content", {"field": "sha256"})
+        raise ApiError(
+            422, "invalid_field", "the hash does not match the content", {"field": "sha256"}
+        )
     if not content_matches(ext, body[:8192]):
-        raise ApiError(415, "unsupported_type", "the content is not what the extension says",
-                       {"extension": ext})
+        raise ApiError(
+            415,
+            "unsupported_type",
+            "the content is not what the extension says",
+            {"extension": ext},
+        )
     target = path_for(root, sha)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,13 +124,24 @@ def put(user: CurrentUser, root: Path, sha: str, body: bytes, filename: str | No
         tmp.write_bytes(body)
         os.replace(tmp, target)  # atomic: a reader never sees half a file
     with store.transaction():
-        created = store.insert_new(Attachment, sha256=sha, filename=name,
-                                   content_type=CONTENT_TYPES.get(ext, content_type), size=len(body),
-                                   office_code=user.office_code, uploaded_by=user.id,
-                                   created_at=now_iso())
+        created = store.insert_new(
+            Attachment,
+            sha256=sha,
+            filename=name,
+            content_type=CONTENT_TYPES.get(ext, content_type),
+            size=len(body),
+            office_code=user.office_code,
+            uploaded_by=user.id,
+            created_at=now_iso(),
+        )
         row = Attachment.get_by_id(sha)
-    return {"sha256": sha, "filename": row.filename, "size": row.size,
-            "content_type": row.content_type, "created": created}, created
+    return {
+        "sha256": sha,
+        "filename": row.filename,
+        "size": row.size,
+        "content_type": row.content_type,
+        "created": created,
+    }, created
 
 
 def _named_by(sha: str, user: CurrentUser) -> bool:
@@ -112,9 +152,11 @@ def _named_by(sha: str, user: CurrentUser) -> bool:
     tickets = Ticket.select(Ticket.office_code).where(Ticket.attachments.contains(needle))
     if any(scoping.can_read_office(user, t.office_code) for t in tickets):
         return True
-    messages = (TicketMessage.select(Ticket.office_code)
-                .join(Ticket, on=(TicketMessage.ticket_id == Ticket.id))
-                .where(TicketMessage.attachments.contains(needle)))
+    messages = (
+        TicketMessage.select(Ticket.office_code)
+        .join(Ticket, on=(TicketMessage.ticket_id == Ticket.id))
+        .where(TicketMessage.attachments.contains(needle))
+    )
     return any(scoping.can_read_office(user, m.ticket.office_code) for m in messages)
 
 
@@ -138,5 +180,8 @@ def missing(hashes: list[str]) -> list[str]:
     if not hashes:
         return []
     with store.session():
-        have = {a.sha256 for a in Attachment.select(Attachment.sha256).where(Attachment.sha256.in_(hashes))}
+        have = {
+            a.sha256
+            for a in Attachment.select(Attachment.sha256).where(Attachment.sha256.in_(hashes))
+        }
     return [h for h in hashes if h not in have]

@@ -31,9 +31,12 @@ def _throttled(email: str, address: str, max_failures: int, window: int) -> int 
     since = epoch() - window
     retry = None
     for field, value in ((LoginFailure.email, email), (LoginFailure.address, address)):
-        rows = (LoginFailure.select(LoginFailure.at)
-                .where((field == value) & (LoginFailure.at > since))
-                .order_by(LoginFailure.at.desc()).limit(max_failures))
+        rows = (
+            LoginFailure.select(LoginFailure.at)
+            .where((field == value) & (LoginFailure.at > since))
+            .order_by(LoginFailure.at.desc())
+            .limit(max_failures)
+        )
         ats = [r.at for r in rows]
         if len(ats) >= max_failures:
             wait = max(1, min(ats) + window - epoch())
@@ -41,21 +44,36 @@ def _throttled(email: str, address: str, max_failures: int, window: int) -> int 
     return retry
 
 
-def login(email: str, password: str, device_id: str | None, device_name: str | None,
-          address: str, *, ttl_hours: float, max_failures: int, window: int) -> dict[str, Any]:
+def login(
+    email: str,
+    password: str,
+    device_id: str | None,
+    device_name: str | None,
+    address: str,
+    *,
+    ttl_hours: float,
+    max_failures: int,
+    window: int,
+) -> dict[str, Any]:
     """Check the credentials and issue a token (the POST /auth/token answer)."""
     email = (email or "").strip().lower()
     with store.session():
         retry = _throttled(email, address, max_failures, window)
         if retry is not None:
-            raise ApiError(429, "too_many_requests", "too many failed sign-ins, try again later",
-                           {"retry_after": retry}, headers={"Retry-After": str(retry)})
+            raise ApiError(
+                429,
+                "too_many_requests",
+                "too many failed sign-ins, try again later",
+                {"retry_after": retry},
+                headers={"Retry-After": str(retry)},
+            )
         user = AppUser.get_or_none(AppUser.email == email) if email_allowed(email) else None
         ok = security.verify_password(user.password_hash if user else None, password or "")
         if not ok or user is None or not user.active:
             with store.transaction():
-                LoginFailure.insert(id=str(uuid.uuid4()), email=email[:254], address=address[:64],
-                                    at=epoch()).execute()
+                LoginFailure.insert(
+                    id=str(uuid.uuid4()), email=email[:254], address=address[:64], at=epoch()
+                ).execute()
                 # Keep the table small: failures older than the window are useless.
                 LoginFailure.delete().where(LoginFailure.at < epoch() - 2 * window).execute()
             raise ApiError(401, "invalid_credentials", BAD_LOGIN)
@@ -63,13 +81,19 @@ def login(email: str, password: str, device_id: str | None, device_name: str | N
         now = epoch()
         expires = now + int(ttl_hours * 3600)
         with store.transaction():
-            AuthToken.insert(token_hash=security.token_hash(token), user_id=user.id,
-                             device_id=(device_id or None), device_name=(device_name or None),
-                             created_at=now, expires_at=expires).execute()
+            AuthToken.insert(
+                token_hash=security.token_hash(token),
+                user_id=user.id,
+                device_id=(device_id or None),
+                device_name=(device_name or None),
+                created_at=now,
+                expires_at=expires,
+            ).execute()
             LoginFailure.delete().where(LoginFailure.email == email).execute()
             AuthToken.delete().where(AuthToken.expires_at < now - 86400).execute()
         office = Office.get_or_none(Office.code == user.office_code)
     from datetime import UTC, datetime
+
     return {
         "access_token": token,
         "token_type": "bearer",
@@ -83,10 +107,16 @@ def user_public(user: AppUser, office: Office | None = None) -> dict[str, Any]:
     if office is None:
         office = Office.get_or_none(Office.code == user.office_code)
     return {
-        "id": user.id, "email": user.email, "name": user.name, "role": user.role,
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
         "active": user.active,
-        "office": {"code": user.office_code, "name": office.name if office else user.office_code,
-                   "kind": office.kind if office else "KPPN"},
+        "office": {
+            "code": user.office_code,
+            "name": office.name if office else user.office_code,
+            "kind": office.kind if office else "KPPN",
+        },
     }
 
 
@@ -94,20 +124,32 @@ def authenticate(token: str) -> CurrentUser | None:
     """The user a bearer token stands for, or None (unknown, revoked, expired, inactive)."""
     h = security.token_hash(token)
     with store.session():
-        row = (AuthToken.select(AuthToken, AppUser, Office)
-               .join(AppUser, on=(AuthToken.user_id == AppUser.id))
-               .join(Office, peewee.JOIN.LEFT_OUTER, on=(AppUser.office_code == Office.code))
-               .where((AuthToken.token_hash == h) & (AuthToken.revoked == False)  # noqa: E712
-                      & (AuthToken.expires_at > epoch()) & (AppUser.active == True))  # noqa: E712
-               .first())
+        row = (
+            AuthToken.select(AuthToken, AppUser, Office)
+            .join(AppUser, on=(AuthToken.user_id == AppUser.id))
+            .join(Office, peewee.JOIN.LEFT_OUTER, on=(AppUser.office_code == Office.code))
+            .where(
+                (AuthToken.token_hash == h)
+                & (AuthToken.revoked == False)  # noqa: E712
+                & (AuthToken.expires_at > epoch())
+                & (AppUser.active == True)  # noqa: E712
+            )
+            .first()
+        )
     if row is None:
         return None
     user = row.appuser
     office = getattr(user, "office", None)
     return CurrentUser(
-        id=user.id, email=user.email, name=user.name, role=user.role,
-        office_code=user.office_code, office_name=office.name if office else user.office_code,
-        office_kind=office.kind if office else "KPPN", token_hash=h, device_id=row.device_id,
+        id=user.id,
+        email=user.email,
+        name=user.name,
+        role=user.role,
+        office_code=user.office_code,
+        office_name=office.name if office else user.office_code,
+        office_kind=office.kind if office else "KPPN",
+        token_hash=h,
+        device_id=row.device_id,
     )
 
 
@@ -126,7 +168,9 @@ def _check_office(code: str, field: str = "office_code") -> None:
         raise invalid(field, f"unknown office {code!r}")
 
 
-def create_user(email: str, name: str, password: str, role: str, office_code: str) -> dict[str, Any]:
+def create_user(
+    email: str, name: str, password: str, role: str, office_code: str
+) -> dict[str, Any]:
     """Create a user; 409 when the e-mail is taken (unique constraint)."""
     email = email.strip().lower()
     if not email_allowed(email):
@@ -137,17 +181,32 @@ def create_user(email: str, name: str, password: str, role: str, office_code: st
     with store.transaction():
         _check_office(office_code)
         user_id = str(uuid.uuid4())
-        inserted = store.insert_new(AppUser, id=user_id, email=email, name=name.strip() or email,
-                                   password_hash=security.hash_password(password), role=role,
-                                   office_code=office_code, created_at=now_iso())
+        inserted = store.insert_new(
+            AppUser,
+            id=user_id,
+            email=email,
+            name=name.strip() or email,
+            password_hash=security.hash_password(password),
+            role=role,
+            office_code=office_code,
+            created_at=now_iso(),
+        )
         if not inserted:
-            raise ApiError(409, "conflict", "a user with this e-mail already exists", {"field": "email"})
+            raise ApiError(
+                409, "conflict", "a user with this e-mail already exists", {"field": "email"}
+            )
         return user_public(AppUser.get_by_id(user_id))
 
 
-def update_user(user_id: str, *, role: str | None = None, office_code: str | None = None,
-                active: bool | None = None, name: str | None = None,
-                password: str | None = None) -> dict[str, Any]:
+def update_user(
+    user_id: str,
+    *,
+    role: str | None = None,
+    office_code: str | None = None,
+    active: bool | None = None,
+    name: str | None = None,
+    password: str | None = None,
+) -> dict[str, Any]:
     """Change a user's role, office, name, password or active flag."""
     with store.transaction():
         user = AppUser.get_or_none(AppUser.id == user_id)
@@ -176,7 +235,9 @@ def update_user(user_id: str, *, role: str | None = None, office_code: str | Non
 
 def find_user(id_or_email: str) -> AppUser | None:
     with store.session():
-        return AppUser.get_or_none((AppUser.id == id_or_email) | (AppUser.email == id_or_email.lower()))
+        return AppUser.get_or_none(
+            (AppUser.id == id_or_email) | (AppUser.email == id_or_email.lower())
+        )
 
 
 def list_users() -> list[dict[str, Any]]:
@@ -192,8 +253,14 @@ def ensure_bootstrap_admin(email: str | None, password: str | None) -> bool:
         if AppUser.select().where(AppUser.role == "admin").exists():
             return False
         email = email.strip().lower()
-        inserted = store.insert_new(AppUser, id=str(uuid.uuid4()), email=email,
-                                    name="Administrator", role="admin", office_code="PUSAT",
-                                    password_hash=security.hash_password(password),
-                                    created_at=now_iso())
+        inserted = store.insert_new(
+            AppUser,
+            id=str(uuid.uuid4()),
+            email=email,
+            name="Administrator",
+            role="admin",
+            office_code="PUSAT",
+            password_hash=security.hash_password(password),
+            created_at=now_iso(),
+        )
         return bool(inserted)

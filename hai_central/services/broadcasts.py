@@ -23,7 +23,9 @@ SIGNED_FIELDS = ("id", "kind", "title", "body", "urgency", "contact", "attachmen
 
 def canonical_json(obj: Any) -> bytes:
     """Keys sorted, ``,``/``:`` separators without spaces, UTF-8 (no ``\\u`` escapes)."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def signed_part(item: dict[str, Any]) -> dict[str, Any]:
@@ -38,8 +40,9 @@ def load_signing_key(path: Path) -> Ed25519PrivateKey:
         return key
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:
@@ -58,24 +61,46 @@ def public_key_b64(key: Ed25519PrivateKey) -> str:
 
 
 def public(b: Broadcast) -> dict[str, Any]:
-    return {"id": b.id, "number": b.number, "rev": b.rev, "kind": b.kind, "title": b.title,
-            "body": b.body, "urgency": b.urgency, "audience": b.audience, "contact": b.contact,
-            "attachments": b.attachments or [], "valid_until": b.valid_until,
-            "resolves": b.resolves, "published_at": b.published_at, "signature": b.signature}
+    return {
+        "id": b.id,
+        "number": b.number,
+        "rev": b.rev,
+        "kind": b.kind,
+        "title": b.title,
+        "body": b.body,
+        "urgency": b.urgency,
+        "audience": b.audience,
+        "contact": b.contact,
+        "attachments": b.attachments or [],
+        "valid_until": b.valid_until,
+        "resolves": b.resolves,
+        "published_at": b.published_at,
+        "signature": b.signature,
+    }
 
 
-def create(user: CurrentUser, key: Ed25519PrivateKey, body: BroadcastIn) -> tuple[dict[str, Any], bool]:
+def create(
+    user: CurrentUser, key: Ed25519PrivateKey, body: BroadcastIn
+) -> tuple[dict[str, Any], bool]:
     """Publish (idempotent by id): number, time and signature are the hub's."""
     from hai_central.services import attachments
 
     gone = attachments.missing([a.sha256 for a in body.attachments])
     if gone:
-        raise ApiError(422, "invalid_field", "attachment not uploaded first",
-                       {"field": "attachments", "missing": gone})
+        raise ApiError(
+            422,
+            "invalid_field",
+            "attachment not uploaded first",
+            {"field": "attachments", "missing": gone},
+        )
     now = utcnow()
     item = {
-        "id": str(body.id), "kind": body.kind, "title": body.title, "body": body.body,
-        "urgency": body.urgency, "contact": body.contact.model_dump(mode="json"),
+        "id": str(body.id),
+        "kind": body.kind,
+        "title": body.title,
+        "body": body.body,
+        "urgency": body.urgency,
+        "contact": body.contact.model_dump(mode="json"),
         "attachments": [a.model_dump(mode="json") for a in body.attachments],
         "published_at": iso(now),
     }
@@ -85,22 +110,32 @@ def create(user: CurrentUser, key: Ed25519PrivateKey, body: BroadcastIn) -> tupl
             rev = store.next_rev(db)
             seq = store.next_counter(f"broadcast:{now.year}", db)
             created = store.insert_new(
-                Broadcast, rev=rev, number=f"BC-{now.year}-{seq:06d}",
+                Broadcast,
+                rev=rev,
+                number=f"BC-{now.year}-{seq:06d}",
                 audience=body.audience.model_dump(mode="json"),
                 valid_until=iso(body.valid_until) if body.valid_until else None,
-                resolves=str(body.resolves) if body.resolves else None, signature=signature,
-                created_by=user.id, **item)
+                resolves=str(body.resolves) if body.resolves else None,
+                signature=signature,
+                created_by=user.id,
+                **item,
+            )
             if not created:
                 sp.rollback()
         return public(Broadcast.get_by_id(str(body.id))), created
 
 
-def addressed_to(b: dict[str, Any] | Broadcast, role: str, office_kind: str, office_code: str) -> bool:
+def addressed_to(
+    b: dict[str, Any] | Broadcast, role: str, office_kind: str, office_code: str
+) -> bool:
     """Audience lists combine with AND; an empty list does not restrict."""
     audience = b["audience"] if isinstance(b, dict) else b.audience
     audience = audience or {}
-    checks = ((audience.get("roles"), role), (audience.get("office_kinds"), office_kind),
-              (audience.get("office_codes"), office_code))
+    checks = (
+        (audience.get("roles"), role),
+        (audience.get("office_kinds"), office_kind),
+        (audience.get("office_codes"), office_code),
+    )
     return all(not allowed or value in allowed for allowed, value in checks)
 
 
@@ -119,7 +154,11 @@ def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]
                     has_more = True
                     break
                 items.append(public(b))
-    return {"items": items, "next_cursor": items[-1]["rev"] if items else cursor, "has_more": has_more}
+    return {
+        "items": items,
+        "next_cursor": items[-1]["rev"] if items else cursor,
+        "has_more": has_more,
+    }
 
 
 def record_receipts(user: CurrentUser, items: list[ReceiptIn]) -> list[dict[str, Any]]:
@@ -129,11 +168,21 @@ def record_receipts(user: CurrentUser, items: list[ReceiptIn]) -> list[dict[str,
         for r in items:
             bid = str(r.broadcast_id)
             b = Broadcast.get_or_none(Broadcast.id == bid)
-            if b is None or not (user.role in ALL_BROADCASTS_ROLES or addressed_to(
-                    b, user.role, user.office_kind, user.office_code)):
-                results.append({"broadcast_id": bid, "status": "rejected",
-                                "error": {"code": "not_found", "message": "broadcast not found",
-                                          "details": {}}})
+            if b is None or not (
+                user.role in ALL_BROADCASTS_ROLES
+                or addressed_to(b, user.role, user.office_kind, user.office_code)
+            ):
+                results.append(
+                    {
+                        "broadcast_id": bid,
+                        "status": "rejected",
+                        "error": {
+                            "code": "not_found",
+                            "message": "broadcast not found",
+                            "details": {},
+                        },
+                    }
+                )
                 continue
             read_at = iso(r.read_at)
             ack = iso(r.acknowledged_at) if r.acknowledged_at else None
@@ -143,7 +192,8 @@ def record_receipts(user: CurrentUser, items: list[ReceiptIn]) -> list[dict[str,
                 f"VALUES ({p}, {p}, {p}, {p}, {p}) ON CONFLICT (broadcast_id, user_id) DO UPDATE SET "
                 "read_at = COALESCE(broadcast_receipt.read_at, excluded.read_at), "
                 "acknowledged_at = COALESCE(broadcast_receipt.acknowledged_at, excluded.acknowledged_at)",
-                (bid, user.id, user.office_code, read_at, ack))
+                (bid, user.id, user.office_code, read_at, ack),
+            )
             results.append({"broadcast_id": bid, "status": "recorded"})
     return results
 
@@ -157,15 +207,26 @@ def receipts(broadcast_id: str) -> dict[str, Any]:
         names = {u.id: u.name for u in AppUser.select(AppUser.id, AppUser.name)}
         rows = list(BroadcastReceipt.select().where(BroadcastReceipt.broadcast_id == broadcast_id))
         audience = b.audience or {}
-        addressed = [o.code for o in Office.select().where(Office.active == True)  # noqa: E712
-                     if (not audience.get("office_kinds") or o.kind in audience["office_kinds"])
-                     and (not audience.get("office_codes") or o.code in audience["office_codes"])]
+        addressed = [
+            o.code
+            for o in Office.select().where(Office.active == True)  # noqa: E712
+            if (not audience.get("office_kinds") or o.kind in audience["office_kinds"])
+            and (not audience.get("office_codes") or o.code in audience["office_codes"])
+        ]
+
     def row(r: BroadcastReceipt) -> dict[str, Any]:
-        return {"user_id": r.user_id, "name": names.get(r.user_id), "office_code": r.office_code,
-                "read_at": r.read_at, "acknowledged_at": r.acknowledged_at}
+        return {
+            "user_id": r.user_id,
+            "name": names.get(r.user_id),
+            "office_code": r.office_code,
+            "read_at": r.read_at,
+            "acknowledged_at": r.acknowledged_at,
+        }
+
     heard = {r.office_code for r in rows}
-    return {"broadcast_id": broadcast_id, "read": [row(r) for r in rows if r.read_at],
-            "acknowledged": [row(r) for r in rows if r.acknowledged_at],
-            "silent_offices": [c for c in addressed if c not in heard]}
-
-
+    return {
+        "broadcast_id": broadcast_id,
+        "read": [row(r) for r in rows if r.read_at],
+        "acknowledged": [row(r) for r in rows if r.acknowledged_at],
+        "silent_offices": [c for c in addressed if c not in heard],
+    }

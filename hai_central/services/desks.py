@@ -13,16 +13,25 @@ from hai_central.store.models import AppUser, Desk, Office
 def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
     """Record a desk's heartbeat (an upsert by device id); returns the hub's time."""
     now = now_iso()
-    row = dict(user_id=user.id, office_code=user.office_code, app_version=hb.app_version,
-               outbox_depth=hb.outbox_depth,
-               oldest_unsent_at=iso(hb.oldest_unsent_at) if hb.oldest_unsent_at else None,
-               last_pull_at=iso(hb.last_pull_at) if hb.last_pull_at else None,
-               client_time=iso(hb.client_time), last_seen=now)
+    row = dict(
+        user_id=user.id,
+        office_code=user.office_code,
+        app_version=hb.app_version,
+        outbox_depth=hb.outbox_depth,
+        oldest_unsent_at=iso(hb.oldest_unsent_at) if hb.oldest_unsent_at else None,
+        last_pull_at=iso(hb.last_pull_at) if hb.last_pull_at else None,
+        client_time=iso(hb.client_time),
+        last_seen=now,
+    )
     with store.transaction():
-        (Desk.insert(device_id=hb.device_id, **row)
-         .on_conflict(conflict_target=[Desk.device_id],
-                      update={getattr(Desk, k): v for k, v in row.items()})
-         .execute())
+        (
+            Desk.insert(device_id=hb.device_id, **row)
+            .on_conflict(
+                conflict_target=[Desk.device_id],
+                update={getattr(Desk, k): v for k, v in row.items()},
+            )
+            .execute()
+        )
     return {"server_time": now_iso()}
 
 
@@ -34,11 +43,20 @@ def list_desks(office_code: str | None = None) -> list[dict[str, Any]]:
         query = Desk.select().order_by(Desk.last_seen.desc())
         if office_code:
             query = query.where(Desk.office_code == office_code)
-        return [{
-            "device_id": d.device_id, "office_code": d.office_code,
-            "office_name": offices.get(d.office_code), "user_id": d.user_id,
-            "user_name": users.get(d.user_id), "device_name": d.device_name,
-            "app_version": d.app_version, "outbox_depth": d.outbox_depth,
-            "oldest_unsent_at": d.oldest_unsent_at, "last_pull_at": d.last_pull_at,
-            "client_time": d.client_time, "last_seen": d.last_seen,
-        } for d in query]
+        return [
+            {
+                "device_id": d.device_id,
+                "office_code": d.office_code,
+                "office_name": offices.get(d.office_code),
+                "user_id": d.user_id,
+                "user_name": users.get(d.user_id),
+                "device_name": d.device_name,
+                "app_version": d.app_version,
+                "outbox_depth": d.outbox_depth,
+                "oldest_unsent_at": d.oldest_unsent_at,
+                "last_pull_at": d.last_pull_at,
+                "client_time": d.client_time,
+                "last_seen": d.last_seen,
+            }
+            for d in query
+        ]

@@ -28,16 +28,21 @@ def _error(code: str, message: str, **details: Any) -> dict[str, Any]:
 
 
 def _rejected(item_id: Any, code: str, message: str, **details: Any) -> dict[str, Any]:
-    return {"id": None if item_id is None else str(item_id), "status": "rejected", "rev": None,
-            "error": _error(code, message, **details)}
+    return {
+        "id": None if item_id is None else str(item_id),
+        "status": "rejected",
+        "rev": None,
+        "error": _error(code, message, **details),
+    }
 
 
 def _codes(key: str) -> set[str]:
     return {str(x.get("code")) for x in reference.get_item(key) or [] if isinstance(x, dict)}
 
 
-def validate_item(raw: Any, user: CurrentUser, departments: set[str], channels: set[str]
-                  ) -> tuple[InquiryIn | None, dict[str, Any] | None]:
+def validate_item(
+    raw: Any, user: CurrentUser, departments: set[str], channels: set[str]
+) -> tuple[InquiryIn | None, dict[str, Any] | None]:
     """Parse one pushed item; returns (inquiry, None) or (None, rejected result)."""
     item_id = raw.get("id") if isinstance(raw, dict) else None
     try:
@@ -47,8 +52,12 @@ def validate_item(raw: Any, user: CurrentUser, departments: set[str], channels: 
         field = ".".join(str(p) for p in first["loc"])
         return None, _rejected(item_id, "invalid_field", first["msg"], field=field)
     if not scoping.can_write_office(user, inq.office_code):
-        return None, _rejected(inq.id, "forbidden_office", "you may only push inquiries of your own office",
-                               field="office_code")
+        return None, _rejected(
+            inq.id,
+            "forbidden_office",
+            "you may only push inquiries of your own office",
+            field="office_code",
+        )
     if departments and inq.department not in departments:
         return None, _rejected(inq.id, "invalid_field", "unknown department", field="department")
     if channels and inq.channel not in channels:
@@ -59,8 +68,12 @@ def validate_item(raw: Any, user: CurrentUser, departments: set[str], channels: 
 def push(user: CurrentUser, items: list[Any]) -> list[dict[str, Any]]:
     """Store a batch of desk inquiries; one result per item, in order."""
     if len(items) > MAX_BATCH:
-        raise ApiError(413, "too_large", f"a batch takes at most {MAX_BATCH} items",
-                       {"max_items": MAX_BATCH, "items": len(items)})
+        raise ApiError(
+            413,
+            "too_large",
+            f"a batch takes at most {MAX_BATCH} items",
+            {"max_items": MAX_BATCH, "items": len(items)},
+        )
     departments, channels = _codes("departments"), _codes("channels")
     results: list[dict[str, Any] | None] = []
     valid: list[tuple[int, InquiryIn]] = []
@@ -86,7 +99,9 @@ def push(user: CurrentUser, items: list[Any]) -> list[dict[str, Any]]:
                         with db.atomic() as sp:
                             results[index] = _upsert(db, sp, inq, now)
                     except peewee.DatabaseError:  # one bad item never sinks the batch
-                        results[index] = _rejected(inq.id, "store_failed", "the item could not be stored")
+                        results[index] = _rejected(
+                            inq.id, "store_failed", "the item could not be stored"
+                        )
     return [r for r in results if r is not None]
 
 
@@ -98,11 +113,22 @@ def _fields(inq: InquiryIn, rev: int, now: str) -> dict[str, Any]:
         value = getattr(inq, key)
         if value is not None:
             data[key] = iso(value)  # every stored time in UTC with a Z
-    return dict(id=str(inq.id), office_code=inq.office_code, version=inq.version, rev=rev,
-                outcome=inq.outcome, department=inq.department, channel=inq.channel,
-                application=inq.application, created_at=data["created_at"],
-                review_status="pending" if inq.outcome == "answered" else None,
-                review_note=None, reviewed_by=None, data=data, received_at=now)
+    return dict(
+        id=str(inq.id),
+        office_code=inq.office_code,
+        version=inq.version,
+        rev=rev,
+        outcome=inq.outcome,
+        department=inq.department,
+        channel=inq.channel,
+        application=inq.application,
+        created_at=data["created_at"],
+        review_status="pending" if inq.outcome == "answered" else None,
+        review_note=None,
+        reviewed_by=None,
+        data=data,
+        received_at=now,
+    )
 
 
 def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[int, dict[str, Any]]:
@@ -112,7 +138,7 @@ def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[i
     rows = [(index, _fields(inq, first + k, now)) for k, (index, inq) in enumerate(valid)]
     created: set[str] = set()
     for start in range(0, len(rows), 200):
-        chunk = [r for _, r in rows[start:start + 200]]
+        chunk = [r for _, r in rows[start : start + 200]]
         query = Inquiry.insert_many(chunk).on_conflict_ignore().returning(Inquiry.id)
         created.update(r.id for r in query.execute())
     out: dict[int, dict[str, Any]] = {}
@@ -124,14 +150,21 @@ def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[i
             out[index] = {"id": item_id, "status": "created", "rev": row["rev"]}
             continue
         fields = {k: v for k, v in row.items() if k != "id"}
-        updated = (Inquiry.update(**fields)
-                   .where((Inquiry.id == item_id) & (Inquiry.office_code == row["office_code"])
-                          & (Inquiry.version < row["version"]))
-                   .execute())
+        updated = (
+            Inquiry.update(**fields)
+            .where(
+                (Inquiry.id == item_id)
+                & (Inquiry.office_code == row["office_code"])
+                & (Inquiry.version < row["version"])
+            )
+            .execute()
+        )
         if updated:
             out[index] = {"id": item_id, "status": "updated", "rev": row["rev"]}
             continue
-        existing = Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
+        existing = (
+            Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
+        )
         if existing is None or existing.office_code != row["office_code"]:
             out[index] = _rejected(item_id, "forbidden_office", "this id belongs to another office")
         else:
@@ -148,10 +181,15 @@ def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
     if store.insert_new(Inquiry, id=item_id, **fields):
         return {"id": item_id, "status": "created", "rev": rev}
     # Only a higher version of the same office's record replaces what the hub has.
-    updated = (Inquiry.update(**fields)
-               .where((Inquiry.id == item_id) & (Inquiry.office_code == inq.office_code)
-                      & (Inquiry.version < inq.version))
-               .execute())
+    updated = (
+        Inquiry.update(**fields)
+        .where(
+            (Inquiry.id == item_id)
+            & (Inquiry.office_code == inq.office_code)
+            & (Inquiry.version < inq.version)
+        )
+        .execute()
+    )
     if updated:
         return {"id": item_id, "status": "updated", "rev": rev}
     # Nothing written: give the change number back (no gap, no lock kept).
@@ -165,8 +203,13 @@ def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
 def public(row: Inquiry) -> dict[str, Any]:
     """An inquiry as the feeds show it: the desk's fields plus ``rev`` and ``review_status``."""
     out = dict(row.data)
-    out.update(id=row.id, office_code=row.office_code, version=row.version, rev=row.rev,
-               review_status=row.review_status)
+    out.update(
+        id=row.id,
+        office_code=row.office_code,
+        version=row.version,
+        rev=row.rev,
+        review_status=row.review_status,
+    )
     return out
 
 
@@ -174,11 +217,16 @@ def _page(query, cursor: int, limit: int) -> dict[str, Any]:
     rows = list(query.where(Inquiry.rev > cursor).order_by(Inquiry.rev).limit(limit + 1))
     has_more = len(rows) > limit
     rows = rows[:limit]
-    return {"items": [public(r) for r in rows],
-            "next_cursor": rows[-1].rev if rows else cursor, "has_more": has_more}
+    return {
+        "items": [public(r) for r in rows],
+        "next_cursor": rows[-1].rev if rows else cursor,
+        "has_more": has_more,
+    }
 
 
-def changes(user: CurrentUser, cursor: int, limit: int | None, office_code: str | None) -> dict[str, Any]:
+def changes(
+    user: CurrentUser, cursor: int, limit: int | None, office_code: str | None
+) -> dict[str, Any]:
     """The inquiry change feed, scoped to the offices the user may read."""
     scope = scoping.read_scope(user, office_code)
     with store.session():
@@ -205,8 +253,13 @@ def get(inquiry_id: str, user: CurrentUser) -> dict[str, Any]:
     return public(row)
 
 
-def decide(user: CurrentUser, inquiry_id: str, decision: str, kb_fields: dict[str, Any] | None,
-           note: str | None) -> dict[str, Any]:
+def decide(
+    user: CurrentUser,
+    inquiry_id: str,
+    decision: str,
+    kb_fields: dict[str, Any] | None,
+    note: str | None,
+) -> dict[str, Any]:
     """An agent's review: accept (publish into the KB) or reject a desk answer."""
     from hai_central.services import kb
 
@@ -219,13 +272,19 @@ def decide(user: CurrentUser, inquiry_id: str, decision: str, kb_fields: dict[st
         if decision == "accept":
             fields = dict(kb_fields or {})
             data = row.data
-            fields.setdefault("title", (data.get("question") or "")[:120].strip() or "(tanpa judul)")
+            fields.setdefault(
+                "title", (data.get("question") or "")[:120].strip() or "(tanpa judul)"
+            )
             fields.setdefault("question", data.get("question") or "")
             if not fields.get("answer"):
                 fields["answer"] = data.get("answer") or ""
             if not fields["answer"]:
-                raise ApiError(422, "invalid_field", "the inquiry has no answer to publish",
-                               {"field": "kb_entry.answer"})
+                raise ApiError(
+                    422,
+                    "invalid_field",
+                    "the inquiry has no answer to publish",
+                    {"field": "kb_entry.answer"},
+                )
             fields.setdefault("department", row.department)
             fields.setdefault("application", row.application)
             fields.setdefault("regulations", (data.get("basis") or {}).get("regulations") or [])

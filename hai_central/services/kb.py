@@ -19,11 +19,18 @@ COUNT_ROLES = frozenset({"agent", "supervisor", "admin"})
 def public(entry: KbEntry, *, counts: bool = False) -> dict[str, Any]:
     """A KbEntry as the API shows it; agents also see the feedback counts."""
     out = {
-        "id": entry.id, "rev": entry.rev, "title": entry.title, "question": entry.question,
-        "answer": entry.answer, "department": entry.department, "application": entry.application,
-        "regulations": list(entry.regulations or []), "tags": list(entry.tags or []),
+        "id": entry.id,
+        "rev": entry.rev,
+        "title": entry.title,
+        "question": entry.question,
+        "answer": entry.answer,
+        "department": entry.department,
+        "application": entry.application,
+        "regulations": list(entry.regulations or []),
+        "tags": list(entry.tags or []),
         "source_inquiry_ids": list(entry.source_inquiry_ids or []),
-        "valid_until": entry.valid_until, "updated_at": entry.updated_at,
+        "valid_until": entry.valid_until,
+        "updated_at": entry.updated_at,
         "deleted": bool(entry.deleted),
     }
     if counts:
@@ -51,8 +58,15 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def upsert_entry(db, entry_id: str, fields: dict[str, Any], user: CurrentUser | None, *,
-                 add_source: str | None = None, create_only: bool = False) -> dict[str, Any]:
+def upsert_entry(
+    db,
+    entry_id: str,
+    fields: dict[str, Any],
+    user: CurrentUser | None,
+    *,
+    add_source: str | None = None,
+    create_only: bool = False,
+) -> dict[str, Any]:
     """Create or update one entry inside the caller's transaction; returns it (public).
 
     ``create_only``: an existing id is answered as it is (idempotent create).
@@ -64,15 +78,24 @@ def upsert_entry(db, entry_id: str, fields: dict[str, Any], user: CurrentUser | 
     if add_source and add_source not in sources:
         sources.append(add_source)
     missing = [k for k in ("title", "question", "answer", "department") if not values.get(k)]
-    new_row = dict(id=entry_id, rev=rev, updated_at=now, deleted=False, regulations=[], tags=[],
-                   source_inquiry_ids=sources, created_by=user.id if user else None)
+    new_row = dict(
+        id=entry_id,
+        rev=rev,
+        updated_at=now,
+        deleted=False,
+        regulations=[],
+        tags=[],
+        source_inquiry_ids=sources,
+        created_by=user.id if user else None,
+    )
     new_row.update(values)
     if not missing and store.insert_new(KbEntry, **new_row):
         return public(KbEntry.get_by_id(entry_id), counts=True)
     entry = KbEntry.get_or_none(KbEntry.id == entry_id)
     if entry is None:
-        raise ApiError(422, "invalid_field", f"{missing[0]} is required for a new entry",
-                       {"field": missing[0]})
+        raise ApiError(
+            422, "invalid_field", f"{missing[0]} is required for a new entry", {"field": missing[0]}
+        )
     if create_only:
         return public(entry, counts=True)
     for key, value in values.items():
@@ -138,23 +161,38 @@ def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]
     limit = clamp_limit(limit)
     counts = user.role in COUNT_ROLES
     with store.session():
-        rows = list(KbEntry.select().where(KbEntry.rev > max(0, cursor))
-                    .order_by(KbEntry.rev).limit(limit + 1))
+        rows = list(
+            KbEntry.select()
+            .where(KbEntry.rev > max(0, cursor))
+            .order_by(KbEntry.rev)
+            .limit(limit + 1)
+        )
     has_more = len(rows) > limit
     rows = rows[:limit]
-    return {"items": [public(r, counts=counts) for r in rows],
-            "next_cursor": rows[-1].rev if rows else max(0, cursor), "has_more": has_more}
+    return {
+        "items": [public(r, counts=counts) for r in rows],
+        "next_cursor": rows[-1].rev if rows else max(0, cursor),
+        "has_more": has_more,
+    }
 
 
-def feedback(user: CurrentUser, entry_id: str, feedback_id: str, helpful: bool,
-             note: str | None) -> dict[str, Any]:
+def feedback(
+    user: CurrentUser, entry_id: str, feedback_id: str, helpful: bool, note: str | None
+) -> dict[str, Any]:
     """Record a desk's feedback on an entry, once per feedback id."""
     with store.transaction():
         if KbEntry.get_or_none(KbEntry.id == entry_id) is None:
             raise not_found("KB entry")
-        created = store.insert_new(KbFeedback, id=feedback_id, kb_entry_id=entry_id, helpful=helpful,
-                                   note=note, user_id=user.id, office_code=user.office_code,
-                                   created_at=now_iso())
+        created = store.insert_new(
+            KbFeedback,
+            id=feedback_id,
+            kb_entry_id=entry_id,
+            helpful=helpful,
+            note=note,
+            user_id=user.id,
+            office_code=user.office_code,
+            created_at=now_iso(),
+        )
         if created:
             # Counts are for agents; they are not a change the desks need (no new rev).
             column = KbEntry.helpful_count if helpful else KbEntry.unhelpful_count
@@ -178,7 +216,9 @@ def import_entries(items: list[dict[str, Any]], user: CurrentUser | None = None)
             body = KbCreate.model_validate(raw)
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise ValueError(f"item {n}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+            raise ValueError(
+                f"item {n}: {'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from exc
         parsed.append((body, deleted))
     created = updated = 0
     with store.transaction() as db:

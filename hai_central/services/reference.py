@@ -12,27 +12,60 @@ from hai_central.store import db as store
 from hai_central.store.models import Office, ReferenceItem
 
 REFERENCE_KEYS = (
-    "departments", "channels", "applications", "priorities", "sla", "broadcast_kinds",
-    "attachment_rules", "email_domains", "desk_version",
+    "departments",
+    "channels",
+    "applications",
+    "priorities",
+    "sla",
+    "broadcast_kinds",
+    "attachment_rules",
+    "email_domains",
+    "desk_version",
 )
 OFFICE_KINDS = ("KPPN", "KANWIL", "PUSAT")
 
 DEFAULT_REFERENCE: dict[str, Any] = {
-    "departments": [{"code": c, "name": c} for c in ("PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP")],
-    "channels": [{"code": c, "name": c} for c in ("tatap_muka", "telepon", "email", "whatsapp", "surat")],
+    "departments": [
+        {"code": c, "name": c} for c in ("PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP")
+    ],
+    "channels": [
+        {"code": c, "name": c} for c in ("tatap_muka", "telepon", "email", "whatsapp", "surat")
+    ],
     "applications": [],
     "priorities": [{"code": c, "name": c} for c in ("low", "normal", "high", "urgent")],
     "sla": [],
-    "broadcast_kinds": [{"code": c, "name": c} for c in ("info", "outage", "data_request", "service_change", "other")],
+    "broadcast_kinds": [
+        {"code": c, "name": c}
+        for c in ("info", "outage", "data_request", "service_change", "other")
+    ],
     "attachment_rules": {
         "max_bytes": 15 * 1024 * 1024,
-        "allowed_extensions": ["doc", "docx", "gif", "jpeg", "jpg", "pdf", "png", "ppt", "pptx",
-                               "rar", "txt", "xls", "xlsx", "zip"],
+        "allowed_extensions": [
+            "doc",
+            "docx",
+            "gif",
+            "jpeg",
+            "jpg",
+            "pdf",
+            "png",
+            "ppt",
+            "pptx",
+            "rar",
+            "txt",
+            "xls",
+            "xlsx",
+            "zip",
+        ],
     },
     "email_domains": ["kemenkeu.go.id", "depkeu.go.id", "customs.go.id", "pajak.go.id"],
     "desk_version": "0.1.0",
 }
-PUSAT = {"code": "PUSAT", "name": "Kantor Pusat Direktorat Jenderal Perbendaharaan", "kind": "PUSAT", "parent_code": None}
+PUSAT = {
+    "code": "PUSAT",
+    "name": "Kantor Pusat Direktorat Jenderal Perbendaharaan",
+    "kind": "PUSAT",
+    "parent_code": None,
+}
 
 
 def load_reference_file(path: Path) -> dict[str, Any]:
@@ -53,7 +86,9 @@ def seed(reference_file: Path) -> None:
             ReferenceItem.insert(key=key, value=value).on_conflict_ignore().execute()
         for key in REFERENCE_KEYS:
             if key not in data:
-                ReferenceItem.insert(key=key, value=DEFAULT_REFERENCE[key]).on_conflict_ignore().execute()
+                ReferenceItem.insert(
+                    key=key, value=DEFAULT_REFERENCE[key]
+                ).on_conflict_ignore().execute()
         p = db.param
         db.execute_sql(
             f"INSERT INTO counter (name, value) VALUES ('reference', {p}) ON CONFLICT (name) DO NOTHING",
@@ -63,7 +98,9 @@ def seed(reference_file: Path) -> None:
 
 
 def _office_extra(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if k not in ("code", "name", "kind", "parent_code", "active")}
+    return {
+        k: v for k, v in item.items() if k not in ("code", "name", "kind", "parent_code", "active")
+    }
 
 
 def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
@@ -79,16 +116,32 @@ def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
     if not name:
         raise ApiError(422, "invalid_field", "office name is required", {"field": "name"})
     if kind not in OFFICE_KINDS:
-        raise ApiError(422, "invalid_field", f"office kind must be one of {', '.join(OFFICE_KINDS)}", {"field": "kind"})
-    row = {"code": code, "name": name, "kind": kind, "parent_code": item.get("parent_code"),
-           "active": bool(item.get("active", True)), "extra": _office_extra(item)}
+        raise ApiError(
+            422,
+            "invalid_field",
+            f"office kind must be one of {', '.join(OFFICE_KINDS)}",
+            {"field": "kind"},
+        )
+    row = {
+        "code": code,
+        "name": name,
+        "kind": kind,
+        "parent_code": item.get("parent_code"),
+        "active": bool(item.get("active", True)),
+        "extra": _office_extra(item),
+    }
     with store.transaction():
         query = Office.insert(**row)
         if overwrite:
             query = query.on_conflict(
                 conflict_target=[Office.code],
-                update={Office.name: name, Office.kind: kind, Office.parent_code: row["parent_code"],
-                        Office.active: row["active"], Office.extra: row["extra"]},
+                update={
+                    Office.name: name,
+                    Office.kind: kind,
+                    Office.parent_code: row["parent_code"],
+                    Office.active: row["active"],
+                    Office.extra: row["extra"],
+                },
             )
         else:
             return store.insert_new(Office, **row) and (bump_version() or True)

@@ -23,7 +23,9 @@ def monthly(user: CurrentUser, office_code: str | None, month: str) -> dict[str,
     start = f"{month}-01T00:00:00Z"
     year, mon = int(month[:4]), int(month[5:])
     end = f"{year + (mon == 12):04d}-{mon % 12 + 1:02d}-01T00:00:00Z"
-    by: dict[str, Counter] = {k: Counter() for k in ("department", "channel", "application", "outcome")}
+    by: dict[str, Counter] = {
+        k: Counter() for k in ("department", "channel", "application", "outcome")
+    }
     minutes: list[float] = []
     with store.session():
         query = Inquiry.select().where((Inquiry.created_at >= start) & (Inquiry.created_at < end))
@@ -51,19 +53,28 @@ def monthly(user: CurrentUser, office_code: str | None, month: str) -> dict[str,
     sla: Counter = Counter()
     now = now_iso()
     for t in tickets:
-        for kind, done, due in (("response", t.first_response_at, t.response_due),
-                                ("resolve", t.resolved_at, t.resolve_due)):
+        for kind, done, due in (
+            ("response", t.first_response_at, t.response_due),
+            ("resolve", t.resolved_at, t.resolve_due),
+        ):
             if done and due:
                 sla[f"{kind}_met" if done <= due else f"{kind}_missed"] += 1
             elif due and due < now:
                 sla[f"{kind}_missed"] += 1
     return {
-        "office_code": scope, "month": month, "inquiries": total,
-        "by_department": dict(by["department"]), "by_channel": dict(by["channel"]),
-        "by_application": dict(by["application"]), "by_outcome": dict(by["outcome"]),
-        "escalations": by["outcome"]["escalated"], "tickets": len(tickets),
-        "sla_response_met": sla["response_met"], "sla_response_missed": sla["response_missed"],
-        "sla_resolve_met": sla["resolve_met"], "sla_resolve_missed": sla["resolve_missed"],
+        "office_code": scope,
+        "month": month,
+        "inquiries": total,
+        "by_department": dict(by["department"]),
+        "by_channel": dict(by["channel"]),
+        "by_application": dict(by["application"]),
+        "by_outcome": dict(by["outcome"]),
+        "escalations": by["outcome"]["escalated"],
+        "tickets": len(tickets),
+        "sla_response_met": sla["response_met"],
+        "sla_response_missed": sla["response_missed"],
+        "sla_resolve_met": sla["resolve_met"],
+        "sla_resolve_missed": sla["resolve_missed"],
         "service_minutes_avg": round(sum(minutes) / len(minutes), 2) if minutes else None,
         "service_minutes_total": round(sum(minutes), 2),
     }

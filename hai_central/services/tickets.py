@@ -19,31 +19,55 @@ def sla_minutes(department: str, priority: str) -> tuple[int, int]:
     """(response, resolve) minutes for a department and priority from the reference data."""
     for row in reference.get_item("sla") or []:
         if row.get("department") == department and row.get("priority") == priority:
-            return int(row.get("response_minutes") or DEFAULT_SLA[0]), int(row.get("resolve_minutes") or DEFAULT_SLA[1])
+            return int(row.get("response_minutes") or DEFAULT_SLA[0]), int(
+                row.get("resolve_minutes") or DEFAULT_SLA[1]
+            )
     return DEFAULT_SLA
 
 
 def public(t: Ticket, messages: list[TicketMessage]) -> dict[str, Any]:
     return {
-        "id": t.id, "number": t.number, "rev": t.rev, "office_code": t.office_code,
-        "inquiry_id": t.inquiry_id, "department": t.department, "subject": t.subject,
-        "message": t.message, "priority": t.priority, "requester": t.requester,
-        "attachments": t.attachments or [], "status": t.status, "level": t.level,
+        "id": t.id,
+        "number": t.number,
+        "rev": t.rev,
+        "office_code": t.office_code,
+        "inquiry_id": t.inquiry_id,
+        "department": t.department,
+        "subject": t.subject,
+        "message": t.message,
+        "priority": t.priority,
+        "requester": t.requester,
+        "attachments": t.attachments or [],
+        "status": t.status,
+        "level": t.level,
         "assigned_department": t.assigned_department,
         "sla": {"response_due": t.response_due, "resolve_due": t.resolve_due},
-        "created_at": t.created_at, "updated_at": t.updated_at, "closed_at": t.closed_at,
+        "created_at": t.created_at,
+        "updated_at": t.updated_at,
+        "closed_at": t.closed_at,
         "satisfied": t.satisfied,
-        "messages": [{"id": m.id, "author_role": m.author_role, "author_name": m.author_name,
-                      "body": m.body, "attachments": m.attachments or [], "created_at": m.created_at}
-                     for m in messages],
+        "messages": [
+            {
+                "id": m.id,
+                "author_role": m.author_role,
+                "author_name": m.author_name,
+                "body": m.body,
+                "attachments": m.attachments or [],
+                "created_at": m.created_at,
+            }
+            for m in messages
+        ],
     }
 
 
 def _messages_for(ids: list[str]) -> dict[str, list[TicketMessage]]:
     out: dict[str, list[TicketMessage]] = {i: [] for i in ids}
     if ids:
-        for m in (TicketMessage.select().where(TicketMessage.ticket_id.in_(ids))
-                  .order_by(TicketMessage.created_at, TicketMessage.id)):
+        for m in (
+            TicketMessage.select()
+            .where(TicketMessage.ticket_id.in_(ids))
+            .order_by(TicketMessage.created_at, TicketMessage.id)
+        ):
             out[m.ticket_id].append(m)
     return out
 
@@ -57,8 +81,9 @@ def _check_attachments(refs: list[Any], field: str) -> None:
     hashes = [r.sha256 for r in refs]
     gone = attachments.missing(hashes)
     if gone:
-        raise ApiError(422, "invalid_field", "attachment not uploaded first",
-                       {"field": field, "missing": gone})
+        raise ApiError(
+            422, "invalid_field", "attachment not uploaded first", {"field": field, "missing": gone}
+        )
 
 
 def create(user: CurrentUser, body: TicketIn) -> tuple[dict[str, Any], bool]:
@@ -76,14 +101,27 @@ def create(user: CurrentUser, body: TicketIn) -> tuple[dict[str, Any], bool]:
             rev = store.next_rev(db)
             seq = store.next_counter(f"ticket:{now.year}", db)
             created = store.insert_new(
-                Ticket, id=ticket_id, number=f"HAI-{now.year}-{seq:06d}", rev=rev,
-                office_code=body.office_code, inquiry_id=str(body.inquiry_id) if body.inquiry_id else None,
-                department=body.department, subject=body.subject, message=body.message,
-                priority=body.priority, requester=body.requester.model_dump(mode="json"),
-                attachments=[a.model_dump(mode="json") for a in body.attachments], status="new",
-                level=1, response_due=plus_minutes(now, response), resolve_due=plus_minutes(now, resolve),
-                created_at=iso(body.created_at), received_at=iso(now), updated_at=iso(now),
-                created_by=user.id)
+                Ticket,
+                id=ticket_id,
+                number=f"HAI-{now.year}-{seq:06d}",
+                rev=rev,
+                office_code=body.office_code,
+                inquiry_id=str(body.inquiry_id) if body.inquiry_id else None,
+                department=body.department,
+                subject=body.subject,
+                message=body.message,
+                priority=body.priority,
+                requester=body.requester.model_dump(mode="json"),
+                attachments=[a.model_dump(mode="json") for a in body.attachments],
+                status="new",
+                level=1,
+                response_due=plus_minutes(now, response),
+                resolve_due=plus_minutes(now, resolve),
+                created_at=iso(body.created_at),
+                received_at=iso(now),
+                updated_at=iso(now),
+                created_by=user.id,
+            )
             if not created:
                 sp.rollback()  # no number and no rev used: the sequence keeps no gap
         existing = Ticket.get_by_id(ticket_id)
@@ -101,7 +139,9 @@ def _get_for_write(ticket_id: str, user: CurrentUser) -> Ticket:
     return t
 
 
-def add_message(user: CurrentUser, ticket_id: str, body: TicketMessageIn) -> tuple[dict[str, Any], bool]:
+def add_message(
+    user: CurrentUser, ticket_id: str, body: TicketMessageIn
+) -> tuple[dict[str, Any], bool]:
     """A desk follow-up or an agent reply (idempotent by message id)."""
     _check_attachments(body.attachments, "attachments")
     with store.transaction() as db:
@@ -109,9 +149,16 @@ def add_message(user: CurrentUser, ticket_id: str, body: TicketMessageIn) -> tup
         t = _get_for_write(ticket_id, user)
         is_agent = user.role in AGENT_ROLES
         created = store.insert_new(
-            TicketMessage, id=str(body.id), ticket_id=t.id, author_role=user.role,
-            author_user_id=user.id, author_name=user.name, body=body.body,
-            attachments=[a.model_dump(mode="json") for a in body.attachments], created_at=now_iso())
+            TicketMessage,
+            id=str(body.id),
+            ticket_id=t.id,
+            author_role=user.role,
+            author_user_id=user.id,
+            author_name=user.name,
+            body=body.body,
+            attachments=[a.model_dump(mode="json") for a in body.attachments],
+            created_at=now_iso(),
+        )
         if created:
             now = now_iso()
             if is_agent:
@@ -138,7 +185,8 @@ def patch(user: CurrentUser, ticket_id: str, body: TicketPatch) -> dict[str, Any
             raise not_found("ticket")
         changes = body.model_dump(exclude_unset=True, exclude_none=True)
         if "assigned_department" in changes and changes["assigned_department"] not in {
-                d.get("code") for d in reference.get_item("departments") or []}:
+            d.get("code") for d in reference.get_item("departments") or []
+        }:
             raise invalid("assigned_department", "unknown department")
         for key, value in changes.items():
             setattr(t, key, value)
@@ -185,7 +233,9 @@ def get(user: CurrentUser, ticket_id: str) -> dict[str, Any]:
         return _load(t.id)
 
 
-def changes(user: CurrentUser, cursor: int, limit: int | None, office_code: str | None) -> dict[str, Any]:
+def changes(
+    user: CurrentUser, cursor: int, limit: int | None, office_code: str | None
+) -> dict[str, Any]:
     """Tickets changed after ``cursor`` (scoped like the inquiry feed), with their messages."""
     scope = scoping.read_scope(user, office_code)
     limit = clamp_limit(limit)
@@ -198,5 +248,8 @@ def changes(user: CurrentUser, cursor: int, limit: int | None, office_code: str 
         has_more = len(rows) > limit
         rows = rows[:limit]
         messages = _messages_for([t.id for t in rows])
-        return {"items": [public(t, messages[t.id]) for t in rows],
-                "next_cursor": rows[-1].rev if rows else cursor, "has_more": has_more}
+        return {
+            "items": [public(t, messages[t.id]) for t in rows],
+            "next_cursor": rows[-1].rev if rows else cursor,
+            "has_more": has_more,
+        }

@@ -156,6 +156,7 @@ def next_revs(count: int, db: peewee.Database | None = None) -> int:
     """Take ``count`` consecutive change numbers at once; returns the first of them."""
     db = db or current_db()
     row = db.execute_sql(
-        f"UPDATE counter SET value = value + {db.param} WHERE name = 'rev' RETURNING value", (count,)
+        f"UPDATE counter SET value = value + {db.param} WHERE name = 'rev' RETURNING value",
+        (count,),
     ).fetchone()
     return int(row[0]) - count + 1

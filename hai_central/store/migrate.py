@@ -68,7 +68,9 @@ def migrate(db: peewee.Database, target: int | None = None) -> list[int]:
                 )
         current = schema_version(db)
         if current > len(migrations):
-            raise SchemaTooNew(f"database schema {current} is newer than this hub ({len(migrations)})")
+            raise SchemaTooNew(
+                f"database schema {current} is newer than this hub ({len(migrations)})"
+            )
         applied = []
         for m in migrations:
             if current < m.version <= target:

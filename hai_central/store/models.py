@@ -225,6 +225,20 @@ class BroadcastReceipt(BaseModel):
 
 
 ALL_MODELS = [
-    Counter, SchemaVersion, ReferenceItem, Office, AppUser, AuthToken, LoginFailure, Inquiry,
-    KbEntry, KbFeedback, Desk, Attachment, Ticket, TicketMessage, Broadcast, BroadcastReceipt,
+    Counter,
+    SchemaVersion,
+    ReferenceItem,
+    Office,
+    AppUser,
+    AuthToken,
+    LoginFailure,
+    Inquiry,
+    KbEntry,
+    KbFeedback,
+    Desk,
+    Attachment,
+    Ticket,
+    TicketMessage,
+    Broadcast,
+    BroadcastReceipt,
 ]

@@ -50,13 +50,19 @@ def free_port() -> int:
 
 def inquiry(office: str) -> dict:
     return {
-        "id": str(uuid.uuid4()), "office_code": office, "created_at": "2026-11-26T08:15:00Z",
-        "updated_at": "2026-11-26T08:20:00Z", "channel": "tatap_muka", "department": "PA",
-        "application": "SAKTI", "visitor": {"name": "Pengunjung", "satker_code": "123456"},
+        "id": str(uuid.uuid4()),
+        "office_code": office,
+        "created_at": "2026-11-26T08:15:00Z",
+        "updated_at": "2026-11-26T08:20:00Z",
+        "channel": "tatap_muka",
+        "department": "PA",
+        "application": "SAKTI",
+        "visitor": {"name": "Pengunjung", "satker_code": "123456"},
         "question": "Bagaimana cara revisi DIPA pada aplikasi SAKTI? " * 3,
         "answer": "Ajukan revisi melalui modul penganggaran SAKTI. " * 4,
         "basis": {"regulations": ["PMK 62 Tahun 2023"], "kb_entry_ids": []},
-        "outcome": "answered", "version": 1,
+        "outcome": "answered",
+        "version": 1,
     }
 
 
@@ -73,8 +79,13 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/api/v1"
         self.workers = workers
-        env = dict(os.environ, HAI_DATA_DIR=self.dir, HAI_BOOTSTRAP_ADMIN_EMAIL=ADMIN[0],
-                   HAI_BOOTSTRAP_ADMIN_PASSWORD=ADMIN[1], HAI_ENV="production")
+        env = dict(
+            os.environ,
+            HAI_DATA_DIR=self.dir,
+            HAI_BOOTSTRAP_ADMIN_EMAIL=ADMIN[0],
+            HAI_BOOTSTRAP_ADMIN_PASSWORD=ADMIN[1],
+            HAI_ENV="production",
+        )
         env.pop("HAI_ARGON2_FAST", None)
         if database_url:
             env["HAI_DATABASE_URL"] = database_url
@@ -83,9 +94,25 @@ class Server:
         self.database_url = database_url or f"sqlite:///{self.dir}/hub.sqlite3"
         self.log = open(Path(self.dir) / "server.log", "wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "hai_central", "serve", "--host", "127.0.0.1", "--port",
-             str(self.port), "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "hai_central",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -106,8 +133,11 @@ class Server:
 
 
 def login(base: str, email: str, password: str) -> dict:
-    r = requests.post(f"{base}/auth/token", json={"email": email, "password": password,
-                                                   "device_id": str(uuid.uuid4())}, timeout=30)
+    r = requests.post(
+        f"{base}/auth/token",
+        json={"email": email, "password": password, "device_id": str(uuid.uuid4())},
+        timeout=30,
+    )
     r.raise_for_status()
     return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
@@ -116,11 +146,25 @@ def setup_offices(base: str, admin: dict, offices: int) -> dict[str, dict]:
     tokens = {}
     for n in range(offices):
         code = f"KPPN-BENCH-{n:03d}"
-        requests.post(f"{base}/admin/offices", headers=admin, timeout=30,
-                      json={"code": code, "name": f"KPPN Bench {n}", "kind": "KPPN", "parent_code": "PUSAT"})
+        requests.post(
+            f"{base}/admin/offices",
+            headers=admin,
+            timeout=30,
+            json={"code": code, "name": f"KPPN Bench {n}", "kind": "KPPN", "parent_code": "PUSAT"},
+        )
         email = f"cso.bench{n:03d}@kemenkeu.go.id"
-        requests.post(f"{base}/admin/users", headers=admin, timeout=30, json={
-            "email": email, "name": f"CSO {n}", "password": PASSWORD, "role": "cso", "office_code": code})
+        requests.post(
+            f"{base}/admin/users",
+            headers=admin,
+            timeout=30,
+            json={
+                "email": email,
+                "name": f"CSO {n}",
+                "password": PASSWORD,
+                "role": "cso",
+                "office_code": code,
+            },
+        )
         tokens[code] = login(base, email, PASSWORD)
     return tokens
 
@@ -133,7 +177,9 @@ def bench_batch(base: str, headers: dict, office: str, runs: int) -> list[float]
         t0 = time.perf_counter()
         r = s.post(f"{base}/inquiries/batch", headers=headers, json={"items": items}, timeout=120)
         times.append(time.perf_counter() - t0)
-        assert r.status_code == 200 and all(x["status"] == "created" for x in r.json()["results"]), r.text[:300]
+        assert r.status_code == 200 and all(
+            x["status"] == "created" for x in r.json()["results"]
+        ), r.text[:300]
     return times
 
 
@@ -169,22 +215,38 @@ def bench_desks(base: str, tokens: dict[str, dict], desks: int, rounds: int) -> 
             call("POST", "/inquiries/batch", json={"items": [inquiry(office) for _ in range(20)]})
             for feed in cursors:
                 while True:
-                    page = call("GET", f"/{feed}/changes", params={"cursor": cursors[feed], "limit": 500})
+                    page = call(
+                        "GET", f"/{feed}/changes", params={"cursor": cursors[feed], "limit": 500}
+                    )
                     if page is None:
                         break
                     cursors[feed] = page["next_cursor"]
                     if not page["has_more"]:
                         break
-            call("POST", "/desks/heartbeat", json={"device_id": device, "app_version": "0.1.0",
-                                                    "outbox_depth": 0, "client_time": "2026-11-26T08:00:00Z"})
+            call(
+                "POST",
+                "/desks/heartbeat",
+                json={
+                    "device_id": device,
+                    "app_version": "0.1.0",
+                    "outbox_depth": 0,
+                    "client_time": "2026-11-26T08:00:00Z",
+                },
+            )
 
     t0 = time.perf_counter()
     with ThreadPoolExecutor(max_workers=desks) as pool:
         list(pool.map(desk, range(desks)))
     wall = time.perf_counter() - t0
-    return {"requests": len(latencies), "errors": len(errors), "wall": wall,
-            "rps": len(latencies) / wall, "p50": pct(latencies, 50), "p95": pct(latencies, 95),
-            "sample_errors": errors[:3]}
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "wall": wall,
+        "rps": len(latencies) / wall,
+        "p50": pct(latencies, 50),
+        "p95": pct(latencies, 95),
+        "sample_errors": errors[:3],
+    }
 
 
 def load_kb(database_url: str, count: int) -> None:
@@ -197,17 +259,30 @@ def load_kb(database_url: str, count: int) -> None:
     store.bind(db)
     now = now_iso()
     with store.transaction():
-        row = db.execute_sql(f"UPDATE counter SET value = value + {db.param} WHERE name = 'rev' RETURNING value",
-                             (count,)).fetchone()
+        row = db.execute_sql(
+            f"UPDATE counter SET value = value + {db.param} WHERE name = 'rev' RETURNING value",
+            (count,),
+        ).fetchone()
         first = int(row[0]) - count + 1
         chunk = []
         for i in range(count):
-            chunk.append({"id": str(uuid.uuid4()), "rev": first + i, "title": f"Entri pengetahuan {i}",
-                          "question": f"Pertanyaan nomor {i} tentang pelaksanaan anggaran?",
-                          "answer": "Jawaban yang divalidasi oleh agen HAI-DJPBN. " * 6,
-                          "department": "PA", "application": "SAKTI", "regulations": ["PMK 62 Tahun 2023"],
-                          "tags": ["anggaran"], "source_inquiry_ids": [], "valid_until": None,
-                          "updated_at": now, "deleted": False})
+            chunk.append(
+                {
+                    "id": str(uuid.uuid4()),
+                    "rev": first + i,
+                    "title": f"Entri pengetahuan {i}",
+                    "question": f"Pertanyaan nomor {i} tentang pelaksanaan anggaran?",
+                    "answer": "Jawaban yang divalidasi oleh agen HAI-DJPBN. " * 6,
+                    "department": "PA",
+                    "application": "SAKTI",
+                    "regulations": ["PMK 62 Tahun 2023"],
+                    "tags": ["anggaran"],
+                    "source_inquiry_ids": [],
+                    "valid_until": None,
+                    "updated_at": now,
+                    "deleted": False,
+                }
+            )
             if len(chunk) == 1000:
                 KbEntry.insert_many(chunk).execute()
                 chunk = []
@@ -218,14 +293,20 @@ def load_kb(database_url: str, count: int) -> None:
 
 def bench_kb_page(base: str, headers: dict, count: int, runs: int = 30) -> tuple[list[float], int]:
     s = requests.Session()
-    first = s.get(f"{base}/kb/changes", headers=headers, params={"cursor": 0, "limit": 1}, timeout=60).json()
+    first = s.get(
+        f"{base}/kb/changes", headers=headers, params={"cursor": 0, "limit": 1}, timeout=60
+    ).json()
     start = first["next_cursor"] - 1
     times, size = [], 0
     for _ in range(runs):
         cursor = start + random.randint(0, max(0, count - 500))
         t0 = time.perf_counter()
-        r = s.get(f"{base}/kb/changes", headers={**headers, "Accept-Encoding": "gzip"},
-                  params={"cursor": cursor, "limit": 500}, timeout=60)
+        r = s.get(
+            f"{base}/kb/changes",
+            headers={**headers, "Accept-Encoding": "gzip"},
+            params={"cursor": cursor, "limit": 500},
+            timeout=60,
+        )
         times.append(time.perf_counter() - t0)
         assert r.status_code == 200 and len(r.json()["items"]) == 500
         size = len(r.content)
@@ -242,8 +323,14 @@ def run_backend(name: str, url: str | None, args) -> dict:
         desks = bench_desks(server.base, tokens, args.desks, args.rounds)
         load_kb(server.database_url, args.kb_entries)
         kb_times, kb_bytes = bench_kb_page(server.base, tokens[office0], args.kb_entries)
-        return {"backend": name, "workers": args.workers, "batch": batch, "desks": desks,
-                "kb": kb_times, "kb_bytes": kb_bytes}
+        return {
+            "backend": name,
+            "workers": args.workers,
+            "batch": batch,
+            "desks": desks,
+            "kb": kb_times,
+            "kb_bytes": kb_bytes,
+        }
     finally:
         server.stop()
 
@@ -282,19 +369,27 @@ def main() -> None:
                     conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
     print()
-    print(f"HAI Hub benchmark — loopback, {os.cpu_count()} CPUs, uvicorn workers={args.workers}, "
-          f"{args.desks} desks x {args.rounds} rounds over {args.offices} offices")
-    print(f"{'backend':<11} {'batch500 median':>16} {'batch500 p95':>13} {'desk reqs':>10} {'errors':>7} "
-          f"{'req/s':>8} {'p50':>8} {'p95':>8} {'kb page median':>15} {'kb page p95':>12}")
+    print(
+        f"HAI Hub benchmark — loopback, {os.cpu_count()} CPUs, uvicorn workers={args.workers}, "
+        f"{args.desks} desks x {args.rounds} rounds over {args.offices} offices"
+    )
+    print(
+        f"{'backend':<11} {'batch500 median':>16} {'batch500 p95':>13} {'desk reqs':>10} {'errors':>7} "
+        f"{'req/s':>8} {'p50':>8} {'p95':>8} {'kb page median':>15} {'kb page p95':>12}"
+    )
     for r in results:
         d = r["desks"]
-        print(f"{r['backend']:<11} {statistics.median(r['batch']) * 1000:>13.0f} ms {pct(r['batch'], 95) * 1000:>10.0f} ms "
-              f"{d['requests']:>10} {d['errors']:>7} {d['rps']:>8.0f} {d['p50'] * 1000:>5.0f} ms {d['p95'] * 1000:>5.0f} ms "
-              f"{statistics.median(r['kb']) * 1000:>12.1f} ms {pct(r['kb'], 95) * 1000:>9.1f} ms")
+        print(
+            f"{r['backend']:<11} {statistics.median(r['batch']) * 1000:>13.0f} ms {pct(r['batch'], 95) * 1000:>10.0f} ms "
+            f"{d['requests']:>10} {d['errors']:>7} {d['rps']:>8.0f} {d['p50'] * 1000:>5.0f} ms {d['p95'] * 1000:>5.0f} ms "
+            f"{statistics.median(r['kb']) * 1000:>12.1f} ms {pct(r['kb'], 95) * 1000:>9.1f} ms"
+        )
         if d["sample_errors"]:
             print("   errors:", d["sample_errors"])
     if results:
-        print(f"(KB page: 500 of {args.kb_entries} entries, {results[-1]['kb_bytes']} bytes gzip-decoded JSON)")
+        print(
+            f"(KB page: 500 of {args.kb_entries} entries, {results[-1]['kb_bytes']} bytes gzip-decoded JSON)"
+        )
 
 
 if __name__ == "__main__":

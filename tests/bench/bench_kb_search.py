@@ -128,16 +128,23 @@ def generate(n: int, seeds: list[dict], rng: random.Random) -> list[dict]:
     for seed in seeds:
         pool = sentences.setdefault(seed.get("department") or "", [])
         pool += [
-            s.strip()
-            for s in re.split(r"(?<=[.?!])\s+", seed["answer"])
-            if len(s.strip()) > 20
+            s.strip() for s in re.split(r"(?<=[.?!])\s+", seed["answer"]) if len(s.strip()) > 20
         ]
     departments = ["PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP"]
     applications = ["SAKTI", "SPAN", "OMSPAN", "GPP", "MPN", None]
     qualifiers = [
-        "untuk satker baru", "di akhir tahun anggaran", "pada satker BLU", "bagi KPPN mitra",
-        "setelah perubahan pejabat", "melalui aplikasi", "secara manual", "tahun berjalan",
-        "untuk belanja modal", "untuk belanja pegawai", "pada awal tahun", "dengan SPM LS",
+        "untuk satker baru",
+        "di akhir tahun anggaran",
+        "pada satker BLU",
+        "bagi KPPN mitra",
+        "setelah perubahan pejabat",
+        "melalui aplikasi",
+        "secara manual",
+        "tahun berjalan",
+        "untuk belanja modal",
+        "untuk belanja pegawai",
+        "pada awal tahun",
+        "dengan SPM LS",
     ]
     items = []
     for i in range(n):

@@ -86,9 +86,14 @@ def backend_url(request, tmp_path, pg_schema) -> str | None:
 
 
 def make_settings(tmp_path: Path, database_url: str | None, **overrides: Any) -> Settings:
-    s = Settings(data_dir=tmp_path / "hub", database_url=database_url,
-                 bootstrap_admin_email=ADMIN_EMAIL, bootstrap_admin_password=ADMIN_PASSWORD,
-                 argon2_fast=True, environment="test")
+    s = Settings(
+        data_dir=tmp_path / "hub",
+        database_url=database_url,
+        bootstrap_admin_email=ADMIN_EMAIL,
+        bootstrap_admin_password=ADMIN_PASSWORD,
+        argon2_fast=True,
+        environment="test",
+    )
     for k, v in overrides.items():
         setattr(s, k, v)
     return s
@@ -104,9 +109,15 @@ class HubClient:
     backend: str
 
     def login(self, email: str, password: str = PASSWORD) -> dict[str, str]:
-        r = self.client.post("/api/v1/auth/token", json={
-            "email": email, "password": password, "device_id": str(uuid.uuid4()),
-            "device_name": "test"})
+        r = self.client.post(
+            "/api/v1/auth/token",
+            json={
+                "email": email,
+                "password": password,
+                "device_id": str(uuid.uuid4()),
+                "device_name": "test",
+            },
+        )
         assert r.status_code == 200, r.text
         return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
@@ -117,9 +128,11 @@ class HubClient:
         return self._admin
 
     def office(self, code: str, kind: str = "KPPN", parent: str | None = "PUSAT") -> None:
-        r = self.client.post("/api/v1/admin/offices", headers=self.admin,
-                             json={"code": code, "name": f"Kantor {code}", "kind": kind,
-                                   "parent_code": parent})
+        r = self.client.post(
+            "/api/v1/admin/offices",
+            headers=self.admin,
+            json={"code": code, "name": f"Kantor {code}", "kind": kind, "parent_code": parent},
+        )
         assert r.status_code in (201, 409), r.text
 
     def user(self, role: str, office: str = "PUSAT", email: str | None = None) -> dict[str, str]:
@@ -127,9 +140,17 @@ class HubClient:
         if office != "PUSAT":
             self.office(office)
         email = email or f"{role}.{uuid.uuid4().hex[:8]}@kemenkeu.go.id"
-        r = self.client.post("/api/v1/admin/users", headers=self.admin, json={
-            "email": email, "name": f"{role} user", "password": PASSWORD, "role": role,
-            "office_code": office})
+        r = self.client.post(
+            "/api/v1/admin/users",
+            headers=self.admin,
+            json={
+                "email": email,
+                "name": f"{role} user",
+                "password": PASSWORD,
+                "role": role,
+                "office_code": office,
+            },
+        )
         assert r.status_code == 201, r.text
         return self.login(email)
 
@@ -162,15 +183,26 @@ def sqlite_hub(tmp_path):
 def inquiry(office: str, **kw: Any) -> dict[str, Any]:
     """A valid desk inquiry for ``office``."""
     item = {
-        "id": str(uuid.uuid4()), "office_code": office,
-        "created_at": "2026-11-26T08:15:00Z", "updated_at": "2026-11-26T08:20:00Z",
-        "channel": "tatap_muka", "department": "PA", "application": "SAKTI",
-        "visitor": {"name": "Siti Rahayu", "satker_code": "123456", "phone": "08123456789",
-                    "email": "siti@example.go.id"},
-        "question": "Bagaimana cara revisi DIPA?", "answer": "Ajukan melalui SAKTI.",
+        "id": str(uuid.uuid4()),
+        "office_code": office,
+        "created_at": "2026-11-26T08:15:00Z",
+        "updated_at": "2026-11-26T08:20:00Z",
+        "channel": "tatap_muka",
+        "department": "PA",
+        "application": "SAKTI",
+        "visitor": {
+            "name": "Siti Rahayu",
+            "satker_code": "123456",
+            "phone": "08123456789",
+            "email": "siti@example.go.id",
+        },
+        "question": "Bagaimana cara revisi DIPA?",
+        "answer": "Ajukan melalui SAKTI.",
         "basis": {"regulations": ["PMK 62 Tahun 2023 pasal 5"], "kb_entry_ids": []},
-        "outcome": "answered", "served_started_at": "2026-11-26T08:15:00Z",
-        "served_ended_at": "2026-11-26T08:25:00Z", "version": 1,
+        "outcome": "answered",
+        "served_started_at": "2026-11-26T08:15:00Z",
+        "served_ended_at": "2026-11-26T08:25:00Z",
+        "version": 1,
     }
     item.update(kw)
     return item

@@ -12,8 +12,15 @@ from tests.central.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, PASSWORD, inquir
 
 
 def test_login_returns_token_and_user(hub):
-    r = hub.client.post("/api/v1/auth/token", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD,
-                                                     "device_id": "d1", "device_name": "PC"})
+    r = hub.client.post(
+        "/api/v1/auth/token",
+        json={
+            "email": ADMIN_EMAIL,
+            "password": ADMIN_PASSWORD,
+            "device_id": "d1",
+            "device_name": "PC",
+        },
+    )
     body = r.json()
     assert r.status_code == 200 and body["token_type"] == "bearer"
     assert body["user"]["role"] == "admin" and body["user"]["office"]["code"] == "PUSAT"
@@ -27,7 +34,9 @@ def test_all_login_failures_look_the_same(hub):
     hub.user("cso", "KPPN-A", email="budi@kemenkeu.go.id")
     c = hub.client
     answers = [
-        c.post("/api/v1/auth/token", json={"email": "budi@kemenkeu.go.id", "password": "wrong-one"}),
+        c.post(
+            "/api/v1/auth/token", json={"email": "budi@kemenkeu.go.id", "password": "wrong-one"}
+        ),
         c.post("/api/v1/auth/token", json={"email": "nobody@kemenkeu.go.id", "password": PASSWORD}),
         c.post("/api/v1/auth/token", json={"email": "budi@gmail.com", "password": PASSWORD}),
     ]
@@ -38,7 +47,12 @@ def test_all_login_failures_look_the_same(hub):
 def test_login_throttled_after_ten_failures(hub):
     c = hub.client
     for _ in range(10):
-        assert c.post("/api/v1/auth/token", json={"email": ADMIN_EMAIL, "password": "bad-pass"}).status_code == 401
+        assert (
+            c.post(
+                "/api/v1/auth/token", json={"email": ADMIN_EMAIL, "password": "bad-pass"}
+            ).status_code
+            == 401
+        )
     r = c.post("/api/v1/auth/token", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
     assert r.json()["error"]["code"] == "too_many_requests"
@@ -70,16 +84,40 @@ def test_deactivated_user_loses_access(hub):
 def test_admin_users_and_offices(hub):
     c = hub.client
     hub.office("KPPN-X")
-    r = c.post("/api/v1/admin/offices", headers=hub.admin, json={"code": "KPPN-X", "name": "X", "kind": "KPPN"})
+    r = c.post(
+        "/api/v1/admin/offices",
+        headers=hub.admin,
+        json={"code": "KPPN-X", "name": "X", "kind": "KPPN"},
+    )
     assert r.status_code == 409
-    r = c.post("/api/v1/admin/users", headers=hub.admin, json={
-        "email": "x@gmail.com", "name": "X", "password": PASSWORD, "role": "cso", "office_code": "KPPN-X"})
+    r = c.post(
+        "/api/v1/admin/users",
+        headers=hub.admin,
+        json={
+            "email": "x@gmail.com",
+            "name": "X",
+            "password": PASSWORD,
+            "role": "cso",
+            "office_code": "KPPN-X",
+        },
+    )
     assert r.status_code == 422 and r.json()["error"]["details"]["field"] == "email"
-    body = {"email": "x@kemenkeu.go.id", "name": "X", "password": PASSWORD, "role": "cso", "office_code": "KPPN-X"}
+    body = {
+        "email": "x@kemenkeu.go.id",
+        "name": "X",
+        "password": PASSWORD,
+        "role": "cso",
+        "office_code": "KPPN-X",
+    }
     assert c.post("/api/v1/admin/users", headers=hub.admin, json=body).status_code == 201
     assert c.post("/api/v1/admin/users", headers=hub.admin, json=body).status_code == 409
     cso = hub.login("x@kemenkeu.go.id")
-    assert c.post("/api/v1/admin/offices", headers=cso, json={"code": "Y", "name": "Y", "kind": "KPPN"}).status_code == 403
+    assert (
+        c.post(
+            "/api/v1/admin/offices", headers=cso, json={"code": "Y", "name": "Y", "kind": "KPPN"}
+        ).status_code
+        == 403
+    )
 
 
 @pytest.mark.parametrize("backend_url", ["sqlite"], indirect=True)
@@ -94,7 +132,9 @@ def test_logs_carry_no_personal_data_or_tokens(hub, caplog):
     h = hub.user("cso", "KPPN-A", email="rahasia@kemenkeu.go.id")
     token = h["Authorization"].split()[1]
     hub.client.post("/api/v1/inquiries/batch", headers=h, json={"items": [inquiry("KPPN-A")]})
-    hub.client.post("/api/v1/auth/token", json={"email": "rahasia@kemenkeu.go.id", "password": "wrong-pass"})
+    hub.client.post(
+        "/api/v1/auth/token", json={"email": "rahasia@kemenkeu.go.id", "password": "wrong-pass"}
+    )
     text = caplog.text
     assert "request_id=" in text  # the access log ran
     for secret in ("rahasia", token, "Siti Rahayu", "08123456789", PASSWORD):

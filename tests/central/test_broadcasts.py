@@ -10,16 +10,24 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 
 def bc(**kw):
-    b = {"id": str(uuid.uuid4()), "kind": "outage", "title": "Gangguan SPAN — pemeliharaan",
-         "body": "SPAN tidak dapat diakses pukul 20.00–22.00 WIB.", "urgency": "urgent",
-         "audience": {}, "contact": {"name": "Kepala Seksi", "phone": "021-123", "email": "seksi@kemenkeu.go.id"},
-         "attachments": []}
+    b = {
+        "id": str(uuid.uuid4()),
+        "kind": "outage",
+        "title": "Gangguan SPAN — pemeliharaan",
+        "body": "SPAN tidak dapat diakses pukul 20.00–22.00 WIB.",
+        "urgency": "urgent",
+        "audience": {},
+        "contact": {"name": "Kepala Seksi", "phone": "021-123", "email": "seksi@kemenkeu.go.id"},
+        "attachments": [],
+    }
     b.update(kw)
     return b
 
 
 def canonical(obj) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def test_publish_sign_and_verify(hub):
@@ -33,7 +41,19 @@ def test_publish_sign_and_verify(hub):
     assert key["algorithm"] == "Ed25519"
     pub = Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key"]))
     [got] = hub.client.get("/api/v1/broadcasts/changes", headers=cso).json()["items"]
-    signed = {k: got[k] for k in ("id", "kind", "title", "body", "urgency", "contact", "attachments", "published_at")}
+    signed = {
+        k: got[k]
+        for k in (
+            "id",
+            "kind",
+            "title",
+            "body",
+            "urgency",
+            "contact",
+            "attachments",
+            "published_at",
+        )
+    }
     pub.verify(base64.b64decode(got["signature"]), canonical(signed))  # raises if invalid
     assert len(base64.b64decode(got["signature"])) == 64
 
@@ -47,19 +67,37 @@ def test_audience_filter_and_receipts(hub):
     to_cso = bc(audience={"roles": ["cso"], "office_kinds": ["KPPN"]})
     for item in (to_a, to_kanwil, to_cso):
         assert hub.client.post("/api/v1/broadcasts", headers=caster, json=item).status_code == 201
-    ids_a = [i["id"] for i in hub.client.get("/api/v1/broadcasts/changes", headers=a).json()["items"]]
-    ids_b = [i["id"] for i in hub.client.get("/api/v1/broadcasts/changes", headers=b).json()["items"]]
+    ids_a = [
+        i["id"] for i in hub.client.get("/api/v1/broadcasts/changes", headers=a).json()["items"]
+    ]
+    ids_b = [
+        i["id"] for i in hub.client.get("/api/v1/broadcasts/changes", headers=b).json()["items"]
+    ]
     assert ids_a == [to_a["id"], to_cso["id"]] and ids_b == [to_cso["id"]]
     assert len(hub.client.get("/api/v1/broadcasts/changes", headers=caster).json()["items"]) == 3
     receipt = {"broadcast_id": to_cso["id"], "read_at": "2026-11-26T09:00:00Z"}
     r = hub.client.post("/api/v1/broadcasts/receipts", headers=a, json={"items": [receipt]})
     assert r.json()["results"][0]["status"] == "recorded"
-    hub.client.post("/api/v1/broadcasts/receipts", headers=a, json={"items": [dict(receipt, acknowledged_at="2026-11-26T09:05:00Z")]})
-    hub.client.post("/api/v1/broadcasts/receipts", headers=a, json={"items": [dict(receipt, read_at="2026-11-26T10:00:00Z")]})
-    bad = hub.client.post("/api/v1/broadcasts/receipts", headers=b, json={"items": [{"broadcast_id": to_a["id"], "read_at": "2026-11-26T09:00:00Z"}]})
+    hub.client.post(
+        "/api/v1/broadcasts/receipts",
+        headers=a,
+        json={"items": [dict(receipt, acknowledged_at="2026-11-26T09:05:00Z")]},
+    )
+    hub.client.post(
+        "/api/v1/broadcasts/receipts",
+        headers=a,
+        json={"items": [dict(receipt, read_at="2026-11-26T10:00:00Z")]},
+    )
+    bad = hub.client.post(
+        "/api/v1/broadcasts/receipts",
+        headers=b,
+        json={"items": [{"broadcast_id": to_a["id"], "read_at": "2026-11-26T09:00:00Z"}]},
+    )
     assert bad.json()["results"][0]["status"] == "rejected"
     rep = hub.client.get(f"/api/v1/broadcasts/{to_cso['id']}/receipts", headers=caster).json()
     assert [x["read_at"] for x in rep["read"]] == ["2026-11-26T09:00:00Z"]
     assert len(rep["acknowledged"]) == 1
     assert "KPPN-B" in rep["silent_offices"] and "KPPN-A" not in rep["silent_offices"]
-    assert hub.client.get(f"/api/v1/broadcasts/{to_cso['id']}/receipts", headers=a).status_code == 403
+    assert (
+        hub.client.get(f"/api/v1/broadcasts/{to_cso['id']}/receipts", headers=a).status_code == 403
+    )

@@ -50,10 +50,26 @@ def test_feed_never_skips_late_commits(hub, slow_commits):
         pytest.skip("the late-commit race needs concurrent writers: PostgreSQL only")
     from hai_central.services.common import CurrentUser
 
-    user = CurrentUser(id="u", email="e", name="n", role="cso", office_code="PUSAT",
-                       office_name="PUSAT", office_kind="PUSAT", token_hash="")
-    reader = CurrentUser(id="a", email="e", name="n", role="agent", office_code="PUSAT",
-                         office_name="PUSAT", office_kind="PUSAT", token_hash="")
+    user = CurrentUser(
+        id="u",
+        email="e",
+        name="n",
+        role="cso",
+        office_code="PUSAT",
+        office_name="PUSAT",
+        office_kind="PUSAT",
+        token_hash="",
+    )
+    reader = CurrentUser(
+        id="a",
+        email="e",
+        name="n",
+        role="agent",
+        office_code="PUSAT",
+        office_name="PUSAT",
+        office_kind="PUSAT",
+        token_hash="",
+    )
     written: set[str] = set()
     lock = threading.Lock()
     errors: list[BaseException] = []

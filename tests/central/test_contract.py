@@ -56,7 +56,15 @@ def test_error_format_404_405_400_422_401(hub):
     c = hub.client
     _is_error(c.get("/api/v1/no-such-path"), 404, "not_found")
     _is_error(c.delete("/api/v1/health"), 405, "method_not_allowed")
-    _is_error(c.post("/api/v1/auth/token", content=b'{"email": ', headers={"Content-Type": "application/json"}), 400, "malformed_json")
+    _is_error(
+        c.post(
+            "/api/v1/auth/token",
+            content=b'{"email": ',
+            headers={"Content-Type": "application/json"},
+        ),
+        400,
+        "malformed_json",
+    )
     err = _is_error(c.post("/api/v1/auth/token", json={"password": "x"}), 422, "invalid_field")
     assert err["details"]["field"] == "email"
     _is_error(c.get("/api/v1/kb/changes"), 401, "unauthorized")
@@ -67,7 +75,15 @@ def test_error_format_404_405_400_422_401(hub):
 
 def test_request_size_limit_413(hub):
     big = b'{"items": [' + b" " * (hub.settings.max_request_bytes + 10) + b"]}"
-    _is_error(hub.client.post("/api/v1/inquiries/batch", content=big, headers={**hub.admin, "Content-Type": "application/json"}), 413, "too_large")
+    _is_error(
+        hub.client.post(
+            "/api/v1/inquiries/batch",
+            content=big,
+            headers={**hub.admin, "Content-Type": "application/json"},
+        ),
+        413,
+        "too_large",
+    )
 
 
 def test_request_size_limit_without_content_length(hub):
@@ -79,8 +95,11 @@ def test_request_size_limit_without_content_length(hub):
             yield b" " * 65536
         yield b"]}"
 
-    r = hub.client.post("/api/v1/inquiries/batch", content=chunks(),
-                        headers={**hub.admin, "Content-Type": "application/json"})
+    r = hub.client.post(
+        "/api/v1/inquiries/batch",
+        content=chunks(),
+        headers={**hub.admin, "Content-Type": "application/json"},
+    )
     _is_error(r, 413, "too_large")
 
 
@@ -109,13 +128,34 @@ def test_reference_etag_and_304(hub):
     r = c.get("/api/v1/reference", headers=hub.admin)
     assert r.status_code == 200
     doc, etag = r.json(), r.headers["etag"]
-    for key in ("departments", "channels", "applications", "offices", "priorities", "sla",
-                "broadcast_kinds", "attachment_rules", "email_domains", "desk_version", "version"):
+    for key in (
+        "departments",
+        "channels",
+        "applications",
+        "offices",
+        "priorities",
+        "sla",
+        "broadcast_kinds",
+        "attachment_rules",
+        "email_domains",
+        "desk_version",
+        "version",
+    ):
         assert key in doc
     assert [o["code"] for o in doc["offices"]] == ["PUSAT"]  # only PUSAT is seeded
-    assert {d["code"] for d in doc["departments"]} >= {"PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP"}
+    assert {d["code"] for d in doc["departments"]} >= {
+        "PA",
+        "PKN",
+        "SMI",
+        "PPKBLU",
+        "APK",
+        "SP",
+        "SITP",
+    }
     assert doc["attachment_rules"]["max_bytes"] == 15728640
-    assert c.get("/api/v1/reference", headers={**hub.admin, "If-None-Match": etag}).status_code == 304
+    assert (
+        c.get("/api/v1/reference", headers={**hub.admin, "If-None-Match": etag}).status_code == 304
+    )
     hub.office("KPPN-TEST")
     r2 = c.get("/api/v1/reference", headers={**hub.admin, "If-None-Match": etag})
     assert r2.status_code == 200 and r2.headers["etag"] != etag

@@ -23,7 +23,10 @@ def test_push_created_updated_unchanged(hub):
     upd = hub.client.post(PUSH, headers=h, json={"items": [newer]}).json()["results"][0]
     assert upd["status"] == "updated" and upd["rev"] > res["rev"]
     older = dict(item, version=1, answer="lama")
-    assert hub.client.post(PUSH, headers=h, json={"items": [older]}).json()["results"][0]["status"] == "unchanged"
+    assert (
+        hub.client.post(PUSH, headers=h, json={"items": [older]}).json()["results"][0]["status"]
+        == "unchanged"
+    )
     feed = hub.client.get(FEED, headers=h).json()
     assert [i["answer"] for i in feed["items"]] == ["Jawaban baru"]
     assert feed["items"][0]["visitor"]["name"] == "Siti Rahayu"
@@ -37,9 +40,20 @@ def test_one_bad_item_never_sinks_the_batch(hub):
     bad_dept = inquiry("KPPN-A", department="XX")
     other_office = inquiry("KPPN-B")
     not_an_object = 42
-    r = hub.client.post(PUSH, headers=h, json={"items": [good1, bad_field, bad_dept, other_office, not_an_object, good2]})
+    r = hub.client.post(
+        PUSH,
+        headers=h,
+        json={"items": [good1, bad_field, bad_dept, other_office, not_an_object, good2]},
+    )
     results = r.json()["results"]
-    assert [x["status"] for x in results] == ["created", "rejected", "rejected", "rejected", "rejected", "created"]
+    assert [x["status"] for x in results] == [
+        "created",
+        "rejected",
+        "rejected",
+        "rejected",
+        "rejected",
+        "created",
+    ]
     assert results[1]["error"]["details"]["field"] == "outcome"
     assert results[2]["error"]["details"]["field"] == "department"
 
@@ -86,7 +100,10 @@ def test_office_a_cannot_read_or_write_office_b(hub):
     a = hub.user("cso", "KPPN-A")
     b = hub.user("cso", "KPPN-B")
     item_b = inquiry("KPPN-B")
-    assert hub.client.post(PUSH, headers=b, json={"items": [item_b]}).json()["results"][0]["status"] == "created"
+    assert (
+        hub.client.post(PUSH, headers=b, json={"items": [item_b]}).json()["results"][0]["status"]
+        == "created"
+    )
     # A cannot read B's records, neither by naming B nor through the own-office feed.
     r = hub.client.get(FEED, headers=a, params={"office_code": "KPPN-B"})
     assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
@@ -95,7 +112,9 @@ def test_office_a_cannot_read_or_write_office_b(hub):
     hijack = dict(item_b, office_code="KPPN-A", version=99, answer="diubah")
     res = hub.client.post(PUSH, headers=a, json={"items": [hijack]}).json()["results"][0]
     assert res["status"] == "rejected" and res["error"]["code"] == "forbidden_office"
-    res = hub.client.post(PUSH, headers=a, json={"items": [dict(item_b, version=99)]}).json()["results"][0]
+    res = hub.client.post(PUSH, headers=a, json={"items": [dict(item_b, version=99)]}).json()[
+        "results"
+    ][0]
     assert res["status"] == "rejected"
     feed_b = hub.client.get(FEED, headers=b).json()["items"]
     assert [(i["version"], i["office_code"]) for i in feed_b] == [(1, "KPPN-B")]
@@ -121,8 +140,11 @@ def test_review_accept_publishes_kb_entry(hub):
     assert hub.client.get("/api/v1/review/inquiries", headers=cso).status_code == 403
     queue = hub.client.get("/api/v1/review/inquiries", headers=agent).json()
     assert [i["id"] for i in queue["items"]] == [answered["id"]]
-    r = hub.client.post(f"/api/v1/review/inquiries/{answered['id']}", headers=agent,
-                        json={"decision": "accept", "kb_entry": {"title": "Revisi DIPA"}})
+    r = hub.client.post(
+        f"/api/v1/review/inquiries/{answered['id']}",
+        headers=agent,
+        json={"decision": "accept", "kb_entry": {"title": "Revisi DIPA"}},
+    )
     assert r.status_code == 200, r.text
     entry = r.json()["kb_entry"]
     assert entry["title"] == "Revisi DIPA" and entry["source_inquiry_ids"] == [answered["id"]]
@@ -137,8 +159,11 @@ def test_review_accept_publishes_kb_entry(hub):
     # A second accepted answer into the same entry adds its id.
     second = inquiry("KPPN-A")
     hub.client.post(PUSH, headers=cso, json={"items": [second]})
-    r = hub.client.post(f"/api/v1/review/inquiries/{second['id']}", headers=agent,
-                        json={"decision": "accept", "kb_entry": {"id": entry["id"]}})
+    r = hub.client.post(
+        f"/api/v1/review/inquiries/{second['id']}",
+        headers=agent,
+        json={"decision": "accept", "kb_entry": {"id": entry["id"]}},
+    )
     assert r.json()["kb_entry"]["source_inquiry_ids"] == [answered["id"], second["id"]]
 
 
@@ -147,13 +172,18 @@ def test_review_reject_and_changed_answer_is_pending_again(hub):
     agent = hub.user("agent")
     item = inquiry("KPPN-A")
     hub.client.post(PUSH, headers=cso, json={"items": [item]})
-    r = hub.client.post(f"/api/v1/review/inquiries/{item['id']}", headers=agent,
-                        json={"decision": "reject", "note": "dasar hukum kurang"})
+    r = hub.client.post(
+        f"/api/v1/review/inquiries/{item['id']}",
+        headers=agent,
+        json={"decision": "reject", "note": "dasar hukum kurang"},
+    )
     assert r.json()["inquiry"]["review_status"] == "rejected" and r.json()["kb_entry"] is None
     hub.client.post(PUSH, headers=cso, json={"items": [dict(item, version=2)]})
     queue = hub.client.get("/api/v1/review/inquiries", headers=agent).json()["items"]
     assert [i["id"] for i in queue] == [item["id"]]
-    missing = hub.client.post(f"/api/v1/review/inquiries/{uuid.uuid4()}", headers=agent, json={"decision": "reject"})
+    missing = hub.client.post(
+        f"/api/v1/review/inquiries/{uuid.uuid4()}", headers=agent, json={"decision": "reject"}
+    )
     assert missing.status_code == 404
 
 
@@ -171,7 +201,9 @@ def test_item_by_item_path_when_the_fast_path_fails(hub, monkeypatch):
     a, b = inquiry("KPPN-A"), inquiry("KPPN-A")
     first = hub.client.post(PUSH, headers=h, json={"items": [a, b]}).json()["results"]
     assert [r["status"] for r in first] == ["created", "created"]
-    second = hub.client.post(PUSH, headers=h, json={"items": [a, dict(b, version=2)]}).json()["results"]
+    second = hub.client.post(PUSH, headers=h, json={"items": [a, dict(b, version=2)]}).json()[
+        "results"
+    ]
     assert [r["status"] for r in second] == ["unchanged", "updated"]
     assert second[0]["rev"] == first[0]["rev"]
     # The unchanged item gave its change number back: no gap before the update's number.
@@ -181,7 +213,9 @@ def test_item_by_item_path_when_the_fast_path_fails(hub, monkeypatch):
 def test_same_id_twice_in_one_batch(hub):
     h = hub.user("cso", "KPPN-A")
     a = inquiry("KPPN-A")
-    results = hub.client.post(PUSH, headers=h, json={"items": [a, dict(a, version=2), a]}).json()["results"]
+    results = hub.client.post(PUSH, headers=h, json={"items": [a, dict(a, version=2), a]}).json()[
+        "results"
+    ]
     assert [r["status"] for r in results] == ["created", "updated", "unchanged"]
     feed = hub.client.get(FEED, headers=h).json()["items"]
     assert [i["version"] for i in feed] == [2]

@@ -6,9 +6,16 @@ import uuid
 
 
 def _entry(**kw):
-    e = {"id": str(uuid.uuid4()), "title": "Cara revisi DIPA", "question": "Bagaimana?",
-         "answer": "Lewat SAKTI.", "department": "PA", "regulations": ["PMK 62/2023"],
-         "tags": ["dipa"], "valid_until": "2027-12-31T00:00:00Z"}
+    e = {
+        "id": str(uuid.uuid4()),
+        "title": "Cara revisi DIPA",
+        "question": "Bagaimana?",
+        "answer": "Lewat SAKTI.",
+        "department": "PA",
+        "regulations": ["PMK 62/2023"],
+        "tags": ["dipa"],
+        "valid_until": "2027-12-31T00:00:00Z",
+    }
     e.update(kw)
     return e
 
@@ -21,16 +28,29 @@ def test_agent_crud_and_tombstone(hub):
     assert r.status_code == 201 and r.json()["deleted"] is False
     r2 = hub.client.post("/api/v1/kb", headers=agent, json=e)
     assert r2.status_code == 200 and r2.json()["rev"] == r.json()["rev"]
-    u = hub.client.put(f"/api/v1/kb/{e['id']}", headers=agent, json={"answer": "Lewat SAKTI modul Revisi."})
-    assert u.status_code == 200 and u.json()["answer"] == "Lewat SAKTI modul Revisi." and u.json()["title"] == e["title"]
-    assert hub.client.put(f"/api/v1/kb/{uuid.uuid4()}", headers=agent, json={"answer": "x"}).status_code == 404
+    u = hub.client.put(
+        f"/api/v1/kb/{e['id']}", headers=agent, json={"answer": "Lewat SAKTI modul Revisi."}
+    )
+    assert (
+        u.status_code == 200
+        and u.json()["answer"] == "Lewat SAKTI modul Revisi."
+        and u.json()["title"] == e["title"]
+    )
+    assert (
+        hub.client.put(
+            f"/api/v1/kb/{uuid.uuid4()}", headers=agent, json={"answer": "x"}
+        ).status_code
+        == 404
+    )
     d = hub.client.delete(f"/api/v1/kb/{e['id']}", headers=agent)
     assert d.status_code == 200 and d.json()["deleted"] is True
     feed = hub.client.get("/api/v1/kb/changes", headers=cso).json()
     assert len(feed["items"]) == 1 and feed["items"][0]["deleted"] is True
     assert feed["items"][0]["rev"] == d.json()["rev"]
     # A desk that already had rev of the update sees the tombstone after its cursor.
-    after = hub.client.get("/api/v1/kb/changes", headers=cso, params={"cursor": u.json()["rev"]}).json()
+    after = hub.client.get(
+        "/api/v1/kb/changes", headers=cso, params={"cursor": u.json()["rev"]}
+    ).json()
     assert [i["deleted"] for i in after["items"]] == [True]
 
 
@@ -39,15 +59,30 @@ def test_feedback_is_idempotent_and_counted_for_agents(hub):
     e = _entry()
     hub.client.post("/api/v1/kb", headers=agent, json=e)
     fid = str(uuid.uuid4())
-    r = hub.client.post(f"/api/v1/kb/{e['id']}/feedback", headers=cso, json={"id": fid, "helpful": True})
+    r = hub.client.post(
+        f"/api/v1/kb/{e['id']}/feedback", headers=cso, json={"id": fid, "helpful": True}
+    )
     assert r.status_code == 201
-    assert hub.client.post(f"/api/v1/kb/{e['id']}/feedback", headers=cso, json={"id": fid, "helpful": True}).status_code == 200
-    hub.client.post(f"/api/v1/kb/{e['id']}/feedback", headers=cso, json={"id": str(uuid.uuid4()), "helpful": False, "note": "kurang jelas"})
+    assert (
+        hub.client.post(
+            f"/api/v1/kb/{e['id']}/feedback", headers=cso, json={"id": fid, "helpful": True}
+        ).status_code
+        == 200
+    )
+    hub.client.post(
+        f"/api/v1/kb/{e['id']}/feedback",
+        headers=cso,
+        json={"id": str(uuid.uuid4()), "helpful": False, "note": "kurang jelas"},
+    )
     seen = hub.client.get("/api/v1/kb/changes", headers=agent).json()["items"][0]
     assert (seen["helpful_count"], seen["unhelpful_count"]) == (1, 1)
     desk_view = hub.client.get("/api/v1/kb/changes", headers=cso).json()["items"][0]
     assert desk_view.get("helpful_count") is None
-    missing = hub.client.post(f"/api/v1/kb/{uuid.uuid4()}/feedback", headers=cso, json={"id": str(uuid.uuid4()), "helpful": True})
+    missing = hub.client.post(
+        f"/api/v1/kb/{uuid.uuid4()}/feedback",
+        headers=cso,
+        json={"id": str(uuid.uuid4()), "helpful": True},
+    )
     assert missing.status_code == 404
 
 

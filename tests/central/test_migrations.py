@@ -35,11 +35,21 @@ def test_upgrade_from_every_earlier_version(backend_url, tmp_path, start):
         assert schema_version(db) == start
         if start >= 1:
             p = db.param
-            db.execute_sql(f"INSERT INTO office (code, name, kind) VALUES ({p}, {p}, {p})", ("KPPN-OLD", "Lama", "KPPN"))
+            db.execute_sql(
+                f"INSERT INTO office (code, name, kind) VALUES ({p}, {p}, {p})",
+                ("KPPN-OLD", "Lama", "KPPN"),
+            )
             db.execute_sql(
                 "INSERT INTO inquiry (id, office_code, version, rev, outcome, department, channel, created_at, data, received_at) "
                 f"VALUES ({p}, {p}, 1, 1, 'answered', 'PA', 'telepon', {p}, {p}, {p})",
-                ("00000000-0000-4000-8000-000000000001", "KPPN-OLD", "2026-01-01T00:00:00Z", "{}", "2026-01-01T00:00:00Z"))
+                (
+                    "00000000-0000-4000-8000-000000000001",
+                    "KPPN-OLD",
+                    "2026-01-01T00:00:00Z",
+                    "{}",
+                    "2026-01-01T00:00:00Z",
+                ),
+            )
     applied = migrate(db)
     assert applied == list(range(start + 1, latest_version() + 1))
     assert migrate(db) == []  # idempotent
@@ -58,7 +68,9 @@ def test_refuses_a_newer_schema(tmp_path):
     db = _db(None, tmp_path)
     migrate(db)
     with db.connection_context():
-        db.execute_sql("INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', 'x')")
+        db.execute_sql(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (999, 'future', 'x')"
+        )
     with pytest.raises(SchemaTooNew):
         migrate(db)
     db.close_all()

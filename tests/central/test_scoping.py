@@ -10,8 +10,16 @@ from hai_central.services.common import CurrentUser
 
 
 def user(role: str, office: str = "KPPN-A") -> CurrentUser:
-    return CurrentUser(id="u", email="e", name="n", role=role, office_code=office,
-                       office_name=office, office_kind="KPPN", token_hash="")
+    return CurrentUser(
+        id="u",
+        email="e",
+        name="n",
+        role=role,
+        office_code=office,
+        office_name=office,
+        office_kind="KPPN",
+        token_hash="",
+    )
 
 
 @pytest.mark.parametrize("role", ["cso", "admin", "broadcaster"])

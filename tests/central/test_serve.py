@@ -24,11 +24,22 @@ def _free_port() -> int:
 
 def test_serve_subprocess_answers_and_signs_in(tmp_path):
     port = _free_port()
-    env = dict(os.environ, HAI_DATA_DIR=str(tmp_path / "hub"), HAI_BOOTSTRAP_ADMIN_EMAIL=ADMIN_EMAIL,
-               HAI_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD, HAI_ENV="test", HAI_ARGON2_FAST="1")
+    env = dict(
+        os.environ,
+        HAI_DATA_DIR=str(tmp_path / "hub"),
+        HAI_BOOTSTRAP_ADMIN_EMAIL=ADMIN_EMAIL,
+        HAI_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        HAI_ENV="test",
+        HAI_ARGON2_FAST="1",
+    )
     env.pop("HAI_DATABASE_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "hai_central", "serve", "--port", str(port)],
-                            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hai_central", "serve", "--port", str(port)],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
         for _ in range(100):
@@ -38,7 +49,11 @@ def test_serve_subprocess_answers_and_signs_in(tmp_path):
             except requests.ConnectionError:
                 time.sleep(0.1)
         assert health.json()["status"] == "ok"
-        r = requests.post(f"{base}/auth/token", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}, timeout=10)
+        r = requests.post(
+            f"{base}/auth/token",
+            json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
+            timeout=10,
+        )
         assert r.status_code == 200
         assert (tmp_path / "hub" / "hub.sqlite3").exists()
         assert (tmp_path / "hub" / "broadcast_signing_key.pem").stat().st_mode & 0o077 == 0

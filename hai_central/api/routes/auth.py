@@ -17,9 +17,16 @@ def token(body: TokenRequest, request: Request, hub: Hub) -> dict:
     """E-mail + password → a bearer token (same 401 for every failure; 429 when throttled)."""
     s = hub.settings
     address = request.client.host if request.client else "unknown"
-    return auth.login(body.email, body.password, body.device_id, body.device_name, address,
-                      ttl_hours=s.token_ttl_hours, max_failures=s.login_max_failures,
-                      window=s.login_window_seconds)
+    return auth.login(
+        body.email,
+        body.password,
+        body.device_id,
+        body.device_name,
+        address,
+        ttl_hours=s.token_ttl_hours,
+        max_failures=s.login_max_failures,
+        window=s.login_window_seconds,
+    )
 
 
 @router.post("/logout", response_model=Ok)

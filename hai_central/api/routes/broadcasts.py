@@ -22,8 +22,12 @@ router = APIRouter(prefix="/broadcasts", tags=["broadcasts"], responses=ERRORS)
 UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
-@router.post("", response_model=BroadcastOut, status_code=201,
-             responses={200: {"model": BroadcastOut, "description": "Already published"}})
+@router.post(
+    "",
+    response_model=BroadcastOut,
+    status_code=201,
+    responses={200: {"model": BroadcastOut, "description": "Already published"}},
+)
 def publish(body: BroadcastIn, user: Broadcaster, hub: Hub, response: Response) -> dict:
     """Publish a broadcast; the hub numbers, dates and signs it (Ed25519)."""
     item, created = broadcasts.create(user, hub.signing_key, body)

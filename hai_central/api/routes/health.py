@@ -24,8 +24,13 @@ def health() -> dict:
 
 @router.get(
     "/reference",
-    responses={200: {"description": "The reference data", "content": {"application/json": {"schema": {"type": "object"}}}},
-               304: {"description": "Not modified (If-None-Match matched the ETag)"}},
+    responses={
+        200: {
+            "description": "The reference data",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
+        304: {"description": "Not modified (If-None-Match matched the ETag)"},
+    },
 )
 async def get_reference(request: Request, user: User) -> Response:
     """Departments, channels, offices, SLA, … with an ETag; If-None-Match → 304."""

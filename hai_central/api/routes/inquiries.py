@@ -29,15 +29,20 @@ def push_batch(body: InquiryBatch, user: User) -> dict:
 
 
 @router.get("/inquiries/changes", response_model=InquiryPage)
-def inquiry_changes(user: User, cursor: Cursor = 0, limit: Limit = 500,
-                    office_code: OfficeCode = None) -> dict:
+def inquiry_changes(
+    user: User, cursor: Cursor = 0, limit: Limit = 500, office_code: OfficeCode = None
+) -> dict:
     """Inquiries changed after ``cursor`` (a cso gets their own office only)."""
     return inquiries.changes(user, cursor, limit, office_code)
 
 
 @router.get("/review/inquiries", response_model=InquiryPage)
-def review_queue(user: Agent, status: Literal["pending", "accepted", "rejected"] = "pending",
-                 cursor: Cursor = 0, limit: Limit = 500) -> dict:
+def review_queue(
+    user: Agent,
+    status: Literal["pending", "accepted", "rejected"] = "pending",
+    cursor: Cursor = 0,
+    limit: Limit = 500,
+) -> dict:
     """Desk answers waiting for review across offices, oldest change first."""
     return inquiries.review_queue(status, cursor, limit)
 
@@ -45,5 +50,7 @@ def review_queue(user: Agent, status: Literal["pending", "accepted", "rejected"]
 @router.post("/review/inquiries/{inquiry_id}", response_model=ReviewResult)
 def review_decide(body: ReviewDecision, user: Agent, inquiry_id: str = UUIDPath) -> dict:
     """Accept (publish into the KB) or reject a desk answer."""
-    kb_fields = body.kb_entry.model_dump(exclude_unset=True, mode="python") if body.kb_entry else None
+    kb_fields = (
+        body.kb_entry.model_dump(exclude_unset=True, mode="python") if body.kb_entry else None
+    )
     return inquiries.decide(user, inquiry_id.lower(), body.decision, kb_fields, body.note)

@@ -20,8 +20,12 @@ def kb_changes(user: User, cursor: Cursor = 0, limit: Limit = 500) -> dict:
     return kb.changes(user, cursor, limit)
 
 
-@router.post("", response_model=KbEntryOut, status_code=201,
-             responses={200: {"model": KbEntryOut, "description": "Already existed"}})
+@router.post(
+    "",
+    response_model=KbEntryOut,
+    status_code=201,
+    responses={200: {"model": KbEntryOut, "description": "Already existed"}},
+)
 def kb_create(body: KbCreate, user: Agent, response: Response) -> dict:
     """Agent: create an entry with a caller-made id (idempotent)."""
     entry, created = kb.create(user, body)
@@ -48,8 +52,12 @@ def kb_retire(user: Agent, entry_id: str = UUIDPath) -> dict:
     return kb.retire(entry_id.lower())
 
 
-@router.post("/{entry_id}/feedback", response_model=FeedbackOut, status_code=201,
-             responses={200: {"model": FeedbackOut, "description": "Already recorded"}})
+@router.post(
+    "/{entry_id}/feedback",
+    response_model=FeedbackOut,
+    status_code=201,
+    responses={200: {"model": FeedbackOut, "description": "Already recorded"}},
+)
 def kb_feedback(body: FeedbackIn, user: User, response: Response, entry_id: str = UUIDPath) -> dict:
     """A desk says an answer did or did not help (idempotent by feedback id)."""
     result = kb.feedback(user, entry_id.lower(), str(body.id), body.helpful, body.note)

@@ -15,7 +15,10 @@ router = APIRouter(prefix="/reports", tags=["reports"], responses=ERRORS)
 
 
 @router.get("/monthly", response_model=MonthlyReport)
-def monthly(user: User, month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
-            office_code: OfficeCode = None) -> dict:
+def monthly(
+    user: User,
+    month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
+    office_code: OfficeCode = None,
+) -> dict:
     """The counts a monthly report is made of (a cso: own office only)."""
     return reports.monthly(user, office_code, month)

@@ -21,8 +21,12 @@ router = APIRouter(prefix="/tickets", tags=["tickets"], responses=ERRORS)
 UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
-@router.post("", response_model=TicketOut, status_code=201,
-             responses={200: {"model": TicketOut, "description": "Already existed"}})
+@router.post(
+    "",
+    response_model=TicketOut,
+    status_code=201,
+    responses={200: {"model": TicketOut, "description": "Already existed"}},
+)
 def create_ticket(body: TicketIn, user: User, response: Response) -> dict:
     """Create a ticket (idempotent by id); numbered HAI-YYYY-NNNNNN."""
     ticket, created = tickets.create(user, body)
@@ -32,8 +36,9 @@ def create_ticket(body: TicketIn, user: User, response: Response) -> dict:
 
 
 @router.get("/changes", response_model=TicketPage)
-def ticket_changes(user: User, cursor: Cursor = 0, limit: Limit = 500,
-                   office_code: OfficeCode = None) -> dict:
+def ticket_changes(
+    user: User, cursor: Cursor = 0, limit: Limit = 500, office_code: OfficeCode = None
+) -> dict:
     """Tickets changed after ``cursor`` with their messages (scoped like inquiries)."""
     return tickets.changes(user, cursor, limit, office_code)
 
@@ -44,10 +49,15 @@ def get_ticket(user: User, ticket_id: str = UUIDPath) -> dict:
     return tickets.get(user, ticket_id.lower())
 
 
-@router.post("/{ticket_id}/messages", response_model=TicketOut, status_code=201,
-             responses={200: {"model": TicketOut, "description": "Already recorded"}})
-def add_message(body: TicketMessageIn, user: User, response: Response,
-                ticket_id: str = UUIDPath) -> dict:
+@router.post(
+    "/{ticket_id}/messages",
+    response_model=TicketOut,
+    status_code=201,
+    responses={200: {"model": TicketOut, "description": "Already recorded"}},
+)
+def add_message(
+    body: TicketMessageIn, user: User, response: Response, ticket_id: str = UUIDPath
+) -> dict:
     """A desk follow-up or an agent reply (idempotent by message id)."""
     ticket, created = tickets.add_message(user, ticket_id.lower(), body)
     if not created:
