@@ -23,6 +23,7 @@ from hai_desktop.core.search import fts_query
         ("SP2D-123", '"SP2D" "123"*'),
         ("café", '"café"*'),
         ("日本語", '"日本語"*'),
+        ("dana p", '"dana" "p"'),  # no one-letter prefix (it would match nearly everything)
     ],
 )
 def test_fts_query(text, expected):
