@@ -7,17 +7,14 @@ the main window and its views are imported when they are built.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import logging.handlers
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCryptographicHash, QLocale, QObject, QTranslator, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hai_desktop.core.paths import ProfilePaths
 
@@ -30,7 +27,10 @@ RAISE_COMMAND = b"raise\n"
 # -- single instance ------------------------------------------------------------------------
 def server_name(data_dir: Path) -> str:
     """The local-socket name of a profile (one running desk per data directory)."""
-    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+    # QtCore's hash: hashlib would be one more import before the first paint.
+    key = str(Path(data_dir).resolve()).encode()
+    digest = bytes(QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex())
+    digest = digest.decode()[:16]
     return f"hai-desk-{digest}"
 
 
@@ -94,6 +94,8 @@ class SingleInstance(QObject):
 # -- logging and the crash handler ---------------------------------------------------------
 def setup_logging(paths: ProfilePaths) -> None:
     """A rotating log file in the profile (no personal data is ever logged)."""
+    import logging.handlers
+
     root = logging.getLogger()
     if any(getattr(h, "_hai_desk", False) for h in root.handlers):
         return
@@ -121,11 +123,15 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous(exc_type, exc, tb)
             return
+        import traceback
+
         log.critical("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True
         try:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox()
             box.setObjectName("crashDialog")
             box.setIcon(QMessageBox.Icon.Warning)
@@ -202,6 +208,8 @@ def ask_restore_backup(paths: ProfilePaths, parent: QWidget | None = None) -> bo
     from hai_desktop.core.backups import newest_backup, restore_backup
 
     backup = newest_backup(paths.backups)
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("restoreDialog")
     box.setIcon(QMessageBox.Icon.Warning)
@@ -261,18 +269,46 @@ class DeskApp:
         return self.settings
 
     def start(self, app: QApplication, single_instance: bool = True):
-        """Build the main window (not shown). None: another instance runs, or the user quit."""
-        from hai_desktop.gui import messages
+        """Both start phases at once (tests, benchmarks): the window, not shown.
 
+        None: another instance runs, or the user quit.
+        """
+        window = self.show_frame(single_instance=single_instance, show=False)
+        if window is None or not self.finish_start():
+            return None
+        return self.window
+
+    def show_frame(self, single_instance: bool = True, show: bool = True):
+        """Phase 1, before anything slow: the single-instance check and the window frame.
+
+        The frame is shown at once so the desk appears quickly; the database and the
+        screens follow in ``finish_start``. None: another instance runs for this profile.
+        """
         if single_instance:
             self.instance = SingleInstance(self.paths.data_dir)
             if self.instance.notify_running():
                 log.info("another desk runs for this profile; asked it to raise its window")
                 return None
             self.instance.listen()
-        self.db = open_database_or_offer_backup(self.paths)
+        from hai_desktop.gui import messages
+        from hai_desktop.gui.mainwindow import MainWindow
+
+        messages.channel()  # created in the GUI thread
+        self.window = MainWindow(self.paths, None, settings=self.settings, deferred=True)
+        self.window.demo = self.demo
+        if self.instance is not None:
+            self.instance.raise_requested.connect(self.window.raise_window)
+        if show:
+            self.window.show()
+        return self.window
+
+    def finish_start(self) -> bool:
+        """Phase 2: open the database (or offer a backup), the first-run profile, the
+        screens. False when the user chose to quit."""
+        _skip_postgres_drivers()
+        self.db = open_database_or_offer_backup(self.paths, self.window)
         if self.db is None:
-            return None
+            return False
         from hai_desktop.core import reference
         from hai_desktop.core.profile_store import get_profile
         from hai_desktop.gui.tasks import TaskManager
@@ -283,21 +319,37 @@ class DeskApp:
         if profile is None:
             from hai_desktop.gui.dialogs.profile_dialog import ProfileDialog
 
-            dialog = ProfileDialog(self.tasks)
+            dialog = ProfileDialog(self.tasks, self.window)
             if dialog.exec() != ProfileDialog.DialogCode.Accepted:
-                return None
+                return False
             profile = dialog.profile
-        from hai_desktop.gui.mainwindow import MainWindow
+        self.window.build_pages(self.tasks, profile)
+        self._install_kb()
+        self._install_sync()
+        return True
 
-        self.window = MainWindow(self.paths, self.tasks, settings=self.settings, profile=profile)
-        self.window.demo = self.demo
-        if self.instance is not None:
-            self.instance.raise_requested.connect(self.window.raise_window)
-        messages.channel()  # created in the GUI thread
-        return self.window
+    def _install_sync(self) -> None:
+        """The sync indicator, sign-in and the sync worker (owned by the sync part)."""
+        try:
+            from hai_desktop.gui import sync_controller
+        except ImportError:
+            log.warning("sync not available")
+            return
+        self.sync = sync_controller.install(self.window, self.paths)
+
+    def _install_kb(self) -> None:
+        try:
+            from hai_desktop.gui import kb_suggestions, kb_view
+        except ImportError:  # the KB screens ship separately (issue 4)
+            log.warning("KB screens not available")
+            return
+        kb_view.install(self.window)  # the "Basis Pengetahuan" page
+        kb_suggestions.install(self.window)  # KB answers beside the log form
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""
+        if getattr(self, "sync", None) is not None:
+            self.sync.stop()  # a running pass ends first; its thread closes its connection
         if self.tasks is not None:
             if self.db is not None:
                 self.tasks.run_db(self._backup)
@@ -324,32 +376,69 @@ class DeskApp:
         )
 
 
+def _skip_postgres_drivers() -> None:
+    """Keep peewee from importing psycopg at start (about 0.3 s; the desk never uses it).
+
+    peewee imports every database driver it finds when it is first imported. In the GUI
+    process nothing else needs PostgreSQL, so the drivers are hidden only while peewee loads
+    and are importable again afterwards.
+    """
+    if "peewee" in sys.modules:
+        return
+    hidden = [name for name in ("psycopg", "psycopg2") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import peewee  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
+
+
 def run_gui(
-    paths: ProfilePaths, demo: bool = False, on_ready: Callable[[QWidget], None] | None = None
+    paths: ProfilePaths,
+    demo: bool = False,
+    on_ready: Callable[[QWidget], None] | None = None,
+    on_first_paint: Callable[[QWidget], None] | None = None,
 ) -> int:
     """Run the desk GUI for one profile until the window closes. Returns the exit code.
 
-    ``on_ready(window)`` runs right after the main window is shown (the sync part, demo mode
-    and the startup benchmark hook in here).
+    The window frame is shown first and painted; the database and the screens follow right
+    after (so the desk appears at once even on a slow office PC). ``on_first_paint(window)``
+    runs once the frame is on screen; ``on_ready(window)`` once the screens are built and
+    usable (the sync part, demo mode and the startup benchmark hook in here).
     """
+    from PySide6.QtCore import QTimer
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_DISPLAY_NAME)
     app.setOrganizationName("DJPb")
-    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     desk = DeskApp(paths, demo=demo)
-    setup_logging(desk.paths)
-    CrashHandler(desk.paths).install()
+    crash = CrashHandler(desk.paths)
+    crash.install()
     settings = desk.load_settings()
     install_translator(app, getattr(settings, "language", "id"))
     app.setStyleSheet(load_stylesheet())
-    try:
-        window = desk.start(app)
-        if window is None:
-            desk.shutdown()
-            return 0
-        window.show()
+
+    def finish() -> None:
+        setup_logging(desk.paths)
+        if not desk.finish_start():
+            app.quit()
+            return
         if on_ready is not None:
-            on_ready(window)
+            on_ready(desk.window)
+
+    def painted() -> None:
+        if on_first_paint is not None:
+            on_first_paint(desk.window)
+        finish()
+
+    try:
+        window = desk.show_frame()
+        if window is None:
+            return 0
+        QTimer.singleShot(0, painted)
         return app.exec()
     finally:
         desk.shutdown()

@@ -8,33 +8,38 @@ suggestions beside the log form), ``inquiry_saved`` (sync after save).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from typing import TYPE_CHECKING
+
+# Only what the window frame needs is imported here: the frame is painted before anything
+# else loads (the ``Qt`` namespace alone costs ~25 ms to import: it comes with the pages).
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
-from hai_desktop.gui.tasks import TaskManager
+
+if TYPE_CHECKING:  # imported for types only: the frame is shown before these load
+    from hai_desktop.core.paths import ProfilePaths
+    from hai_desktop.gui.tasks import TaskManager
 
 
 class _LogPage(QWidget):
     """The log form on the left, an optional side panel (KB suggestions) on the right."""
 
     def __init__(self, form: QWidget, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QScrollArea, QSplitter
+
         super().__init__(parent)
         self.setObjectName(names.FORM_PAGE)
         self.form = form
@@ -86,14 +91,16 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         paths: ProfilePaths,
-        tasks: TaskManager,
+        tasks: TaskManager | None,
         settings=None,
         profile=None,
         parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
     ):
+        """Build the window. With ``deferred`` only the frame is built (cheap, so the
+        window can be shown at once); ``build_pages`` then adds the screens."""
         super().__init__(parent)
-        from hai_desktop.gui.views.inquiry_form import InquiryForm
-
         self.setObjectName(names.MAIN_WINDOW)
         self.paths = paths
         self.tasks = tasks
@@ -102,16 +109,14 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._history = None
         self._shown_once = False
+        self.form = None
         self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
         self.resize(1200, 760)
         self.setMinimumSize(QSize(900, 600))
 
-        self.nav = QListWidget()
-        self.nav.setObjectName(names.NAV_LIST)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav = None  # the navigation list comes with the pages
         self.stack = QStackedWidget()
         self.stack.setObjectName(names.PAGE_STACK)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
         nav_panel = QWidget()
         nav_panel.setObjectName(names.NAV_PANEL)
@@ -122,11 +127,12 @@ class MainWindow(QMainWindow):
         brand = QLabel("HAI Desk")
         brand.setObjectName(names.NAV_BRAND)
         nav_layout.addWidget(brand)
-        office = QLabel(self._office_name())
-        office.setObjectName(names.NAV_OFFICE)
-        office.setWordWrap(True)
-        nav_layout.addWidget(office)
-        nav_layout.addWidget(self.nav, 1)
+        self._office_label = QLabel()
+        self._office_label.setObjectName(names.NAV_OFFICE)
+        self._office_label.setWordWrap(True)
+        nav_layout.addWidget(self._office_label)
+        self._nav_layout = nav_layout
+        nav_layout.addStretch(1)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -135,8 +141,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(nav_panel)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_status_bar()
+        if not deferred:
+            self.build_pages(tasks, profile)
 
-        # Pages: the log form is built now (first screen); history is built when first shown.
+    def build_pages(self, tasks: TaskManager, profile=None) -> None:
+        """Add the screens (needs the open database). History is built when first shown."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidget
+
+        from hai_desktop.gui.views.inquiry_form import InquiryForm
+
+        self.nav = QListWidget()
+        self.nav.setObjectName(names.NAV_LIST)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self._nav_layout.insertWidget(self._nav_layout.count() - 1, self.nav, 1)
+        self._settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._build_shortcuts()
+        self.tasks = tasks
+        self.profile = profile
+        self._office_label.setText(self._office_name())
+        if profile is not None:
+            self._profile_label.setText(profile.name)
         self.form = InquiryForm(tasks, profile=profile)
         self.form.saved.connect(self.inquiry_saved)
         self.form.question_text_changed.connect(self.question_text_changed)
@@ -148,10 +175,9 @@ class MainWindow(QMainWindow):
         kb.setObjectName(names.KB_PLACEHOLDER)
         kb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.add_page(names.PAGE_KB, self.tr("Basis Pengetahuan"), kb)
-
-        self._build_status_bar()
-        self._build_shortcuts()
         self.nav.setCurrentRow(0)
+        if self._shown_once:
+            self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     # -- extension points -----------------------------------------------------------------
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
@@ -161,6 +187,9 @@ class MainWindow(QMainWindow):
         widget.setProperty("pageKey", key)
         self._pages[key] = widget
         self.stack.addWidget(widget)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidgetItem
+
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(180, 40))
@@ -184,6 +213,8 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def show_page(self, key: str) -> None:
+        from PySide6.QtCore import Qt
+
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
@@ -226,15 +257,21 @@ class MainWindow(QMainWindow):
 
     # -- actions --------------------------------------------------------------------------
     def new_visitor(self) -> None:
+        if self.form is None:
+            return
         self.show_page(names.PAGE_LOG)
         self.form.new_visitor()
 
     def save(self) -> None:
+        if self.form is None:
+            return
         if self.current_page_key() != names.PAGE_LOG:
             self.show_page(names.PAGE_LOG)
         self.form.save()
 
     def focus_search(self) -> None:
+        if self.form is None:
+            return
         self.show_page(names.PAGE_HISTORY)
         self.history.focus_search()
 
@@ -272,10 +309,9 @@ class MainWindow(QMainWindow):
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._clear_message)
-        if self.profile is not None:
-            who = QLabel(self.profile.name)
-            who.setObjectName(names.PROFILE_LABEL)
-            bar.addPermanentWidget(who)
+        self._profile_label = QLabel()
+        self._profile_label.setObjectName(names.PROFILE_LABEL)
+        bar.addPermanentWidget(self._profile_label)
         self._sync_slot = QWidget()
         self._sync_slot.setObjectName(names.SYNC_INDICATOR_SLOT)
         slot_layout = QHBoxLayout(self._sync_slot)
@@ -284,7 +320,7 @@ class MainWindow(QMainWindow):
         settings = QPushButton(self.tr("Pengaturan"))
         settings.setObjectName(names.SETTINGS_BUTTON)
         settings.setFlat(True)
-        settings.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._settings_button = settings
         settings.clicked.connect(self.open_settings)
         bar.addPermanentWidget(settings)
         channel = messages.channel()
@@ -292,6 +328,9 @@ class MainWindow(QMainWindow):
         channel.cleared.connect(self._clear_message)
 
     def _build_shortcuts(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         for keys, slot in (
             ("Ctrl+N", self.new_visitor),
             ("Ctrl+S", self.save),
@@ -310,6 +349,8 @@ class MainWindow(QMainWindow):
         return reference.name_of("offices", self.profile.office_code)
 
     def _on_nav_row_changed(self, row: int) -> None:
+        from PySide6.QtCore import Qt
+
         if row < 0:
             return
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
@@ -335,8 +376,12 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             # Keyboard-first: the cursor waits in the first field of the log form.
-            self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            if self.form is not None:
+                from PySide6.QtCore import Qt
+
+                self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.form.flush_draft()
+        if self.form is not None:
+            self.form.flush_draft()
         super().closeEvent(event)

@@ -85,6 +85,57 @@
     </message>
 </context>
 <context>
+    <name>HubSettingsPage</name>
+    <message>
+        <source>HAI Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alamat HAI Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kosong = sertifikat sistem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Berkas CA (PEM)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kosong = proxy sistem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> detik</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sinkron otomatis setiap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catatan selalu tersimpan di komputer ini lebih dulu; sinkronisasi mengirimnya ke HAI Hub saat jaringan tersedia.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pilih berkas CA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sertifikat (*.pem *.crt);;Semua (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InquiryForm</name>
     <message>
         <source>Ada isian yang belum disimpan dari sesi sebelumnya.</source>
@@ -341,10 +392,6 @@
         <translation>Type the question; matching answers appear here.</translation>
     </message>
     <message>
-        <source>Sisipkan jawaban terpilih (Ctrl+Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta dasar hukumnya.</source>
         <translation type="unfinished" />
     </message>
@@ -353,8 +400,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>⚠ mungkin sudah tidak berlaku</source>
-        <translation>⚠ may no longer be valid</translation>
+        <source>Sisipkan jawaban (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mungkin sudah tidak berlaku.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Dasar: %1</source>
@@ -534,6 +585,57 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Masuk ke HAI Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Masuk dengan e-mail kedinasan untuk mengirim catatan ke HAI Hub. Kata sandi tidak disimpan di komputer ini.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alamat HAI Hub</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail kedinasan</source>
+        <translation>Official e-mail</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nanti saja</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alamat HAI Hub harus diawali https://</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Isi e-mail kedinasan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail atau kata sandi salah, atau e-mail bukan e-mail kedinasan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gagal masuk: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Basis data rusak</source>
@@ -562,6 +664,81 @@
     <message>
         <source>Keluar</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Status sinkronisasi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sinkronkan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sinkronkan sekarang (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mengirim %1/%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>menerima %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tersambung</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perlu masuk ulang</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perlu perhatian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 menunggu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ditolak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>terakhir %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ Jam komputer salah</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sinkron terakhir yang berhasil: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Belum pernah berhasil sinkron.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catatan menunggu dikirim: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catatan ditolak (lihat tanda di Riwayat): %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -1,0 +1,231 @@
+"""The history page ("Riwayat"): every logged entry, filtered, sorted, searched.
+
+The table is lazily filled (see ``models/inquiry_table_model.py``). Filters and the search
+box re-query core; typing in the search box is debounced so each keystroke does not start
+a query. Enter or a double-click opens an entry in the log form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hai_desktop.core import reference
+from hai_desktop.core.inquiries import InquiryFilter
+from hai_desktop.gui import messages
+from hai_desktop.gui import object_names as names
+from hai_desktop.gui.models.inquiry_table_model import InquiryTableModel
+from hai_desktop.gui.tasks import TaskManager
+from hai_desktop.gui.widgets import combo_code, fill_combo
+
+SEARCH_DELAY_MS = 250
+
+
+class HistoryView(QWidget):
+    """Signals:
+    open_requested(str): open this inquiry id in the log form.
+    duplicate_requested(str): start a new entry for the same visitor.
+    """
+
+    open_requested = Signal(str)
+    duplicate_requested = Signal(str)
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(names.HISTORY_VIEW)
+        self.tasks = tasks
+        self.model = InquiryTableModel(tasks, self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self._build()
+        self.model.total_changed.connect(self._on_total_changed)
+        self.model.failed.connect(messages.error)
+        self.model.reload()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        title = QLabel(self.tr("Riwayat layanan"))
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+
+        self.search = QLineEdit()
+        self.search.setObjectName(names.HISTORY_SEARCH)
+        self.search.setPlaceholderText(self.tr("Cari di pertanyaan, jawaban, instansi (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        layout.addWidget(self.search)
+
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.date_enabled = QCheckBox(self.tr("Tanggal"))
+        self.date_enabled.setObjectName(names.HISTORY_DATE_ENABLED)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30))
+        self.date_from.setObjectName(names.HISTORY_DATE_FROM)
+        self.date_to = QDateEdit(today)
+        self.date_to.setObjectName(names.HISTORY_DATE_TO)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filters)
+        self.date_enabled.toggled.connect(self._on_date_toggled)
+        self.department = QComboBox()
+        self.department.setObjectName(names.HISTORY_DEPARTMENT)
+        fill_combo(
+            self.department,
+            [{"code": i["code"], "name": i["code"]} for i in reference.items("departments")],
+            self.tr("Semua departemen"),
+        )
+        self.channel = QComboBox()
+        self.channel.setObjectName(names.HISTORY_CHANNEL)
+        fill_combo(self.channel, reference.items("channels"), self.tr("Semua saluran"))
+        self.outcome = QComboBox()
+        self.outcome.setObjectName(names.HISTORY_OUTCOME)
+        fill_combo(self.outcome, reference.items("outcomes"), self.tr("Semua hasil"))
+        for combo in (self.department, self.channel, self.outcome):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.clear_button = QPushButton(self.tr("Hapus filter"))
+        self.clear_button.setObjectName(names.HISTORY_CLEAR)
+        self.clear_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.date_enabled)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.date_to)
+        row.addSpacing(12)
+        row.addWidget(self.department)
+        row.addWidget(self.channel)
+        row.addWidget(self.outcome)
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
+
+        self.table = QTableView()
+        self.table.setObjectName(names.HISTORY_TABLE)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = [130, 180, 70, 100, 110, 110, 0, 90]
+        for column, width in enumerate(widths):
+            if width:
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        # Sorting re-queries core; the indicator starts on "newest first".
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.installEventFilter(self)
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName(names.HISTORY_COUNT)
+        self.open_button = QPushButton(self.tr("Buka (Enter)"))
+        self.open_button.setObjectName(names.HISTORY_OPEN)
+        self.open_button.clicked.connect(self.open_current)
+        self.duplicate_button = QPushButton(self.tr("Duplikat: pengunjung sama"))
+        self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.duplicate_button)
+        layout.addLayout(bottom)
+
+    # -- public API -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_filter(self) -> InquiryFilter:
+        use_dates = self.date_enabled.isChecked()
+        return InquiryFilter(
+            date_from=self.date_from.date().toPython() if use_dates else None,
+            date_to=self.date_to.date().toPython() if use_dates else None,
+            department=combo_code(self.department),
+            channel=combo_code(self.channel),
+            outcome=combo_code(self.outcome),
+            text=self.search.text().strip() or None,
+        )
+
+    def apply_filters(self, *_args) -> None:
+        self._search_timer.stop()
+        self.count_label.setText(self.tr("Memuat…"))
+        self.model.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.department, self.channel, self.outcome, self.date_enabled):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.department.setCurrentIndex(0)
+        self.channel.setCurrentIndex(0)
+        self.outcome.setCurrentIndex(0)
+        self.date_enabled.setChecked(False)
+        self._on_date_toggled(False, apply=False)
+        for widget in (self.search, self.department, self.channel, self.outcome, self.date_enabled):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_row(index.row())
+
+    def duplicate_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.duplicate_requested.emit(self.model.inquiry_id(index.row()))
+
+    # -- internals ------------------------------------------------------------------------
+    def _open_row(self, row: int) -> None:
+        self.open_requested.emit(self.model.inquiry_id(row))
+
+    def _on_date_toggled(self, checked: bool, apply: bool = True) -> None:
+        self.date_from.setEnabled(checked)
+        self.date_to.setEnabled(checked)
+        if apply:
+            self.apply_filters()
+
+    def _on_total_changed(self, total: int) -> None:
+        # Grouped digits in the UI locale (Indonesian: 500.000).
+        self.count_label.setText(self.tr("%1 entri").replace("%1", QLocale().toString(total)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.open_current()
+            return True
+        return super().eventFilter(watched, event)

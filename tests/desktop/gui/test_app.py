@@ -1,0 +1,210 @@
+"""Application-level behaviour: single instance, objectNames, translation, first run."""
+
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hai_desktop.gui import object_names as names
+from hai_desktop.gui.app import RAISE_COMMAND, SingleInstance, server_name
+
+ROOT = Path(__file__).resolve().parents[3]
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def test_single_instance_second_launch_raises_the_first(qtbot, tmp_path):
+    first = SingleInstance(tmp_path / "profile")
+    assert not first.notify_running(200)  # nobody runs yet
+    assert first.listen()
+    try:
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            second = SingleInstance(tmp_path / "profile")
+            assert second.notify_running(1000)
+        # A raw second connection (as from another process) raises it too.
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            socket = QLocalSocket()
+            socket.connectToServer(server_name(tmp_path / "profile"))
+            assert socket.waitForConnected(1000)
+            socket.write(RAISE_COMMAND)
+            socket.flush()
+        # Another profile is another instance.
+        other = SingleInstance(tmp_path / "other")
+        assert not other.notify_running(200)
+    finally:
+        first.close()
+
+
+def test_main_window_raise_window(window):
+    window.showMinimized()
+    window.raise_window()
+    assert not window.isMinimized()
+    assert window.isVisible()
+
+
+def test_every_listed_object_name_is_present(window):
+    found = {w.objectName() for w in window.findChildren(QWidget)} | {window.objectName()}
+    missing = [n for n in names.MAIN_WINDOW_REQUIRED if n not in found]
+    assert missing == []
+    history = window.history
+    found = {w.objectName() for w in history.findChildren(QWidget)} | {history.objectName()}
+    assert [n for n in names.HISTORY_REQUIRED if n not in found] == []
+
+
+def test_plug_in_points(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    indicator = QLabel("daring")
+    window.set_sync_indicator(indicator)
+    assert indicator.parent().objectName() == names.SYNC_INDICATOR_SLOT
+    panel = QLabel("saran")
+    window.set_side_panel(panel)
+    assert panel.isVisibleTo(window)
+    kb = QLabel("kb")
+    window.replace_page(names.PAGE_KB, kb)
+    window.show_page(names.PAGE_KB)
+    assert window.stack.currentWidget() is kb
+    extra = QLabel("x")
+    window.add_page("reports", "Laporan", extra)
+    window.show_page("reports")
+    assert window.current_page_key() == "reports"
+    with qtbot.waitSignal(window.sync_requested, timeout=1000):
+        qtbot.keyClick(
+            window.form.visitor_name,
+            "r",
+            modifier=__import__(
+                "PySide6.QtCore", fromlist=["Qt"]
+            ).Qt.KeyboardModifier.ControlModifier,
+        )
+
+
+def test_english_translation_switches_labels(qtbot, paths, tasks, profile):
+    from hai_desktop.gui import widgets
+    from hai_desktop.gui.mainwindow import MainWindow
+
+    app = QApplication.instance()
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "hai_desktop_en.qm"))
+    app.installTranslator(translator)
+    widgets.set_reference_language("en")
+    try:
+        window = MainWindow(paths, tasks, profile=profile)
+        qtbot.addWidget(window)
+        assert window.nav.item(0).text() == "Log a Service"
+        assert window.form.save_button.text() == "Save (Ctrl+S)"
+        assert window.form.channel.currentText() == "Walk-in"
+    finally:
+        app.removeTranslator(translator)
+        widgets.set_reference_language("id")
+    window = MainWindow(paths, tasks, profile=profile)
+    qtbot.addWidget(window)
+    assert window.nav.item(0).text() == "Catat Layanan"
+
+
+def test_compiled_translation_is_current(tmp_path):
+    spec = importlib.util.spec_from_file_location("update", TRANSLATIONS / "update.py")
+    update = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update)
+    fresh = tmp_path / "fresh.qm"
+    update.lrelease(TRANSLATIONS / "hai_desktop_en.ts", fresh)
+    assert filecmp.cmp(fresh, TRANSLATIONS / "hai_desktop_en.qm", shallow=False), (
+        "run: .venv/bin/python resources/translations/update.py --release"
+    )
+
+
+def test_first_run_profile_dialog_saves_profile(qtbot, db, tasks):
+    from hai_desktop.core.profile_store import get_profile
+    from hai_desktop.gui.dialogs.profile_dialog import ProfileDialog
+    from tests.desktop.gui.conftest import drain
+
+    dialog = ProfileDialog(tasks)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Budi Santoso")
+    dialog.email.setText("budi@gmail.com")
+    dialog.save()
+    drain(qtbot, tasks)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog._errors["office_code"].text()
+    assert dialog._errors["email"].text()
+    # The office list filters as one types.
+    qtbot.keyClicks(dialog.office.lineEdit(), "KPPN Banda")
+    assert dialog.office.selected_code() is None
+    index = dialog.office.findData("KPPN-BANDA-ACEH")
+    dialog.office.setCurrentIndex(index)
+    assert dialog.office.selected_code() == "KPPN-BANDA-ACEH"
+    dialog.email.setText("budi.santoso@kemenkeu.go.id")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    assert get_profile().office_code == "KPPN-BANDA-ACEH"
+
+
+def test_settings_dialog_saves_language(qtbot, paths):
+    pytest.importorskip("hai_desktop.core.settings")
+    from hai_desktop.core.settings import Settings
+
+    from hai_desktop.gui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(paths)
+    qtbot.addWidget(dialog)
+    page = dialog.pages[0]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    dialog.accept()
+    assert Settings.load(paths.settings).language == "en"
+
+
+def _click_when_modal(qtbot, button_text: str) -> None:
+    """Click the named button of the next modal dialog (as the user would)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no button {button_text!r}")
+
+    QTimer.singleShot(20, click)
+
+
+def test_damaged_database_offers_newest_backup_and_keeps_the_file(qtbot, paths, qapp):
+    backups = pytest.importorskip("hai_desktop.core.backups")
+    from hai_desktop.core.db.database import open_database
+    from hai_desktop.gui.app import open_database_or_offer_backup
+
+    db = open_database(paths.database)
+    db.execute_sql("CREATE TABLE marker (x)")
+    backups.make_backup(db, paths.backups)
+    db.close()
+    damaged = b"this is not a database" * 1000
+    paths.database.write_bytes(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(str(paths.database) + suffix).unlink(missing_ok=True)
+
+    _click_when_modal(qtbot, "Pulihkan cadangan")
+    restored = open_database_or_offer_backup(paths)
+    assert restored is not None
+    assert restored.table_exists("marker")
+    restored.close()
+    kept = [p for p in paths.data_dir.iterdir() if ".damaged" in p.name]
+    assert kept and kept[0].read_bytes() == damaged
+
+
+def test_damaged_database_without_backup_quits_without_touching_it(qtbot, paths, qapp):
+    pytest.importorskip("hai_desktop.core.backups")
+    from hai_desktop.gui.app import open_database_or_offer_backup
+
+    damaged = b"garbage" * 5000
+    paths.database.write_bytes(damaged)
+    _click_when_modal(qtbot, "Tutup")
+    assert open_database_or_offer_backup(paths) is None
+    assert paths.database.read_bytes() == damaged
