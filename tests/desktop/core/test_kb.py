@@ -216,3 +216,12 @@ def test_bare_tombstone_keeps_the_text_for_logged_inquiries(db, sample):
     stored = kb.get_entry(sample[2]["id"])
     assert stored.deleted and stored.title == "Tunjangan kinerja pegawai" and stored.rev == 7
     assert kb.search("tunjangan") == []
+
+
+def test_one_letter_last_word_gets_no_prefix_match(sample):
+    # "revisi d" searches "revisi" until the next letter comes (a one-letter prefix would
+    # walk the whole index).
+    assert kb.build_query("revisi d").all_terms == '"revisi"'
+    assert kb.search("revisi d")[0].title == "Revisi DIPA di SAKTI"
+    assert kb.build_query("d").all_terms == '"d"'
+    assert kb.build_query("revisi dip").all_terms.endswith('("dip"*)')
