@@ -118,23 +118,59 @@ def migrate(db: peewee.Database, target: int | None = None) -> list[int]:
     return applied
 
 
-def quick_check(db: peewee.Database) -> list[str]:
-    """``PRAGMA quick_check``: an empty list when the file is sound, else the problems."""
-    rows = [r[0] for r in db.execute_sql("PRAGMA quick_check").fetchall()]
+def quick_check(db: peewee.Database, table: str | None = None) -> list[str]:
+    """``PRAGMA quick_check`` (of one table and its indexes if ``table`` is given): an empty
+    list when sound, else the problems."""
+    sql = "PRAGMA quick_check" if table is None else f'PRAGMA quick_check("{table}")'
+    rows = [r[0] for r in db.execute_sql(sql).fetchall()]
     return [] if rows == ["ok"] else rows
 
 
-def open_database(path: Path | str) -> peewee.SqliteDatabase:
+# What the fast start-up check covers: the schema and the small tables the app needs to
+# start. The big ones (inquiries, full-text and KB indexes) are left to a deep check.
+FAST_CHECK_TABLES = (
+    "sqlite_master",
+    "schema_version",
+    "profile",
+    "reference_item",
+    "reference_meta",
+    "outbox",
+    "draft",
+)
+# Up to this size "auto" runs the full quick_check at start (about a second when the file
+# is not in the OS cache); a bigger file (years of history) gets the fast check, and the
+# caller runs ``quick_check(db)`` in the background (``db.deep_check_pending``).
+FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024
+
+
+def fast_check(db: peewee.Database) -> list[str]:
+    """``quick_check`` of the schema and the small tables only (milliseconds at any size)."""
+    existing = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
+    problems: list[str] = []
+    for table in FAST_CHECK_TABLES:
+        if table == "sqlite_master" or table in existing:
+            problems += quick_check(db, table)
+    return problems
+
+
+def open_database(path: Path | str, check: str = "auto") -> peewee.SqliteDatabase:
     """Connect, check integrity and migrate. Raises DatabaseError on a damaged file.
 
-    A damaged file is never modified here: the caller offers the newest backup instead.
+    ``check``: ``"full"`` runs ``PRAGMA quick_check``; ``"fast"`` checks the schema and
+    the small tables; ``"auto"`` (default) is full up to ``FULL_CHECK_MAX_BYTES`` and fast
+    above, setting ``db.deep_check_pending = True`` so the caller can run ``quick_check``
+    later off the start path. A damaged file is never modified here: the caller offers the
+    newest backup instead.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if check == "auto":
+        size = path.stat().st_size if path.exists() else 0
+        check = "full" if size <= FULL_CHECK_MAX_BYTES else "fast"
     db = None
     try:
         db = connect(path)
-        problems = quick_check(db)
+        problems = quick_check(db) if check == "full" else fast_check(db)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         if db is not None:
             db.close()
@@ -142,5 +178,6 @@ def open_database(path: Path | str) -> peewee.SqliteDatabase:
     if problems:
         db.close()
         raise DatabaseError("database file is damaged: " + "; ".join(problems[:5]))
+    db.deep_check_pending = check != "full"
     migrate(db)
     return db

@@ -97,3 +97,18 @@ def test_damaged_backup_is_not_restored(db, paths):
     with pytest.raises(DatabaseError):
         backups.restore_backup(bad, paths.database)
     assert paths.database.read_bytes() == before
+
+
+def test_fast_check_for_big_files(db, paths, monkeypatch):
+    from hai_desktop.core.db import database
+
+    _save("besar")
+    db.close()
+    monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 0)
+    reopened = open_database(paths.database)
+    assert reopened.deep_check_pending is True
+    assert database.quick_check(reopened) == []  # what the caller runs in the background
+    reopened.close()
+    _corrupt(paths.database)
+    with pytest.raises(DatabaseError):
+        open_database(paths.database, check="fast")
