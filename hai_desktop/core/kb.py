@@ -31,6 +31,8 @@ _CHUNK = 500
 
 # The shortest last word that gets a prefix match (the FTS prefix indexes start at 2).
 MIN_PREFIX_CHARS = 2
+# ... and when it is the only word (a lone two-letter prefix matches most entries).
+MIN_PREFIX_CHARS_ALONE = 3
 
 # Query shape limits: a pasted paragraph must not become a 200-term query.
 _MAX_QUERY_TERMS = 12
@@ -352,10 +354,11 @@ def build_query(text: str | None, prefix_last: bool = True) -> _Query:
             stems.append(s)
     stems = stems[:_MAX_QUERY_TERMS]
     variants: list[str] = []
-    if last is not None and len(last) < MIN_PREFIX_CHARS:
-        # One letter typed so far: a prefix query would walk the whole vocabulary
-        # (measured 60-100 ms at 50,000 entries). Wait for the next letter, or match the
-        # letter as a word when it is all there is.
+    shortest = MIN_PREFIX_CHARS if stems else MIN_PREFIX_CHARS_ALONE
+    if last is not None and len(last) < shortest:
+        # Too short a start for a prefix: "d"* walks the whole vocabulary and a lone
+        # "pe"* ranks most of the KB (each 40-100 ms at 50,000 entries). Wait for the next
+        # letter, or match it as a word ("UP") when it is all there is.
         if not stems:
             stems = [last]
         last = None

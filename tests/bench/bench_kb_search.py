@@ -51,6 +51,9 @@ QUERIES = [
     "pajak",
     "blokir",
     "pencai",  # typed so far
+    "pe",  # typed so far
+    "revisi d",  # typed so far
+    "sp2",  # typed so far
     "revisi anggaran sak",  # typed so far
     "penihilan up",
     "kartu kredit pemerintah",

@@ -225,3 +225,6 @@ def test_one_letter_last_word_gets_no_prefix_match(sample):
     assert kb.search("revisi d")[0].title == "Revisi DIPA di SAKTI"
     assert kb.build_query("d").all_terms == '"d"'
     assert kb.build_query("revisi dip").all_terms.endswith('("dip"*)')
+    # Alone, two letters are a word ("UP"), not a prefix; with other words, a prefix.
+    assert kb.build_query("up").all_terms == '"up"'
+    assert kb.build_query("revisi pe").all_terms.endswith('("pe"*)')
