@@ -95,6 +95,7 @@ class InquiryRow:
     sync_status: str
     application: str | None = None
     seq: int = 0
+    sync_error: str | None = None  # the hub's reason when sync_status is 'rejected'
 
 
 @dataclass
@@ -380,7 +381,8 @@ SORT_COLUMNS: dict[str, str] = {
 
 _ROW_COLUMNS = (
     "i.id, i.created_at, i.visitor_name, i.satker_code, i.channel, i.department, i.outcome,"
-    f" substr(i.question, 1, {LIST_QUESTION_CHARS}), i.sync_status, i.application, i.seq"
+    f" substr(i.question, 1, {LIST_QUESTION_CHARS}), i.sync_status, i.application, i.seq,"
+    " i.sync_error"
 )
 
 # CROSS JOIN: SQLite keeps the full-text index as the outer loop (probing the MATCH once

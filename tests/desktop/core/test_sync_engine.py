@@ -103,6 +103,10 @@ def test_rejected_item_is_marked_and_the_rest_go_on(desk, hub):
     row = inquiries.get_inquiry(bad.id)
     assert row.sync_status == "rejected" and row.sync_error == "Kode satker tidak dikenal."
     assert outbox.rejected_count() == 1 and outbox.queued_count() == 0
+    # The history list carries the mark and the reason (shown per record in Riwayat).
+    listed = {r.id: r for r in inquiries.list_inquiries(None)}
+    assert listed[bad.id].sync_status == "rejected"
+    assert listed[bad.id].sync_error == "Kode satker tidak dikenal."
     assert report.status.state == STATE_ATTENTION and "ditolak" in report.status.message
     # The user fixes it: it is queued again and goes through.
     save("Pertanyaan sudah diperbaiki", inquiry_id=bad.id)
