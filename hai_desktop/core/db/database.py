@@ -71,7 +71,14 @@ def connect(path: Path | str, *, bind: bool = True) -> peewee.SqliteDatabase:
 
     With ``bind`` the models' database proxy points at it (one open profile per process).
     """
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # lock_type IMMEDIATE: every transaction takes the write lock when it begins. With the
+    # default (deferred) a transaction that reads and then writes fails at once with
+    # "database is locked" if another thread committed in between (WAL snapshot); an
+    # immediate one waits for busy_timeout instead. The GUI's db worker and the sync
+    # thread write concurrently.
+    db = peewee.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+    )
     try:
         db.connect(reuse_if_open=True)
     except BaseException:
