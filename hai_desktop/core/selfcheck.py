@@ -110,7 +110,16 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         check(
             "outbox", lambda: f"{outbox.depth()} waiting, oldest {outbox.oldest_unsent_at() or '-'}"
         )
-        check("backups_dir", lambda: _check_writable(paths.backups))
+
+        def backups_dir() -> str:
+            from hai_desktop.core.backups import list_backups
+
+            _check_writable(paths.backups)
+            found = list_backups(paths.backups)
+            newest = found[0].name if found else "none yet"
+            return f"{paths.backups} ({len(found)} backups, newest: {newest})"
+
+        check("backups_dir", backups_dir)
         check("logs_dir", lambda: _check_writable(paths.logs))
     finally:
         db.close()
