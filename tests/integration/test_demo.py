@@ -8,7 +8,6 @@ import time
 import uuid
 from datetime import date
 
-import pytest
 import requests
 
 from hai_desktop import cli_kb
@@ -93,7 +92,6 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
 
 
 def test_demo_opens_the_desk_window_signed_in(tmp_path, qtbot):
-    pytest.importorskip("hai_desktop.gui.views.inquiry_form")  # TEMP until the form lands
     from PySide6.QtWidgets import QApplication
 
     from hai_desktop.gui import kb_suggestions, kb_view

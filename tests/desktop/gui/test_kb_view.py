@@ -146,7 +146,6 @@ def test_kb_feedback_button_records_row_and_outbox(qtbot, tasks):
 
 @pytest.fixture
 def window(qtbot, tasks, paths):
-    pytest.importorskip("hai_desktop.gui.views.inquiry_form")  # TEMP until the form lands
     from hai_desktop.gui.mainwindow import MainWindow
 
     profile = profile_store.set_profile(
