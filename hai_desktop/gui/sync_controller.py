@@ -1,4 +1,4 @@
-"""Runs the sync engine on a worker QThread and wires it to the window.
+"""Runs the sync engine on its own worker thread and wires it to the window.
 
 Triggers (ARCHITECTURE.md): a timer (settings ``sync_interval_s``, default 60 s), the sync
 button / Ctrl+R, each save (debounced), and the network coming back (QNetworkInformation
@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from hai_desktop.core.paths import ProfilePaths
@@ -29,6 +30,7 @@ from hai_desktop.core.sync.engine import (
     SyncStatus,
     hub_config,
 )
+from hai_desktop.core.sync.protocol import REASON_NO_TOKEN, REASON_NOT_CONFIGURED
 
 log = logging.getLogger(__name__)
 
@@ -37,25 +39,16 @@ HEALTH_POLL_MS = 15000
 FIRST_SYNC_DELAY_MS = 1500
 
 
-class _Worker(QObject):
-    """Lives on the sync thread; runs one job at a time, in order.
+class _Bridge(QObject):
+    """Lives in the GUI thread; the sync thread emits here and Qt queues it over.
 
     Signals:
         job_done(int, object, object): job id, result, exception (one of them None).
-        progress(str, int, int): engine progress, re-emitted to the GUI thread.
+        progress(str, int, int): engine progress.
     """
 
     job_done = Signal(int, object, object)
     progress = Signal(str, int, int)
-
-    @Slot(int, object)
-    def run_job(self, job_id: int, fn: Callable[[], Any]) -> None:
-        try:
-            result = fn()
-        except BaseException as exc:  # handed back to the GUI thread, never swallowed
-            self.job_done.emit(job_id, None, exc)
-        else:
-            self.job_done.emit(job_id, result, None)
 
 
 class SyncController(QObject):
@@ -76,7 +69,6 @@ class SyncController(QObject):
     progress = Signal(str, int, int)
     signin_required = Signal(str)
     notice = Signal(str)
-    _submit = Signal(int, object)
 
     def __init__(
         self,
@@ -88,16 +80,16 @@ class SyncController(QObject):
     ):
         super().__init__(parent)
         self.paths = paths
-        self.thread = QThread()
-        self.thread.setObjectName("hai-sync")
-        self.worker = _Worker()
-        self.worker.moveToThread(self.thread)
-        self._submit.connect(self.worker.run_job)
-        self.worker.job_done.connect(self._on_job_done)
-        self.worker.progress.connect(self.progress)
+        # A plain daemon thread with a job queue (like the TaskManager's pools): it can never
+        # abort the process at exit the way a still-running QThread would.
+        self._queue: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name="hai-sync", daemon=True)
+        self._bridge = _Bridge()
+        self._bridge.job_done.connect(self._on_job_done)
+        self._bridge.progress.connect(self.progress)
         self.engine = engine or SyncEngine(paths)
-        # The engine calls back on the worker thread: hop to the GUI thread via a signal.
-        self.engine.progress = self.worker.progress.emit
+        # The engine calls back on the sync thread: hop to the GUI thread via a signal.
+        self.engine.progress = self._emit_progress
         self._jobs: dict[int, tuple[Callable | None, Callable | None]] = {}
         self._ids = itertools.count(1)
         self.status = SyncStatus()
@@ -121,7 +113,7 @@ class SyncController(QObject):
 
     def start(self, first_sync_delay_ms: int = FIRST_SYNC_DELAY_MS) -> None:
         """Start the thread and the timer; load the stored status; sync soon after."""
-        self.thread.start()
+        self._thread.start()
         self._apply_interval()
         self.timer.start()
         self.submit(self.engine.status, self._set_status)
@@ -136,20 +128,39 @@ class SyncController(QObject):
         self._stopped = True
         for timer in (self.timer, self.debounce, self.health_timer):
             timer.stop()
-        if self.thread.isRunning():
-            closed = threading.Event()
-
-            def close() -> None:
-                _close_thread_connection()
-                closed.set()
-
-            self._submit.emit(0, close)
-            # A running pass finishes first (jobs run in order); then the thread's own
-            # SQLite connection is closed before the thread ends.
-            closed.wait(timeout_ms / 1000)
-            self.thread.quit()
-            if not self.thread.wait(timeout_ms):
+        if self._thread.is_alive():
+            # A running pass finishes first (jobs run in order); then the thread closes its
+            # own SQLite connection and ends.
+            self._queue.put(None)
+            self._thread.join(timeout_ms / 1000)
+            if self._thread.is_alive():
                 log.warning("sync thread still busy at shutdown")
+
+    def _loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            job_id, fn = item
+            try:
+                result = fn()
+            except BaseException as exc:  # handed back to the GUI thread, never swallowed
+                self._emit_done(job_id, None, exc)
+            else:
+                self._emit_done(job_id, result, None)
+        _close_thread_connection()
+
+    def _emit_done(self, job_id: int, result: Any, error: BaseException | None) -> None:
+        try:
+            self._bridge.job_done.emit(job_id, result, error)
+        except RuntimeError:  # the window (and the bridge) is gone: nobody to tell
+            pass
+
+    def _emit_progress(self, phase: str, done: int, total: int) -> None:
+        try:
+            self._bridge.progress.emit(phase, done, total)
+        except RuntimeError:
+            pass
 
     def submit(
         self,
@@ -162,7 +173,7 @@ class SyncController(QObject):
             return
         job_id = next(self._ids)
         self._jobs[job_id] = (on_done, on_error)
-        self._submit.emit(job_id, fn)
+        self._queue.put((job_id, fn))
 
     def run_for_dialog(self, fn, on_done, on_error) -> None:
         """A ``Runner`` for the sign-in dialog (its network call on the sync thread)."""
@@ -220,7 +231,7 @@ class SyncController(QObject):
         from PySide6.QtNetwork import QNetworkInformation
 
         if reachability == QNetworkInformation.Reachability.Online:
-            if self.status.state == STATE_OFFLINE:
+            if self.status.error_kind == "offline":
                 self.request_sync(force=True)
 
     def _poll_health(self) -> None:
@@ -246,7 +257,9 @@ class SyncController(QObject):
             return True
 
         def done(reachable: bool) -> None:
-            if reachable and self.status.state == STATE_OFFLINE:
+            # Only a network outage ends this way; a hub fault keeps its jittered backoff
+            # (its health endpoint may answer while the real calls fail).
+            if reachable and self.status.error_kind == "offline":
                 self.request_sync(force=True)
 
         self.submit(check, done)
@@ -280,7 +293,13 @@ class SyncController(QObject):
         was_signin = self.status.needs_signin
         self._set_status(report.status)
         self.sync_finished.emit(report)
-        if report.status.needs_signin and (user or not was_signin):
+        # Pop the dialog by itself only when a working sign-in stopped working (expired,
+        # revoked); a desk never signed in stays quiet until its user clicks.
+        expired = report.error is not None and report.error.reason not in (
+            REASON_NO_TOKEN,
+            REASON_NOT_CONFIGURED,
+        )
+        if report.status.needs_signin and (user or (expired and not was_signin)):
             self.signin_required.emit(report.status.message)
         elif user and (report.error is not None or report.skipped):
             self.notice.emit(report.status.message)

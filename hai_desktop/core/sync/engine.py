@@ -41,6 +41,7 @@ from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.sync import state
 from hai_desktop.core.sync.client import PUSH_BATCH_MAX, HubClient
 from hai_desktop.core.sync.protocol import (
+    REASON_NO_TOKEN,
     REASON_NOT_CONFIGURED,
     REASON_TLS,
     ErrorKind,
@@ -232,7 +233,7 @@ def default_client_factory(paths: ProfilePaths) -> Callable[[], HubClient]:
             raise HubError(ErrorKind.REJECTED, REASON_NOT_CONFIGURED)
         token = credentials.load_token(paths)
         if not token:
-            raise HubError(ErrorKind.AUTH, "no_token")
+            raise HubError(ErrorKind.AUTH, REASON_NO_TOKEN)
         return HubClient(
             config.hub_url,
             token=token,
@@ -476,7 +477,8 @@ class SyncEngine:
             state.set_value("backoff", new_backoff)
             status.error_kind = err.kind.value
             status.next_retry_at = new_backoff.get("next_attempt_at")
-            status.needs_signin = err.kind is ErrorKind.AUTH
+            # Not signed in, or no hub address yet: the sign-in dialog (with the address) fixes both.
+            status.needs_signin = err.kind is ErrorKind.AUTH or err.reason == REASON_NOT_CONFIGURED
             status.message = err.user_message
             if err.kind in (ErrorKind.AUTH, ErrorKind.REJECTED) or err.reason == REASON_TLS:
                 status.state = STATE_ATTENTION

@@ -30,6 +30,7 @@ REASON_NOT_JSON = "not_json"
 REASON_BAD_SHAPE = "bad_shape"
 REASON_NOT_CONFIGURED = "not_configured"
 REASON_INVALID_URL = "invalid_url"
+REASON_NO_TOKEN = "no_token"
 
 
 @dataclass(eq=False)
@@ -100,6 +101,11 @@ def user_message(err: HubError) -> str:
             )
         status = f" (kode {err.status})" if err.status else ""
         return f"HAI Hub sedang mengalami gangguan{status}. Akan dicoba lagi otomatis."
+    if err.kind is ErrorKind.AUTH and err.reason == REASON_NO_TOKEN:
+        return (
+            "Belum masuk ke HAI Hub. Klik status sinkronisasi untuk masuk; catatan tetap "
+            "tersimpan di komputer ini."
+        )
     if err.kind is ErrorKind.AUTH:
         return (
             "Sesi masuk ke HAI Hub sudah berakhir. Silakan masuk lagi; data yang belum "
@@ -111,7 +117,7 @@ def user_message(err: HubError) -> str:
             return f"HAI Hub sedang sibuk. Dicoba lagi dalam {wait} detik."
         return "HAI Hub sedang sibuk. Dicoba lagi sebentar lagi."
     if err.reason == REASON_NOT_CONFIGURED:
-        return "Alamat HAI Hub belum diatur. Isi alamat hub di Pengaturan lalu masuk."
+        return "Alamat HAI Hub belum diatur. Klik status sinkronisasi untuk masuk ke hub."
     if err.reason == REASON_INVALID_URL:
         return "Alamat HAI Hub tidak sah. Periksa alamat hub di Pengaturan."
     if err.hub_message:

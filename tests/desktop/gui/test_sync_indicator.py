@@ -226,3 +226,23 @@ def test_install_puts_indicator_in_window_and_ctrl_r_syncs(qtbot, desk, hub):
     finally:
         controller.stop()
         tasks.shutdown()
+
+
+def test_never_signed_in_desk_stays_quiet_until_clicked(qtbot, desk, hub):
+    from hai_desktop.gui.sync_controller import SyncController
+
+    paths, _profile = desk  # no hub address, no token: a desk used offline only
+    controller = SyncController(paths)
+    popped: list[str] = []
+    controller.signin_required.connect(popped.append)
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        with qtbot.waitSignal(controller.sync_finished, timeout=10000) as blocker:
+            controller.request_sync()  # an automatic pass (timer)
+        assert popped == []  # no dialog pops up by itself
+        status = blocker.args[0].status
+        assert status.needs_signin and "Klik status sinkronisasi" in status.message
+        with qtbot.waitSignal(controller.signin_required, timeout=10000):
+            controller.sync_now()  # the user clicked: now the sign-in dialog is due
+    finally:
+        controller.stop()
