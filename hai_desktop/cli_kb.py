@@ -160,9 +160,21 @@ def _install_stop_signals() -> None:
             signal.signal(sig, stop)
 
 
+def demo_welcome(window) -> None:
+    """Tell a newcomer where they are: a demo with fictional data, and what to try."""
+    from hai_desktop.gui import messages
+
+    messages.info(
+        "Mode demo, data fiktif. Coba ketik pertanyaan, lalu Alt+1.",
+        timeout_ms=60_000,
+    )
+
+
 def _watch_signals(window) -> None:
     """Let Python run its signal handlers while Qt's event loop waits (a periodic tick)."""
     from PySide6.QtCore import QTimer
+
+    demo_welcome(window)
 
     timer = QTimer(window)
     timer.timeout.connect(lambda: None)

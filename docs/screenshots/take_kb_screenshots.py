@@ -38,6 +38,9 @@ def main() -> None:
         window.resize(1366, 768)
         window.move(0, 0)
         window.show()
+        from hai_desktop.cli_kb import demo_welcome
+
+        demo_welcome(window)
 
         def pump(seconds: float) -> None:
             end = time.monotonic() + seconds
