@@ -615,7 +615,10 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
                 changed += 1
                 continue
             local_unsent = existing.sync_status != "synced"
-            if local_unsent and existing.version >= values["version"]:
+            # The echo of this desk's own push (same version, already synced) carries the
+            # content we have: take only the hub's fields, skip the rewrite and its FTS work.
+            echo = not local_unsent and existing.version == values["version"]
+            if echo or (local_unsent and existing.version >= values["version"]):
                 Inquiry.update(
                     hub_rev=values["hub_rev"], review_status=values["review_status"]
                 ).where(Inquiry.id == existing.id).execute()
