@@ -2,3 +2,7 @@
 
 Everything here renders and dispatches; the rules live in ``hai_desktop.core``.
 """
+
+from hai_desktop.gui import qtfixes as _qtfixes
+
+_qtfixes.apply()

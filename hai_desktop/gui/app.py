@@ -261,6 +261,7 @@ class DeskApp:
         self.window = None
         self.instance: SingleInstance | None = None
         self.settings = None
+        self.sync = None
 
     def load_settings(self):
         from hai_desktop.core.settings import Settings
@@ -299,7 +300,11 @@ class DeskApp:
         if self.instance is not None:
             self.instance.raise_requested.connect(self.window.raise_window)
         if show:
-            self.window.show()
+            screen = QApplication.primaryScreen()
+            if screen is not None and screen.availableGeometry().width() < 1440:
+                self.window.showMaximized()  # office PCs: 1366x768 is common
+            else:
+                self.window.show()
         return self.window
 
     def finish_start(self) -> bool:
@@ -348,7 +353,7 @@ class DeskApp:
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""
-        if getattr(self, "sync", None) is not None:
+        if self.sync is not None:
             self.sync.stop()  # a running pass ends first; its thread closes its connection
         if self.tasks is not None:
             if self.db is not None:

@@ -73,6 +73,9 @@ class _LogPage(QWidget):
             return
         layout.addWidget(widget)
         self.side_slot.show()
+        # The form keeps most of the width; the panel starts at a readable ~340 px.
+        total = max(self.splitter.width(), 900)
+        self.splitter.setSizes([total - 340, 340])
 
 
 class MainWindow(QMainWindow):

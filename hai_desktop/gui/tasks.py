@@ -107,6 +107,11 @@ class TaskManager(QObject):
         on_error: OnError | None,
         track: bool = False,
     ) -> Future:
+        if self._closed:
+            # Quitting: late follow-up work (a count after a page, a draft) is dropped.
+            future: Future = Future()
+            future.cancel()
+            return future
         if track:
             self._change_pending(+1)
 
@@ -133,6 +138,8 @@ class TaskManager(QObject):
     ) -> None:
         if track:
             self._change_pending(-1)
+        if self._closed:
+            return  # the window is going away: results are no longer shown
         if exc is None:
             if on_done is not None:
                 on_done(result)

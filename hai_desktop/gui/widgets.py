@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
 
 _reference_language = "id"
@@ -51,14 +51,13 @@ class SearchableComboBox(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._proxy.setSourceModel(self.model())
-        completer = QCompleter(self._proxy, self)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        # The completer filters the combo's own model ("contains", any case); no proxy model
+        # of our own, whose lifetime would have to outlast the completer's.
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.lineEdit().textEdited.connect(self._proxy.setFilterFixedString)
         completer.activated[str].connect(self._on_completer_activated)
 
     def _on_completer_activated(self, text: str) -> None:

@@ -269,7 +269,10 @@ class InquiryForm(QWidget):
         self.new_button = QPushButton(self.tr("Pengunjung baru (Ctrl+N)"))
         self.new_button.setObjectName(names.NEW_VISITOR_BUTTON)
         self.new_button.clicked.connect(lambda: self.new_visitor())
-        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain, pengunjung sama"))
+        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain"))
+        self.duplicate_button.setToolTip(
+            self.tr("Catatan baru untuk pengunjung yang baru saja disimpan")
+        )
         self.duplicate_button.setObjectName(names.DUPLICATE_BUTTON)
         self.duplicate_button.setEnabled(False)
         self.duplicate_button.clicked.connect(self._duplicate_last)
@@ -363,7 +366,7 @@ class InquiryForm(QWidget):
         combo = QComboBox()
         combo.setObjectName(object_name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(24)
+        combo.setMinimumContentsLength(10)
         return combo
 
     def _text(self, object_name: str, placeholder: str) -> QPlainTextEdit:
@@ -381,7 +384,7 @@ class InquiryForm(QWidget):
         edit.setDisplayFormat(_DATETIME_FORMAT)
         edit.setCalendarPopup(True)
         edit.setMinimumDateTime(_UNSET)
-        edit.setMinimumWidth(180)
+        edit.setMinimumWidth(160)
         return edit
 
     def _connect_changes(self) -> None:
