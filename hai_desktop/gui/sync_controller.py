@@ -84,7 +84,7 @@ class SyncController(QObject):
         # abort the process at exit the way a still-running QThread would.
         self._queue: queue.Queue = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name="hai-sync", daemon=True)
-        self._bridge = _Bridge()
+        self._bridge = _Bridge(self)  # deleted with the controller; emits then fail softly
         self._bridge.job_done.connect(self._on_job_done)
         self._bridge.progress.connect(self.progress)
         self.engine = engine or SyncEngine(paths)
@@ -108,6 +108,13 @@ class SyncController(QObject):
         self.health_timer.setInterval(health_poll_ms)
         self.health_timer.timeout.connect(self._poll_health)
         self._network_info = None
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        # The window closing (or a test dropping it) ends the thread too.
+        self.destroyed.connect(lambda *_: self._queue.put(None))
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -127,7 +134,10 @@ class SyncController(QObject):
             return
         self._stopped = True
         for timer in (self.timer, self.debounce, self.health_timer):
-            timer.stop()
+            try:
+                timer.stop()
+            except RuntimeError:  # already deleted with the window
+                pass
         if self._thread.is_alive():
             # A running pass finishes first (jobs run in order); then the thread closes its
             # own SQLite connection and ends.
