@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCryptographicHash, QLocale, QObject, QTranslator, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hai_desktop.core.paths import ProfilePaths
@@ -35,7 +34,12 @@ def server_name(data_dir: Path) -> str:
 
 
 class SingleInstance(QObject):
-    """One running desk per profile, through a QLocalServer keyed on the data dir.
+    """One running desk per profile.
+
+    Who runs is decided by an OS lock on the profile's lock file (free again the moment a
+    process dies, so a crash never leaves a stale claim, and cheap enough to check before the
+    first paint). Talking to the running desk goes through a QLocalServer keyed on the data
+    dir: a second launch connects, asks the first to raise its window, and exits.
 
     Signals:
         raise_requested(): another launch asked this instance to show its window.
@@ -45,27 +49,61 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
+        self.data_dir = Path(data_dir)
         self.name = server_name(data_dir)
-        self.server: QLocalServer | None = None
+        self.server = None
+        self._lock_file = None
 
-    def notify_running(self, timeout_ms: int = 1000) -> bool:
-        """If an instance already runs, ask it to raise its window and return True."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
+    def claim(self) -> bool:
+        """Try to become the running desk of this profile (no Qt networking needed)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(self.data_dir / "instance.lock", "a+b")  # noqa: SIM115 (held open)
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
             return False
-        socket.write(RAISE_COMMAND)
-        socket.flush()
-        socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
+        self._lock_file = handle
         return True
 
+    def notify_running(self, timeout_ms: int = 1000, attempts: int = 1) -> bool:
+        """Ask the running desk to raise its window. True when it got the message.
+
+        With ``attempts`` > 1 it retries: the running desk may still be starting (it opens
+        its server right after its first paint).
+        """
+        from PySide6.QtCore import QThread
+        from PySide6.QtNetwork import QLocalSocket
+
+        for attempt in range(attempts):
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(timeout_ms):
+                socket.write(RAISE_COMMAND)
+                socket.flush()
+                socket.waitForBytesWritten(timeout_ms)
+                socket.disconnectFromServer()
+                return True
+            if attempt + 1 < attempts:
+                QThread.msleep(200)
+        return False
+
     def listen(self) -> bool:
-        """Become the running instance (removing a stale socket left by a crash)."""
+        """Open the server other launches talk to (after claim(): the name is ours)."""
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not self.server.listen(self.name):
-            # Nobody answered notify_running, so a leftover socket file is stale.
+            # We hold the profile lock, so a socket left under this name is stale.
             QLocalServer.removeServer(self.name)
             if not self.server.listen(self.name):
                 log.warning("single-instance server unavailable: %s", self.server.errorString())
@@ -76,6 +114,9 @@ class SingleInstance(QObject):
     def close(self) -> None:
         if self.server is not None:
             self.server.close()
+        if self._lock_file is not None:
+            self._lock_file.close()  # releases the lock
+            self._lock_file = None
 
     def _on_new_connection(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
@@ -287,10 +328,12 @@ class DeskApp:
         """
         if single_instance:
             self.instance = SingleInstance(self.paths.data_dir)
-            if self.instance.notify_running():
+            if not self.instance.claim():
+                # Another desk runs for this profile: bring it forward instead.
+                self.instance.notify_running(attempts=10)
                 log.info("another desk runs for this profile; asked it to raise its window")
+                self.instance = None
                 return None
-            self.instance.listen()
         from hai_desktop.gui import messages
         from hai_desktop.gui.mainwindow import MainWindow
 
@@ -310,6 +353,8 @@ class DeskApp:
     def finish_start(self) -> bool:
         """Phase 2: open the database (or offer a backup), the first-run profile, the
         screens. False when the user chose to quit."""
+        if self.instance is not None:
+            self.instance.listen()  # after the first paint: Qt networking loads here
         _skip_postgres_drivers()
         self.db = open_database_or_offer_backup(self.paths, self.window)
         if self.db is None:

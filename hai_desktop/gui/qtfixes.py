@@ -10,7 +10,6 @@ count really drops, so a fixed PySide6 release needs no change here.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -28,10 +27,14 @@ def _emit_leaks_true() -> bool:
     for _ in range(_PROBE_EMITS):
         probe.ping.emit()
     leaked = before - sys.getrefcount(True)
-    if leaked > 0:  # give back what the probe itself took
-        for _ in range(leaked):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    if leaked > 0:
+        # Hold the references the probe lost until the patched emit can give them back
+        # (ctypes is imported only then: it is not needed before the first paint).
+        _owed.extend([True] * leaked)
     return leaked >= _PROBE_EMITS
+
+
+_owed: list[bool] = []
 
 
 def apply() -> bool:
@@ -41,13 +44,21 @@ def apply() -> bool:
     if not _emit_leaks_true():
         return False
     original = SignalInstance.emit
-    incref = ctypes.pythonapi.Py_IncRef
-    incref.argtypes = [ctypes.py_object]
-    incref.restype = None
+    incref = None
 
     def emit(self, *args):
+        nonlocal incref
         result = original(self, *args)
         if result is True:
+            if incref is None:
+                import ctypes
+
+                incref = ctypes.pythonapi.Py_IncRef
+                incref.argtypes = [ctypes.py_object]
+                incref.restype = None
+                for value in _owed:  # the probe's references, now given back for good
+                    incref(value)
+                _owed.clear()
             incref(result)  # the reference the binding forgot to take
         return result
 

@@ -88,51 +88,51 @@
     <name>HubSettingsPage</name>
     <message>
         <source>HAI Hub</source>
-        <translation type="unfinished" />
+        <translation>HAI Hub</translation>
     </message>
     <message>
         <source>Alamat HAI Hub</source>
-        <translation type="unfinished" />
+        <translation>HAI Hub address</translation>
     </message>
     <message>
         <source>kosong = sertifikat sistem</source>
-        <translation type="unfinished" />
+        <translation>empty = system certificates</translation>
     </message>
     <message>
         <source>Pilih…</source>
-        <translation type="unfinished" />
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>Berkas CA (PEM)</source>
-        <translation type="unfinished" />
+        <translation>CA file (PEM)</translation>
     </message>
     <message>
         <source>kosong = proxy sistem</source>
-        <translation type="unfinished" />
+        <translation>empty = system proxy</translation>
     </message>
     <message>
         <source>Proxy</source>
-        <translation type="unfinished" />
+        <translation>Proxy</translation>
     </message>
     <message>
         <source> detik</source>
-        <translation type="unfinished" />
+        <translation> seconds</translation>
     </message>
     <message>
         <source>Sinkron otomatis setiap</source>
-        <translation type="unfinished" />
+        <translation>Sync automatically every</translation>
     </message>
     <message>
         <source>Catatan selalu tersimpan di komputer ini lebih dulu; sinkronisasi mengirimnya ke HAI Hub saat jaringan tersedia.</source>
-        <translation type="unfinished" />
+        <translation>Entries are always saved on this computer first; sync sends them to HAI Hub when the network is available.</translation>
     </message>
     <message>
         <source>Pilih berkas CA</source>
-        <translation type="unfinished" />
+        <translation>Choose a CA file</translation>
     </message>
     <message>
         <source>Sertifikat (*.pem *.crt);;Semua (*)</source>
-        <translation type="unfinished" />
+        <translation>Certificates (*.pem *.crt);;All (*)</translation>
     </message>
 </context>
 <context>
@@ -294,8 +294,12 @@
         <translation>New visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Pertanyaan lain, pengunjung sama</source>
-        <translation>Another question, same visitor</translation>
+        <source>Pertanyaan lain</source>
+        <translation>Another question</translation>
+    </message>
+    <message>
+        <source>Catatan baru untuk pengunjung yang baru saja disimpan</source>
+        <translation>A new entry for the visitor just saved</translation>
     </message>
     <message>
         <source>Periksa isian yang ditandai.</source>
@@ -393,19 +397,19 @@
     </message>
     <message>
         <source>Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta dasar hukumnya.</source>
-        <translation type="unfinished" />
+        <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
         <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
-        <translation type="unfinished" />
+        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Insert answer (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Mungkin sudah tidak berlaku.</source>
-        <translation type="unfinished" />
+        <translation>May no longer be valid.</translation>
     </message>
     <message>
         <source>Dasar: %1</source>
@@ -424,7 +428,7 @@
     <name>KbView</name>
     <message>
         <source>Cari di basis pengetahuan, misalnya: pencairan dana SP2D</source>
-        <translation type="unfinished" />
+        <translation>Search the knowledge base, e.g.: pencairan dana SP2D</translation>
     </message>
     <message>
         <source>Semua departemen</source>
@@ -432,63 +436,63 @@
     </message>
     <message>
         <source>Semua aplikasi</source>
-        <translation type="unfinished" />
+        <translation>All applications</translation>
     </message>
     <message>
         <source>⚠ Mungkin sudah tidak berlaku: masa berlaku entri ini telah lewat. Periksa peraturan terbaru sebelum memakai jawaban ini.</source>
-        <translation type="unfinished" />
+        <translation>⚠ May no longer be valid: this entry has expired. Check the latest regulations before using this answer.</translation>
     </message>
     <message>
         <source>Pakai jawaban ini di catatan</source>
-        <translation type="unfinished" />
+        <translation>Use this answer in the entry</translation>
     </message>
     <message>
         <source>Membantu</source>
-        <translation type="unfinished" />
+        <translation>Helpful</translation>
     </message>
     <message>
         <source>Tidak membantu</source>
-        <translation type="unfinished" />
+        <translation>Not helpful</translation>
     </message>
     <message>
         <source>Catatan umpan balik (opsional)</source>
-        <translation type="unfinished" />
+        <translation>Feedback note (optional)</translation>
     </message>
     <message>
         <source>Apakah jawaban ini membantu?</source>
-        <translation type="unfinished" />
+        <translation>Was this answer helpful?</translation>
     </message>
     <message>
         <source>Terima kasih. Umpan balik dicatat dan akan dikirim ke HAI-DJPBN.</source>
-        <translation type="unfinished" />
+        <translation>Thank you. The feedback is recorded and will be sent to HAI-DJPBN.</translation>
     </message>
     <message>
         <source>Umpan balik gagal disimpan: %1</source>
-        <translation type="unfinished" />
+        <translation>Feedback could not be saved: %1</translation>
     </message>
     <message>
         <source>%1 entri ditemukan</source>
-        <translation type="unfinished" />
+        <translation>%1 entries found</translation>
     </message>
     <message>
         <source>%1 entri terbaru; ketik untuk mencari</source>
-        <translation type="unfinished" />
+        <translation>%1 newest entries; type to search</translation>
     </message>
     <message>
         <source>Tidak ada entri yang cocok</source>
-        <translation type="unfinished" />
+        <translation>No matching entries</translation>
     </message>
     <message>
         <source>Pilih entri di daftar untuk melihat jawabannya.</source>
-        <translation type="unfinished" />
+        <translation>Choose an entry in the list to see its answer.</translation>
     </message>
     <message>
         <source>berlaku s.d. %1</source>
-        <translation type="unfinished" />
+        <translation>valid until %1</translation>
     </message>
     <message>
         <source>Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.</source>
-        <translation type="unfinished" />
+        <translation>This information is a practical reference and is not legally binding.</translation>
     </message>
 </context>
 <context>
@@ -588,15 +592,15 @@
     <name>SignInDialog</name>
     <message>
         <source>Masuk ke HAI Hub</source>
-        <translation type="unfinished" />
+        <translation>Sign in to HAI Hub</translation>
     </message>
     <message>
         <source>Masuk dengan e-mail kedinasan untuk mengirim catatan ke HAI Hub. Kata sandi tidak disimpan di komputer ini.</source>
-        <translation type="unfinished" />
+        <translation>Sign in with your official e-mail to send entries to HAI Hub. The password is not stored on this computer.</translation>
     </message>
     <message>
         <source>Alamat HAI Hub</source>
-        <translation type="unfinished" />
+        <translation>HAI Hub address</translation>
     </message>
     <message>
         <source>E-mail kedinasan</source>
@@ -604,35 +608,35 @@
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished" />
+        <translation>Password</translation>
     </message>
     <message>
         <source>Masuk</source>
-        <translation type="unfinished" />
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Nanti saja</source>
-        <translation type="unfinished" />
+        <translation>Later</translation>
     </message>
     <message>
         <source>Alamat HAI Hub harus diawali https://</source>
-        <translation type="unfinished" />
+        <translation>The HAI Hub address must start with https://</translation>
     </message>
     <message>
         <source>Isi e-mail kedinasan.</source>
-        <translation type="unfinished" />
+        <translation>Enter your official e-mail.</translation>
     </message>
     <message>
         <source>Isi kata sandi.</source>
-        <translation type="unfinished" />
+        <translation>Enter the password.</translation>
     </message>
     <message>
         <source>E-mail atau kata sandi salah, atau e-mail bukan e-mail kedinasan.</source>
-        <translation type="unfinished" />
+        <translation>Wrong e-mail or password, or the e-mail is not an official one.</translation>
     </message>
     <message>
         <source>Gagal masuk: %1</source>
-        <translation type="unfinished" />
+        <translation>Sign-in failed: %1</translation>
     </message>
 </context>
 <context>
@@ -670,75 +674,75 @@
     <name>SyncIndicator</name>
     <message>
         <source>Status sinkronisasi</source>
-        <translation type="unfinished" />
+        <translation>Sync status</translation>
     </message>
     <message>
         <source>Sinkronkan</source>
-        <translation type="unfinished" />
+        <translation>Sync</translation>
     </message>
     <message>
         <source>Sinkronkan sekarang (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation>Sync now (Ctrl+R)</translation>
     </message>
     <message>
         <source>mengirim %1/%2</source>
-        <translation type="unfinished" />
+        <translation>sending %1/%2</translation>
     </message>
     <message>
         <source>menerima %1</source>
-        <translation type="unfinished" />
+        <translation>receiving %1</translation>
     </message>
     <message>
         <source>Menyinkronkan…</source>
-        <translation type="unfinished" />
+        <translation>Syncing…</translation>
     </message>
     <message>
         <source>Tersambung</source>
-        <translation type="unfinished" />
+        <translation>Connected</translation>
     </message>
     <message>
         <source>Perlu masuk ulang</source>
-        <translation type="unfinished" />
+        <translation>Sign-in needed</translation>
     </message>
     <message>
         <source>Perlu perhatian</source>
-        <translation type="unfinished" />
+        <translation>Needs attention</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation>Offline</translation>
     </message>
     <message>
         <source>%1 menunggu</source>
-        <translation type="unfinished" />
+        <translation>%1 waiting</translation>
     </message>
     <message>
         <source>%1 ditolak</source>
-        <translation type="unfinished" />
+        <translation>%1 rejected</translation>
     </message>
     <message>
         <source>terakhir %1</source>
-        <translation type="unfinished" />
+        <translation>last %1</translation>
     </message>
     <message>
         <source>⚠ Jam komputer salah</source>
-        <translation type="unfinished" />
+        <translation>⚠ Computer clock is wrong</translation>
     </message>
     <message>
         <source>Sinkron terakhir yang berhasil: %1</source>
-        <translation type="unfinished" />
+        <translation>Last successful sync: %1</translation>
     </message>
     <message>
         <source>Belum pernah berhasil sinkron.</source>
-        <translation type="unfinished" />
+        <translation>No successful sync yet.</translation>
     </message>
     <message>
         <source>Catatan menunggu dikirim: %1</source>
-        <translation type="unfinished" />
+        <translation>Entries waiting to be sent: %1</translation>
     </message>
     <message>
         <source>Catatan ditolak (lihat tanda di Riwayat): %1</source>
-        <translation type="unfinished" />
+        <translation>Entries rejected (see the marks in History): %1</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,6 @@ import filecmp
 import importlib.util
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
@@ -36,6 +35,37 @@ def test_single_instance_second_launch_raises_the_first(qtbot, tmp_path):
         # Another profile is another instance.
         other = SingleInstance(tmp_path / "other")
         assert not other.notify_running(200)
+    finally:
+        first.close()
+
+
+def test_profile_lock_decides_who_runs_and_is_freed_on_close(qtbot, tmp_path):
+    first = SingleInstance(tmp_path / "profile")
+    assert first.claim()
+    first.listen()
+    try:
+        second = SingleInstance(tmp_path / "profile")
+        assert not second.claim()  # the first holds the profile
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert second.notify_running(1000, attempts=3)
+        assert SingleInstance(tmp_path / "elsewhere").claim()
+    finally:
+        first.close()
+    third = SingleInstance(tmp_path / "profile")
+    assert third.claim()  # released with the first
+    third.close()
+
+
+def test_second_launch_exits_quietly_and_raises_the_first(qtbot, tmp_path, qapp):
+    from hai_desktop.core.paths import ProfilePaths
+    from hai_desktop.gui.app import DeskApp
+
+    paths = ProfilePaths.for_dir(tmp_path / "profile")
+    first = SingleInstance(paths.data_dir)
+    assert first.claim() and first.listen()
+    try:
+        with qtbot.waitSignal(first.raise_requested, timeout=5000):
+            assert DeskApp(paths).show_frame(show=False) is None
     finally:
         first.close()
 
@@ -144,9 +174,7 @@ def test_first_run_profile_dialog_saves_profile(qtbot, db, tasks):
 
 
 def test_settings_dialog_saves_language(qtbot, paths):
-    pytest.importorskip("hai_desktop.core.settings")
     from hai_desktop.core.settings import Settings
-
     from hai_desktop.gui.dialogs.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(paths)
@@ -177,7 +205,7 @@ def _click_when_modal(qtbot, button_text: str) -> None:
 
 
 def test_damaged_database_offers_newest_backup_and_keeps_the_file(qtbot, paths, qapp):
-    backups = pytest.importorskip("hai_desktop.core.backups")
+    from hai_desktop.core import backups
     from hai_desktop.core.db.database import open_database
     from hai_desktop.gui.app import open_database_or_offer_backup
 
@@ -200,7 +228,6 @@ def test_damaged_database_offers_newest_backup_and_keeps_the_file(qtbot, paths, 
 
 
 def test_damaged_database_without_backup_quits_without_touching_it(qtbot, paths, qapp):
-    pytest.importorskip("hai_desktop.core.backups")
     from hai_desktop.gui.app import open_database_or_offer_backup
 
     damaged = b"garbage" * 5000
