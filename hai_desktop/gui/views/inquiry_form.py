@@ -353,7 +353,7 @@ class InquiryForm(QWidget):
             label_widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             label_widget.setContentsMargins(0, 5, 0, 0)
         grid.addWidget(label_widget, row, 2 * col, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1)
+        grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
         return label_widget, cell
 
     def _line(self, object_name: str, placeholder: str) -> QLineEdit:
