@@ -1,6 +1,61 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>Wajib diisi.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Terlalu panjang.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <source>Kode satker harus 6 angka.</source>
+        <translation>The satker code must be 6 digits.</translation>
+    </message>
+    <message>
+        <source>Nomor telepon tidak valid (gunakan angka, boleh diawali +).</source>
+        <translation>Not a valid phone number (use digits, optionally starting with +).</translation>
+    </message>
+    <message>
+        <source>Alamat e-mail tidak valid.</source>
+        <translation>Not a valid e-mail address.</translation>
+    </message>
+    <message>
+        <source>Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id).</source>
+        <translation>Use an official e-mail (e.g. @kemenkeu.go.id).</translation>
+    </message>
+    <message>
+        <source>Pilihan tidak dikenal. Pilih dari daftar.</source>
+        <translation>Unknown choice. Pick one from the list.</translation>
+    </message>
+    <message>
+        <source>Kantor tidak ditemukan dalam daftar kantor.</source>
+        <translation>Office not found in the office list.</translation>
+    </message>
+    <message>
+        <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
+        <translation>Choose why the question is out of the service's scope.</translation>
+    </message>
+    <message>
+        <source>Waktu tidak valid.</source>
+        <translation>Not a valid time.</translation>
+    </message>
+    <message>
+        <source>Waktu selesai tidak boleh sebelum waktu mulai.</source>
+        <translation>The end time cannot be before the start time.</translation>
+    </message>
+    <message>
+        <source>Data tidak ditemukan.</source>
+        <translation>Record not found.</translation>
+    </message>
+    <message>
+        <source>Isian tidak valid.</source>
+        <translation>Invalid input.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Terjadi kesalahan</source>

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import reference
-from hai_desktop.core.errors import ValidationError, message
+from hai_desktop.core.errors import ValidationError
 from hai_desktop.core.profile_store import set_profile
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.error_texts import text as message_text
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.widgets import ErrorLabel, SearchableComboBox
 
@@ -103,7 +104,7 @@ class ProfileDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         for field, label in self._errors.items():
             code = errors.get(field)
-            label.show_message(message(code) if code else None)
+            label.show_message(message_text(code) if code else None)
 
     def _on_saved(self, profile) -> None:
         self.profile = profile

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import drafts, reference
-from hai_desktop.core.errors import ValidationError, message
+from hai_desktop.core.errors import ValidationError
 from hai_desktop.core.inquiries import (
     InquiryInput,
     duplicate_input,
@@ -44,6 +44,7 @@ from hai_desktop.core.inquiries import (
 from hai_desktop.core.timeutil import format_utc, parse_utc
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.error_texts import text as message_text
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.widgets import ErrorLabel, combo_code, fill_combo, set_combo_code
 
@@ -497,7 +498,7 @@ class InquiryForm(QWidget):
         first = None
         for field, label in self._errors.items():
             code = errors.get(field)
-            label.show_message(message(code) if code else None)
+            label.show_message(message_text(code) if code else None)
             widget = self._field_widgets[field]
             widget.setProperty("invalid", bool(code))
             widget.style().unpolish(widget)

@@ -235,3 +235,24 @@ def test_damaged_database_without_backup_quits_without_touching_it(qtbot, paths,
     _click_when_modal(qtbot, "Tutup")
     assert open_database_or_offer_backup(paths) is None
     assert paths.database.read_bytes() == damaged
+
+
+def test_every_core_message_is_listed_for_translation():
+    from hai_desktop.core.errors import MESSAGES
+
+    source = (ROOT / "hai_desktop" / "gui" / "error_texts.py").read_text(encoding="utf-8")
+    missing = [text for text in MESSAGES.values() if f'"{text}"' not in source]
+    assert missing == []
+
+
+def test_core_messages_follow_the_ui_language(qapp):
+    from hai_desktop.gui.error_texts import text
+
+    assert text("satker_invalid") == "Kode satker harus 6 angka."
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "hai_desktop_en.qm"))
+    qapp.installTranslator(translator)
+    try:
+        assert text("satker_invalid") == "The satker code must be 6 digits."
+    finally:
+        qapp.removeTranslator(translator)
