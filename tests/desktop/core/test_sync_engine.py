@@ -284,3 +284,38 @@ def test_status_persists_for_the_ui(desk, hub):
     engine.run_once()
     again = SyncEngine(desk, lambda: None).status()
     assert again.state == STATE_ONLINE and again.last_good_sync
+
+
+def test_a_page_and_its_cursor_commit_together(desk, hub):
+    from hai_desktop.core import kb
+
+    def entry(i):
+        return {
+            "id": str(uuid.uuid4()),
+            "title": f"Entri {i}",
+            "question": "Q",
+            "answer": "A",
+            "department": "PA",
+            "regulations": [],
+            "tags": [],
+            "source_inquiry_ids": [],
+            "updated_at": "2026-11-26T08:00:00Z",
+            "deleted": False,
+        }
+
+    engine = make_engine(desk, hub.url)
+    pages = [
+        {"items": [dict(entry(1), rev=1)], "next_cursor": 1, "has_more": True},
+        {"items": [dict(entry(2), rev=2)], "next_cursor": 2, "has_more": False},
+    ]
+
+    def apply_then_fail(items):
+        kb.apply_kb_changes(items)
+        if items[0]["rev"] == 2:
+            raise OSError("disk full")  # the second page fails after writing
+
+    with pytest.raises(OSError):
+        engine.pull_feed("kb", lambda c: pages[c], apply_then_fail)
+    # Page 1 and its cursor are stored; page 2 rolled back with its cursor.
+    assert state.get_cursor("kb") == 1
+    assert kb.count_entries() == 1
