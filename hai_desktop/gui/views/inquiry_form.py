@@ -708,6 +708,15 @@ class InquiryForm(QWidget):
     def _on_user_change(self, *_args) -> None:
         if self._loading:
             return
+        if not self._dirty and self._editing_id is None and self.sender() not in (
+            self.served_start,
+            self.served_end,
+        ):
+            # The service starts when the CSO starts typing for this visitor, not when the
+            # empty form appeared (which may have been long before the visitor came).
+            self._loading = True
+            self.served_start.setDateTime(QDateTime.currentDateTime())
+            self._loading = False
         self._set_dirty(True)
         self._draft_timer.start()
 

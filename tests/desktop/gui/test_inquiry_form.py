@@ -165,3 +165,19 @@ def test_insert_answer_records_kb_entry_as_basis(qtbot, window):
     window.insert_answer("Jawaban dari basis pengetahuan.", "kb-entry-1")
     assert window.form.answer.toPlainText() == "Jawaban dari basis pengetahuan."
     assert window.form.kb_entry_ids() == ["kb-entry-1"]
+
+
+def test_service_clock_starts_with_the_first_keystroke(qtbot, window):
+    from PySide6.QtCore import QDateTime
+
+    form = window.form
+    long_ago = QDateTime.currentDateTime().addSecs(-3600)
+    form._loading = True
+    form.served_start.setDateTime(long_ago)  # as if the empty form had waited an hour
+    form._loading = False
+    qtbot.keyClicks(form.visitor_name, "A")
+    assert form.served_start.dateTime().secsTo(QDateTime.currentDateTime()) < 120
+    # Once typing has begun, the start the CSO sets by hand stays.
+    form.served_start.setDateTime(long_ago)
+    qtbot.keyClicks(form.visitor_name, "B")
+    assert form.served_start.dateTime() == long_ago
