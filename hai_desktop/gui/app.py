@@ -403,7 +403,7 @@ class DeskApp:
         if self.tasks is not None:
             if self.db is not None:
                 self.tasks.run_db(self._backup)
-            self.tasks.shutdown()
+            self.tasks.shutdown(close_connection=self.db.close if self.db is not None else None)
         if self.instance is not None:
             self.instance.close()
         if self.db is not None:

@@ -88,13 +88,21 @@ class TaskManager(QObject):
         self._db.submit(lambda: None).result(timeout)
         self._reader.submit(lambda: None).result(timeout)
 
-    def shutdown(self) -> None:
-        """Finish queued database writes, then stop the threads (called on quit)."""
+    def shutdown(self, close_connection: Callable[[], object] | None = None) -> None:
+        """Finish queued database writes, then stop the threads (called on quit).
+
+        ``close_connection`` runs last on the database and reader threads, so their own
+        SQLite connections are closed cleanly (peewee keeps one per thread).
+        """
         if self._closed:
             return
         self._closed = True
         self._net.shutdown(wait=False, cancel_futures=True)
-        self._reader.shutdown(wait=True, cancel_futures=True)
+        if close_connection is not None:
+            self._reader.submit(close_connection)
+        self._reader.shutdown(wait=True, cancel_futures=False)
+        if close_connection is not None:
+            self._db.submit(close_connection)
         # Writes the user saw confirmed must land: wait for them.
         self._db.shutdown(wait=True)
 
