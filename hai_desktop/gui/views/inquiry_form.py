@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import drafts, reference
+from hai_desktop.core import drafts, kb, reference
 from hai_desktop.core.errors import ValidationError
 from hai_desktop.core.inquiries import (
     InquiryInput,
@@ -468,7 +469,8 @@ class InquiryForm(QWidget):
             self.regulation_list.clear()
             self.regulation_list.addItems(list(data.basis_regulations or []))
             self.kb_basis_list.clear()
-            self.kb_basis_list.addItems(list(data.basis_kb_entry_ids or []))
+            for entry_id in data.basis_kb_entry_ids or []:
+                self._add_kb_basis(entry_id)
             set_combo_code(self.outcome, data.outcome)
             set_combo_code(self.out_of_scope_reason, data.out_of_scope_reason)
             start = _to_qdatetime(data.served_started_at)
@@ -483,7 +485,17 @@ class InquiryForm(QWidget):
         return [self.regulation_list.item(i).text() for i in range(self.regulation_list.count())]
 
     def kb_entry_ids(self) -> list[str]:
-        return [self.kb_basis_list.item(i).text() for i in range(self.kb_basis_list.count())]
+        items = (self.kb_basis_list.item(i) for i in range(self.kb_basis_list.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items]
+
+    def _add_kb_basis(self, entry_id: str) -> None:
+        """List a KB entry as a basis: its title shown, its id kept as the item's data."""
+        # A primary-key lookup in the local KB: well under a millisecond, fine on this thread.
+        entry = kb.get_entry(entry_id)
+        item = QListWidgetItem(entry.title if entry else entry_id)
+        item.setData(Qt.ItemDataRole.UserRole, entry_id)
+        item.setToolTip(entry_id)
+        self.kb_basis_list.addItem(item)
 
     @property
     def editing_id(self) -> str | None:
@@ -597,7 +609,7 @@ class InquiryForm(QWidget):
         """Fill the answer (from a KB suggestion) and record the KB entry as its basis."""
         self.answer.setPlainText(text)
         if kb_entry_id and kb_entry_id not in self.kb_entry_ids():
-            self.kb_basis_list.addItem(kb_entry_id)
+            self._add_kb_basis(kb_entry_id)
             self._on_user_change()
 
     def save(self) -> None:
@@ -708,9 +720,14 @@ class InquiryForm(QWidget):
     def _on_user_change(self, *_args) -> None:
         if self._loading:
             return
-        if not self._dirty and self._editing_id is None and self.sender() not in (
-            self.served_start,
-            self.served_end,
+        if (
+            not self._dirty
+            and self._editing_id is None
+            and self.sender()
+            not in (
+                self.served_start,
+                self.served_end,
+            )
         ):
             # The service starts when the CSO starts typing for this visitor, not when the
             # empty form appeared (which may have been long before the visitor came).

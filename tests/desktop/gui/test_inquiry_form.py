@@ -167,6 +167,33 @@ def test_insert_answer_records_kb_entry_as_basis(qtbot, window):
     assert window.form.kb_entry_ids() == ["kb-entry-1"]
 
 
+def test_kb_basis_shows_the_entry_title_and_keeps_its_id(qtbot, window):
+    from hai_desktop.core import kb
+
+    entry_id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    kb.apply_kb_changes(
+        [
+            {
+                "id": entry_id,
+                "rev": 1,
+                "title": "Pengajuan UP pertama",
+                "question": "Cara UP?",
+                "answer": "Ajukan SPM-UP.",
+                "department": "PA",
+                "regulations": [],
+                "tags": [],
+                "source_inquiry_ids": [],
+                "updated_at": "2026-11-01T00:00:00Z",
+                "deleted": False,
+            }
+        ]
+    )
+    window.insert_answer("Ajukan SPM-UP.", entry_id)
+    item = window.form.kb_basis_list.item(0)
+    assert item.text() == "Pengajuan UP pertama"
+    assert window.form.kb_entry_ids() == [entry_id]
+
+
 def test_service_clock_starts_with_the_first_keystroke(qtbot, window):
     from PySide6.QtCore import QDateTime
 
