@@ -593,7 +593,7 @@ def _from_wire(item: dict[str, Any]) -> dict[str, Any]:
 def apply_from_hub(items: list[dict[str, Any]]) -> int:
     """Upsert inquiries pulled from the office feed (one transaction; nests as a savepoint).
 
-    A local row with unsent edits at the same or a higher version keeps its content (only
+    A local row at the same or a higher version (synced or not) keeps its content (only
     ``hub_rev``/``review_status`` are taken); otherwise the hub's state wins and any stale
     outbox row for it is dropped. Returns how many rows changed content.
     """
@@ -614,11 +614,11 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
                 Inquiry.insert(**values).execute()
                 changed += 1
                 continue
-            local_unsent = existing.sync_status != "synced"
-            # The echo of this desk's own push (same version, already synced) carries the
-            # content we have: take only the hub's fields, skip the rewrite and its FTS work.
-            echo = not local_unsent and existing.version == values["version"]
-            if echo or (local_unsent and existing.version >= values["version"]):
+            # The local row wins whenever its version is at least the hub's: the echo of this
+            # desk's own push (same version) carries the content we have, an unsent edit is
+            # newer, and a stale hub item must never roll back a newer synced row. Only the
+            # hub's own fields are taken then (and the rewrite with its FTS work is skipped).
+            if existing.version >= values["version"]:
                 Inquiry.update(
                     hub_rev=values["hub_rev"], review_status=values["review_status"]
                 ).where(Inquiry.id == existing.id).execute()

@@ -283,6 +283,18 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     assert inquiries.count_inquiries(InquiryFilter(text="kantor")) == 1
 
 
+def test_apply_from_hub_never_rolls_back_a_newer_synced_row(db, profile):
+    saved = inquiries.save_inquiry(make())
+    wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    # The hub's version 3 arrives and is applied (synced), then a stale version 2 item.
+    inquiries.apply_from_hub([{**wire, "version": 3, "answer": "v3", "rev": 10}])
+    assert inquiries.get_inquiry(saved.id).sync_status == "synced"
+    changed = inquiries.apply_from_hub([{**wire, "version": 2, "answer": "v2", "rev": 11}])
+    local = inquiries.get_inquiry(saved.id)
+    assert changed == 0
+    assert (local.answer, local.version, local.sync_status) == ("v3", 3, "synced")
+
+
 def test_outbox_ack_reject_and_status(db):
     a = inquiries.save_inquiry(make())
     b = inquiries.save_inquiry(make())
