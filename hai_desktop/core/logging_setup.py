@@ -2,7 +2,7 @@
 
 Convention: log lines name records by id and count things; they never carry visitor names,
 phone numbers, e-mail addresses or tokens (UU 27/2022, DOMAIN.md). As a safety net every
-line (and every traceback) also passes ``redact``, which masks e-mail addresses,
+message (and every traceback) also passes ``redact``, which masks e-mail addresses,
 phone-like digit runs and bearer tokens that slipped in anyway.
 """
 
@@ -49,12 +49,26 @@ class PersonalDataFilter(logging.Filter):
 
 
 class RedactingFormatter(logging.Formatter):
-    """A formatter whose whole output (tracebacks included: exception texts may quote
-    input) is redacted. Redacting the final text also covers a traceback another handler
-    already rendered and cached on the record."""
+    """A formatter that redacts what may quote input: the message, the traceback (exception
+    texts may quote input) and the stack. The rest of the line (timestamp, level, logger,
+    thread) is left alone: redacting the whole line would mask the timestamp, whose digits
+    look like a phone number. A traceback another handler already rendered and cached on
+    the record is redacted too."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging API)
+        record.message = redact(record.message)
+        return super().formatMessage(record)
+
+    def formatException(self, ei) -> str:  # noqa: N802 (logging API)
+        return redact(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802 (logging API)
+        return redact(super().formatStack(stack_info))
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return super().format(record)
 
 
 def setup_logging(logs_dir: Path | str, level: int = logging.INFO, console: bool = False) -> Path:
