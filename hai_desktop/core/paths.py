@@ -58,7 +58,17 @@ class ProfilePaths:
 
     @property
     def lock(self) -> Path:
+        """The single-instance lock file (held by the running desk of this profile)."""
         return self.data_dir / "instance.lock"
+
+    @property
+    def full_check_requested(self) -> Path:
+        """A marker: the next start runs the full integrity check whatever the file size.
+
+        Left by a background deep check that found problems, so that the next start leads
+        to the restore offer; removed once a full check passed or a backup was restored.
+        """
+        return self.data_dir / "full-check-requested"
 
     def ensure(self) -> ProfilePaths:
         for d in (self.data_dir, self.attachments, self.backups, self.logs):

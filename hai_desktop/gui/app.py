@@ -16,6 +16,7 @@ from PySide6.QtCore import QCryptographicHash, QLocale, QObject, QTranslator, Si
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.gui import object_names as names
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """Try to become the running desk of this profile (no Qt networking needed)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(self.data_dir / "instance.lock", "a+b")  # noqa: SIM115 (held open)
+        handle = open(ProfilePaths(self.data_dir).lock, "a+b")  # noqa: SIM115 (held open)
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -132,23 +133,7 @@ class SingleInstance(QObject):
                 self.raise_requested.emit()
 
 
-# -- logging and the crash handler ---------------------------------------------------------
-def setup_logging(paths: ProfilePaths) -> None:
-    """A rotating log file in the profile (no personal data is ever logged)."""
-    import logging.handlers
-
-    root = logging.getLogger()
-    if any(getattr(h, "_hai_desk", False) for h in root.handlers):
-        return
-    handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "hai-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler._hai_desk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
+# -- the crash handler ---------------------------------------------------------------------
 class CrashHandler:
     """sys.excepthook: log the bug and show one calm dialog (never a dialog storm)."""
 
@@ -174,7 +159,7 @@ class CrashHandler:
             from PySide6.QtWidgets import QMessageBox
 
             box = QMessageBox()
-            box.setObjectName("crashDialog")
+            box.setObjectName(names.CRASH_DIALOG)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(QApplication.translate("CrashHandler", "Terjadi kesalahan"))
             box.setText(
@@ -228,66 +213,142 @@ def load_stylesheet() -> str:
 
 # -- the database ---------------------------------------------------------------------------
 def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = None):
-    """Open the profile's database; on a damaged file offer the newest backup.
+    """Open the profile's database; on a damaged file offer the newest usable backup.
 
-    The damaged file is never overwritten: ``restore_backup`` moves it aside first.
-    Returns the database, or None when the user chose to quit.
+    The damaged file is never overwritten: ``restore_backup`` moves it aside first. A
+    database written by a newer HAI Desk is not damaged: the user is told to update the app
+    and nothing is offered (restoring would move the healthy newer file aside).
+    Returns the database, or None when the user chose (or had) to quit.
     """
-    from hai_desktop.core.db.database import DatabaseError, open_database
+    from hai_desktop.core.db.database import DatabaseError, DatabaseTooNew, open_database
 
-    try:
-        return open_database(paths.database)
-    except DatabaseError as exc:
-        log.error("database cannot be opened: %s", exc)
-        if not ask_restore_backup(paths, parent):
+    # A deep check that found problems last session asks for a full check now, so that the
+    # damage leads to the restore offer below.
+    check = "full" if paths.full_check_requested.exists() else "auto"
+    offered: set[Path] = set()  # a restored backup that still fails is not offered again
+    while True:
+        try:
+            db = open_database(paths.database, check=check)
+        except DatabaseTooNew as exc:
+            log.error("database is newer than this app: %s", exc)
+            tell_database_too_new(paths, parent)
             return None
-    return open_database(paths.database)
+        except DatabaseError as exc:
+            log.error("database cannot be opened: %s", exc)
+            if not ask_restore_backup(paths, parent, skip=offered):
+                return None
+            continue  # the restored file is opened (and checked) like any other
+        if check == "full":
+            paths.full_check_requested.unlink(missing_ok=True)
+        return db
 
 
-def ask_restore_backup(paths: ProfilePaths, parent: QWidget | None = None) -> bool:
-    """The damaged-database dialog (Indonesian). True when a backup was restored."""
-    from hai_desktop.core.backups import newest_backup, restore_backup
-
-    backup = newest_backup(paths.backups)
+def tell_database_too_new(paths: ProfilePaths, parent: QWidget | None = None) -> None:
+    """The "update HAI Desk" dialog for a database written by a newer version."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
-    box.setObjectName("restoreDialog")
+    box.setObjectName(names.DATABASE_TOO_NEW_DIALOG)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
-    if backup is None:
-        box.setText(
-            QApplication.translate(
-                "Startup",
-                "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
-                "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
-            )
-        )
-        box.setInformativeText(str(paths.database))
-        box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return False
+    box.setWindowTitle(QApplication.translate("Startup", "Perbarui HAI Desk"))
     box.setText(
         QApplication.translate(
             "Startup",
-            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan "
-            "cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk "
-            "diperiksa petugas TI.",
+            "Basis data ini dibuat oleh versi HAI Desk yang lebih baru. Perbarui HAI Desk ke "
+            "versi terbaru, lalu buka lagi. Berkas tidak diubah dan datanya aman.",
         )
     )
-    box.setInformativeText(
-        QApplication.translate("Startup", "Cadangan terbaru:") + f" {Path(backup).name}"
-    )
-    restore = box.addButton(
-        QApplication.translate("Startup", "Pulihkan cadangan"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QApplication.translate("Startup", "Keluar"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+    box.setInformativeText(str(paths.database))
+    box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is not restore:
-        return False
-    restore_backup(backup, paths.database)
-    return True
+
+
+def ask_restore_backup(
+    paths: ProfilePaths, parent: QWidget | None = None, skip: set[Path] | None = None
+) -> bool:
+    """The damaged-database dialog (Indonesian). True when a backup was restored.
+
+    The newest backup is offered first; if it turns out to be damaged too, the next older
+    one is offered, and so on. Backups in ``skip`` are not offered; the restored one is
+    added to it.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from hai_desktop.core.backups import list_backups, restore_backup
+    from hai_desktop.core.db.database import DatabaseError
+
+    skip = set() if skip is None else skip
+    damaged_backups: list[str] = []
+    for backup in list_backups(paths.backups):
+        if backup in skip:
+            continue
+        box = QMessageBox(parent)
+        box.setObjectName(names.RESTORE_DIALOG)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
+        if not damaged_backups:
+            box.setText(
+                QApplication.translate(
+                    "Startup",
+                    "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat "
+                    "memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di "
+                    "sampingnya untuk diperiksa petugas TI.",
+                )
+            )
+            label = QApplication.translate("Startup", "Cadangan terbaru:")
+        else:
+            box.setText(
+                QApplication.translate(
+                    "Startup",
+                    "Cadangan {name} juga rusak. Anda dapat memulihkan cadangan sebelumnya.",
+                ).replace("{name}", damaged_backups[-1])
+            )
+            label = QApplication.translate("Startup", "Cadangan sebelumnya:")
+        box.setInformativeText(f"{label} {backup.name}")
+        restore = box.addButton(
+            QApplication.translate("Startup", "Pulihkan cadangan"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QApplication.translate("Startup", "Keluar"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return False
+        try:
+            restore_backup(backup, paths.database)
+        except DatabaseError as exc:
+            # Nothing was changed; the next older backup is offered instead.
+            log.warning("backup %s is damaged: %s", backup.name, exc)
+            damaged_backups.append(backup.name)
+            skip.add(backup)
+            continue
+        skip.add(backup)
+        paths.full_check_requested.unlink(missing_ok=True)
+        return True
+
+    box = QMessageBox(parent)
+    box.setObjectName(names.RESTORE_DIALOG)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
+    if damaged_backups or skip:
+        text = QApplication.translate(
+            "Startup",
+            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan "
+            "yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
+        )
+    else:
+        text = QApplication.translate(
+            "Startup",
+            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
+            "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
+        )
+    box.setText(text)
+    box.setInformativeText(str(paths.database))
+    box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return False
 
 
 # -- the whole start -------------------------------------------------------------------------
@@ -303,6 +364,19 @@ class DeskApp:
         self.instance: SingleInstance | None = None
         self.settings = None
         self.sync = None
+        self.backup_timer = None
+        # None: no deep check pending or running; True/False once it ran (False: damaged).
+        self.deep_check_ok: bool | None = None
+        self.deep_check_box = None
+
+    def start_logging(self) -> Path | None:
+        """The profile's log file, through core.logging_setup (personal data masked)."""
+        from hai_desktop.core.logging_setup import setup_logging
+
+        try:
+            return setup_logging(self.paths.logs)
+        except OSError:
+            return None  # a read-only profile still opens; the crash dialog names the path
 
     def load_settings(self):
         from hai_desktop.core.settings import Settings
@@ -376,7 +450,95 @@ class DeskApp:
         self.window.build_pages(self.tasks, profile)
         self._install_kb()
         self._install_sync()
+        if getattr(self.db, "deep_check_pending", False):
+            self._start_deep_check()  # the periodic backups start once it passed
+        else:
+            self._start_backups()
         return True
+
+    # -- backups and the deep check --------------------------------------------------------
+    def _start_backups(self) -> None:
+        """A backup now (unless a recent one exists) and every ``backup_interval_s``."""
+        from PySide6.QtCore import QTimer
+
+        if self.settings is None:
+            self.load_settings()
+        interval_s = max(60, int(self.settings.backup_interval_s))
+        self.backup_timer = QTimer(self.window)
+        self.backup_timer.setInterval(interval_s * 1000)
+        self.backup_timer.timeout.connect(self.run_periodic_backup)
+        self.backup_timer.start()
+        self.run_periodic_backup()
+
+    def run_periodic_backup(self) -> None:
+        """Queue ``maybe_backup`` on the database worker (never on the GUI thread)."""
+        if self.tasks is None or self.db is None or self.deep_check_ok is False:
+            return
+        self.tasks.run_db(self._maybe_backup)
+
+    def _maybe_backup(self):
+        from hai_desktop.core import backups
+
+        try:
+            return backups.maybe_backup(
+                self.db,
+                self.paths.backups,
+                keep=self.settings.backup_keep,
+                min_interval_s=max(60, int(self.settings.backup_interval_s)) - 30,
+            )
+        except Exception:  # a failed backup must never disturb the desk; it is logged
+            log.exception("periodic backup failed")
+            return None
+
+    def _start_deep_check(self) -> None:
+        """The full integrity check of a big database, off the GUI and database threads.
+
+        It reads through its own read-only connection (``backups.check_file``), so saves
+        and the history never wait for it.
+        """
+        from hai_desktop.core import backups
+
+        log.info("deep integrity check started in the background")
+        self.tasks.run_net(
+            lambda: backups.check_file(self.paths.database),
+            on_done=self._on_deep_check_done,
+            on_error=lambda exc: log.error("deep integrity check failed to run", exc_info=exc),
+        )
+
+    def _on_deep_check_done(self, problems: list[str]) -> None:
+        if not problems:
+            log.info("deep integrity check passed")
+            self.deep_check_ok = True
+            self._start_backups()
+            return
+        log.error("deep integrity check found %d problem(s): %s", len(problems), problems[:3])
+        self.deep_check_ok = False  # a damaged file must not push good backups out
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+        # The restore path needs the file closed: the next start runs the full check,
+        # which fails and offers the newest backup.
+        try:
+            self.paths.full_check_requested.touch()
+        except OSError:
+            log.exception("could not request a full check for the next start")
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.window)
+        box.setObjectName(names.DEEP_CHECK_DIALOG)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QApplication.translate("DeskApp", "Basis data rusak"))
+        box.setText(
+            QApplication.translate(
+                "DeskApp",
+                "Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Tutup "
+                "HAI Desk lalu buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. "
+                "Berkas yang rusak tidak dihapus.",
+            )
+        )
+        box.setInformativeText(str(self.paths.database))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.deep_check_box = box
+        box.open()  # not modal-blocking: unsaved typing can still be saved
 
     def _install_sync(self) -> None:
         """The sync indicator, sign-in and the sync worker (owned by the sync part)."""
@@ -398,10 +560,12 @@ class DeskApp:
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
         if self.sync is not None:
             self.sync.stop()  # a running pass ends first; its thread closes its connection
         if self.tasks is not None:
-            if self.db is not None:
+            if self.db is not None and self.deep_check_ok is not False:
                 self.tasks.run_db(self._backup)
             self.tasks.shutdown(close_connection=self.db.close if self.db is not None else None)
         if self.instance is not None:
@@ -413,7 +577,8 @@ class DeskApp:
         try:
             from hai_desktop.core.backups import make_backup
 
-            make_backup(self.db, self.paths.backups)
+            keep = self.settings.backup_keep if self.settings is not None else 10
+            make_backup(self.db, self.paths.backups, keep=keep)
         except Exception:  # a failed backup must never block closing; it is logged
             log.exception("backup on close failed")
 
@@ -472,7 +637,7 @@ def run_gui(
     app.setStyleSheet(load_stylesheet())
 
     def finish() -> None:
-        setup_logging(desk.paths)
+        desk.start_logging()
         if not desk.finish_start():
             app.quit()
             return

@@ -85,6 +85,8 @@ SETTINGS_TABS = "settingsTabs"
 SETTINGS_LANGUAGE = "settingsLanguageCombo"
 CRASH_DIALOG = "crashDialog"
 RESTORE_DIALOG = "restoreDialog"
+DATABASE_TOO_NEW_DIALOG = "databaseTooNewDialog"
+DEEP_CHECK_DIALOG = "deepCheckDialog"
 
 
 def error_name(field_object_name: str) -> str:
