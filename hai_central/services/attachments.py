@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from hai_central.errors import ApiError, forbidden, not_found
-from hai_central.services import reference, scoping
+from hai_central.services import broadcasts, reference, scoping
 from hai_central.services.common import CurrentUser, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import Attachment, Broadcast, Ticket, TicketMessage
@@ -144,18 +146,26 @@ def put(
     }, created
 
 
+def _mentions(field: peewee.Field, sha: str) -> peewee.Expression:
+    """``field`` (JSON text) names the hash. The pattern bypasses the field's JSON converter:
+    ``field.contains()`` would JSON-encode the pattern itself and never match."""
+    return peewee.Expression(field, peewee.OP.ILIKE, peewee.Value(f'%"{sha}"%', converter=False))
+
+
 def _named_by(sha: str, user: CurrentUser) -> bool:
     """Is the attachment named by a record the user may see?"""
-    needle = f'"{sha}"'
-    if Broadcast.select().where(Broadcast.attachments.contains(needle)).exists():
+    # A broadcast's attachment is as visible as the broadcast: only to its audience (and to
+    # the roles that see every broadcast), never to every signed-in user.
+    named_in = Broadcast.select(Broadcast.audience).where(_mentions(Broadcast.attachments, sha))
+    if any(broadcasts.visible_to(b, user) for b in named_in):
         return True
-    tickets = Ticket.select(Ticket.office_code).where(Ticket.attachments.contains(needle))
+    tickets = Ticket.select(Ticket.office_code).where(_mentions(Ticket.attachments, sha))
     if any(scoping.can_read_office(user, t.office_code) for t in tickets):
         return True
     messages = (
         TicketMessage.select(Ticket.office_code)
         .join(Ticket, on=(TicketMessage.ticket_id == Ticket.id))
-        .where(TicketMessage.attachments.contains(needle))
+        .where(_mentions(TicketMessage.attachments, sha))
     )
     return any(scoping.can_read_office(user, m.ticket.office_code) for m in messages)
 

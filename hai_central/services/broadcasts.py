@@ -139,17 +139,23 @@ def addressed_to(
     return all(not allowed or value in allowed for allowed, value in checks)
 
 
+def visible_to(b: dict[str, Any] | Broadcast, user: CurrentUser) -> bool:
+    """May ``user`` see broadcast ``b`` (its audience, or a role that sees them all)?"""
+    return user.role in ALL_BROADCASTS_ROLES or addressed_to(
+        b, user.role, user.office_kind, user.office_code
+    )
+
+
 def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]:
     """Broadcasts addressed to the caller after ``cursor`` (all for broadcasters/admins)."""
     limit = clamp_limit(limit)
     cursor = max(0, cursor)
-    see_all = user.role in ALL_BROADCASTS_ROLES
     items: list[dict[str, Any]] = []
     has_more = False
     with store.session():
         # Broadcasts are few (dozens a month): filter the audience here, page in rev order.
         for b in Broadcast.select().where(Broadcast.rev > cursor).order_by(Broadcast.rev):
-            if see_all or addressed_to(b, user.role, user.office_kind, user.office_code):
+            if visible_to(b, user):
                 if len(items) == limit:
                     has_more = True
                     break
@@ -168,10 +174,7 @@ def record_receipts(user: CurrentUser, items: list[ReceiptIn]) -> list[dict[str,
         for r in items:
             bid = str(r.broadcast_id)
             b = Broadcast.get_or_none(Broadcast.id == bid)
-            if b is None or not (
-                user.role in ALL_BROADCASTS_ROLES
-                or addressed_to(b, user.role, user.office_kind, user.office_code)
-            ):
+            if b is None or not visible_to(b, user):
                 results.append(
                     {
                         "broadcast_id": bid,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hai_central.errors import forbidden
 from hai_central.schemas import HeartbeatIn
 from hai_central.services.common import CurrentUser, iso, now_iso
 from hai_central.store import db as store
@@ -11,7 +12,10 @@ from hai_central.store.models import AppUser, Desk, Office
 
 
 def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
-    """Record a desk's heartbeat (an upsert by device id); returns the hub's time."""
+    """Record a desk's heartbeat (an upsert by device id); returns the hub's time.
+
+    Raises 403 when the device id is already registered to another office's user.
+    """
     now = now_iso()
     row = dict(
         user_id=user.id,
@@ -24,14 +28,21 @@ def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
         last_seen=now,
     )
     with store.transaction():
-        (
+        # The row is keyed on the device id alone, so the conflict update is limited to the
+        # device's own office (or its own user, who may have moved office): a user of another
+        # office can never overwrite it. Nothing returned = the existing row was not ours.
+        written = (
             Desk.insert(device_id=hb.device_id, **row)
             .on_conflict(
                 conflict_target=[Desk.device_id],
                 update={getattr(Desk, k): v for k, v in row.items()},
+                where=(Desk.office_code == user.office_code) | (Desk.user_id == user.id),
             )
+            .returning(Desk.device_id)
             .execute()
         )
+        if not list(written):
+            raise forbidden("this device is registered to another office")
     return {"server_time": now_iso()}
 
 

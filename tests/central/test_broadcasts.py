@@ -101,3 +101,24 @@ def test_audience_filter_and_receipts(hub):
     assert (
         hub.client.get(f"/api/v1/broadcasts/{to_cso['id']}/receipts", headers=a).status_code == 403
     )
+
+
+def test_broadcast_attachment_only_for_its_audience(hub):
+    import hashlib
+
+    from tests.central.test_tickets_attachments import PDF, put
+
+    caster = hub.user("broadcaster")
+    a, b = hub.user("cso", "KPPN-A"), hub.user("cso", "KPPN-B")
+    sha = hashlib.sha256(PDF).hexdigest()
+    assert put(hub, caster, PDF, "edaran.pdf").status_code == 201
+    item = bc(
+        audience={"office_codes": ["KPPN-A"]},
+        attachments=[{"sha256": sha, "filename": "edaran.pdf"}],
+    )
+    assert hub.client.post("/api/v1/broadcasts", headers=caster, json=item).status_code == 201
+    got = hub.client.get(f"/api/v1/attachments/{sha}", headers=a)
+    assert got.status_code == 200 and got.content == PDF
+    # KPPN-B is not in the audience: the file is as hidden as the broadcast.
+    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 403
+    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=caster).status_code == 200

@@ -116,6 +116,27 @@ def test_ticket_attachments_must_exist(hub):
     assert r.status_code == 201
 
 
+def test_agent_attachment_in_a_ticket_reaches_the_tickets_office(hub):
+    a, b, agent = hub.user("cso", "KPPN-A"), hub.user("cso", "KPPN-B"), hub.user("agent")
+    t = ticket("KPPN-A")
+    assert hub.client.post("/api/v1/tickets", headers=a, json=t).status_code == 201
+    assert put(hub, agent, PDF, "jawaban.pdf").status_code == 201
+    sha = hashlib.sha256(PDF).hexdigest()
+    r = hub.client.post(
+        f"/api/v1/tickets/{t['id']}/messages",
+        headers=agent,
+        json={
+            "id": str(uuid.uuid4()),
+            "body": "Terlampir.",
+            "attachments": [{"sha256": sha, "filename": "jawaban.pdf"}],
+        },
+    )
+    assert r.status_code == 201, r.text
+    got = hub.client.get(f"/api/v1/attachments/{sha}", headers=a)
+    assert got.status_code == 200 and got.content == PDF
+    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 403
+
+
 def test_ticket_conversation_and_feed(hub):
     a, agent = hub.user("cso", "KPPN-A"), hub.user("agent")
     t = ticket("KPPN-A")
@@ -183,6 +204,33 @@ def test_heartbeat_and_desk_list(hub):
         (d["device_id"], d["office_code"], d["app_version"], d["outbox_depth"]) for d in desks
     ] == [("dev-1", "KPPN-A", "0.1.1", 0)]
     assert hub.client.get("/api/v1/desks", headers=hub.admin).status_code == 200
+
+
+def test_heartbeat_cannot_overwrite_another_offices_desk(hub):
+    a, b = hub.user("cso", "KPPN-A"), hub.user("cso", "KPPN-B")
+
+    def beat(h, version):
+        return hub.client.post(
+            "/api/v1/desks/heartbeat",
+            headers=h,
+            json={
+                "device_id": "dev-a",
+                "app_version": version,
+                "outbox_depth": 0,
+                "client_time": "2026-11-26T08:00:00Z",
+            },
+        )
+
+    assert beat(a, "0.1.0").status_code == 200
+    r = beat(b, "9.9.9")
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    a2 = hub.user("cso", "KPPN-A")  # another desk officer of the same office may take it
+    assert beat(a2, "0.1.1").status_code == 200
+    sup = hub.user("supervisor")
+    desks = hub.client.get("/api/v1/desks", headers=sup).json()["items"]
+    assert [(d["device_id"], d["office_code"], d["app_version"]) for d in desks] == [
+        ("dev-a", "KPPN-A", "0.1.1")
+    ]
 
 
 def test_monthly_report_counts(hub):
