@@ -94,6 +94,12 @@ class Basis(Open):
     kb_entry_ids: list[UUID] = []
 
 
+# Question and answer of an inquiry: the desk's limit (hai_desktop.core.inquiries.MAX_TEXT),
+# so whatever a desk saves also reaches the hub; tests/integration/test_limits.py keeps the two
+# equal. A 100,000-character answer must just work.
+INQUIRY_TEXT_MAX = 200_000
+
+
 class InquiryIn(Open):
     """An inquiry as a desk pushes it."""
 
@@ -105,8 +111,8 @@ class InquiryIn(Open):
     department: str = Field(min_length=1, max_length=16)
     application: str | None = Field(default=None, max_length=64)
     visitor: Visitor
-    question: str = Field(min_length=1, max_length=20000)
-    answer: str | None = Field(default=None, max_length=50000)
+    question: str = Field(min_length=1, max_length=INQUIRY_TEXT_MAX)
+    answer: str | None = Field(default=None, max_length=INQUIRY_TEXT_MAX)
     basis: Basis = Basis()
     outcome: Outcome
     out_of_scope_reason: OutOfScopeReason | None = None
