@@ -8,28 +8,24 @@
 
 Every command takes ``--data-dir DIR`` (default: the platformdirs user data dir).
 
-Adding commands: a module listed in ``COMMAND_MODULES`` provides
-``register(subparsers, parents)`` (``parents`` = the common option parsers, to pass to
-``add_parser(..., parents=parents)``) and may provide ``add_global_options(parser)`` for
-top-level flags. A listed module that is missing is skipped, so main stays usable while
-it is being written. Built-in commands are registered the same way (``BUILTIN_COMMANDS``).
+More commands live in their own modules: ``cli_kb`` (``kb search``), ``cli_sync``
+(``login``/``logout``/``sync``) and ``cli_demo`` (``--demo``). Each provides
+``register(subparsers, parents)`` (``parents`` = the common option parsers, passed to
+``add_parser(..., parents=parents)``); ``cli_demo`` adds top-level flags. They use the
+helpers below (``paths_from_args``, ``open_profile_db``, ``setup_cli_logging``, the exit
+codes) and are imported when the parser is built, so importing this module stays cheap.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
-from collections.abc import Callable
 
 from hai_desktop import __version__
 from hai_desktop.core.paths import ProfilePaths
 
 log = logging.getLogger(__name__)
-
-# Modules adding subcommands (see the module docstring). Order = order in --help.
-COMMAND_MODULES = ["hai_desktop.cli_kb", "hai_desktop.cli_sync"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -51,13 +47,28 @@ def paths_from_args(args: argparse.Namespace) -> ProfilePaths:
     return ProfilePaths.for_dir(getattr(args, "data_dir", None))
 
 
-def _setup_logging(paths: ProfilePaths) -> None:
+def setup_cli_logging(paths: ProfilePaths) -> None:
+    """The profile's log file for a command (personal data masked by core.logging_setup)."""
     from hai_desktop.core.logging_setup import setup_logging
 
     try:
         setup_logging(paths.logs)
     except OSError:
         pass  # a read-only profile still gets its command run; self-check reports it
+
+
+def open_profile_db(paths: ProfilePaths):
+    """Open (create, migrate) the profile's database with the reference data seeded.
+
+    Raises ``DatabaseError`` when the file cannot be used; the caller prints why.
+    """
+    from hai_desktop.core import reference
+    from hai_desktop.core.db.database import open_database
+
+    paths.ensure()
+    db = open_database(paths.database)
+    reference.seed_reference_if_empty()
+    return db
 
 
 # ------------------------------------------------------------------ profile
@@ -76,16 +87,6 @@ def register_profile(subparsers, parents: list[argparse.ArgumentParser]) -> None
     show.set_defaults(func=cmd_profile_show)
 
 
-def _open(paths: ProfilePaths):
-    from hai_desktop.core import reference
-    from hai_desktop.core.db.database import open_database
-
-    paths.ensure()
-    db = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    return db
-
-
 def cmd_profile_set(args: argparse.Namespace) -> int:
     """Set the CSO profile; prints the Indonesian message of each invalid field."""
     from hai_desktop.core.db.database import DatabaseError
@@ -93,9 +94,9 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
     from hai_desktop.core.profile_store import set_profile
 
     paths = paths_from_args(args)
-    _setup_logging(paths)
+    setup_cli_logging(paths)
     try:
-        db = _open(paths)
+        db = open_profile_db(paths)
     except DatabaseError as exc:
         print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -121,7 +122,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 
     paths = paths_from_args(args)
     try:
-        db = _open(paths)
+        db = open_profile_db(paths)
     except DatabaseError as exc:
         print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -156,7 +157,7 @@ def cmd_self_check(args: argparse.Namespace) -> int:
     from hai_desktop.core.selfcheck import run_self_check
 
     paths = paths_from_args(args)
-    _setup_logging(paths)
+    setup_cli_logging(paths)
     results = run_self_check(paths)
     for name, ok, detail in results:
         print(f"[{'OK' if ok else 'GAGAL'}] {name}: {detail}")
@@ -168,20 +169,11 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ parser
 
-BUILTIN_COMMANDS: list[Callable[..., None]] = [register_profile, register_self_check]
-
-
-def _command_modules():
-    for name in COMMAND_MODULES:
-        try:
-            yield importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the module exists but something it needs is missing
-                raise
-
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (built-in and registered commands)."""
+    """The full argument parser (built-in commands and those of the command modules)."""
+    from hai_desktop import cli_demo, cli_kb, cli_sync
+
     parser = argparse.ArgumentParser(
         prog="hai-desktop",
         description="HAI Desk: aplikasi meja layanan CSO HAI-DJPBN. Tanpa perintah: buka jendela.",
@@ -195,27 +187,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parents = [_data_dir_parent()]
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    for register in BUILTIN_COMMANDS:
+    # Order = order in --help.
+    for register in (register_profile, register_self_check, cli_kb.register, cli_sync.register):
         register(subparsers, parents)
-    for module in _command_modules():
-        module.register(subparsers, parents)
-        add_global = getattr(module, "add_global_options", None) or getattr(
-            module, "add_demo_options", None
-        )
-        if add_global is not None:
-            add_global(parser)
+    cli_demo.add_options(parser)
     return parser
 
 
 def run_gui_command(args: argparse.Namespace) -> int:
-    """No subcommand: the demo (if asked and available) or the GUI for the profile."""
+    """No subcommand: the demo (``--demo``) or the GUI for the profile."""
     if getattr(args, "demo", False):
-        for module in _command_modules():
-            run_demo = getattr(module, "run_demo", None)
-            if run_demo is not None:
-                return run_demo(args)
-        print("Mode demo tidak tersedia dalam versi ini.", file=sys.stderr)
-        return EXIT_USAGE
+        from hai_desktop.cli_demo import run_demo
+
+        return run_demo(args)
     from hai_desktop.gui.app import run_gui  # Qt only from here on
 
     return run_gui(paths_from_args(args), demo=False)

@@ -13,21 +13,21 @@ import getpass
 import logging
 import sys
 
-from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    open_profile_db,
+    paths_from_args,
+    setup_cli_logging,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-
-def _has_data_dir(parents: list[argparse.ArgumentParser]) -> bool:
-    return any("--data-dir" in a.option_strings for p in parents for a in p._actions)
-
-
-def register(subparsers, parents: list[argparse.ArgumentParser] | None = None) -> None:
-    """Add ``login``, ``logout`` and ``sync`` to the CLI's subparsers."""
-    parents = parents or []
-    own_dir = not _has_data_dir(parents)
+def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
+    """Add ``login``, ``logout`` and ``sync`` to the CLI's subparsers (``parents``: the
+    CLI's common option parsers, ``--data-dir``)."""
 
     login = subparsers.add_parser("login", parents=parents, help="masuk ke HAI Hub")
     login.add_argument("--hub", required=True, metavar="URL", help="alamat HAI Hub")
@@ -43,23 +43,6 @@ def register(subparsers, parents: list[argparse.ArgumentParser] | None = None) -
         "sync", parents=parents, help="kirim antrean ke HAI Hub dan ambil pembaruan"
     )
     sync.set_defaults(func=cmd_sync)
-    if own_dir:
-        for p in (login, logout, sync):
-            p.add_argument("--data-dir", help="folder profil desk")
-
-
-def _paths(args: argparse.Namespace) -> ProfilePaths:
-    return ProfilePaths.for_dir(getattr(args, "data_dir", None))
-
-
-def _open(paths: ProfilePaths):
-    from hai_desktop.core import reference
-    from hai_desktop.core.db.database import open_database
-
-    paths.ensure()
-    db = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    return db
 
 
 def _read_password() -> str:
@@ -77,13 +60,14 @@ def cmd_login(args: argparse.Namespace) -> int:
     from hai_desktop.core.sync import engine
     from hai_desktop.core.sync.protocol import HubError
 
-    paths = _paths(args)
+    paths = paths_from_args(args)
+    setup_cli_logging(paths)
     password = _read_password()
     if not password:
         print("Kata sandi kosong.", file=sys.stderr)
         return EXIT_USAGE
     try:
-        db = _open(paths)
+        db = open_profile_db(paths)
     except DatabaseError as exc:
         print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -136,7 +120,8 @@ def cmd_logout(args: argparse.Namespace) -> int:
     from hai_desktop.core.sync import engine
     from hai_desktop.core.sync.protocol import HubError
 
-    paths = _paths(args)
+    paths = paths_from_args(args)
+    setup_cli_logging(paths)
     try:
         client = engine.default_client_factory(paths)()
     except HubError:
@@ -154,12 +139,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from hai_desktop.core.db.database import DatabaseError
     from hai_desktop.core.sync import engine
 
-    paths = _paths(args)
+    paths = paths_from_args(args)
     if not paths.database.exists():
         print(f"Belum ada profil desk di {paths.data_dir}.", file=sys.stderr)
         return EXIT_USAGE
+    setup_cli_logging(paths)
     try:
-        db = _open(paths)
+        db = open_profile_db(paths)
     except DatabaseError as exc:
         print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
         return EXIT_FAILED

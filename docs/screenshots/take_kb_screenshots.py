@@ -38,7 +38,7 @@ def main() -> None:
         window.resize(1366, 768)
         window.move(0, 0)
         window.show()
-        from hai_desktop.cli_kb import demo_welcome
+        from hai_desktop.cli_demo import demo_welcome
 
         demo_welcome(window)
 

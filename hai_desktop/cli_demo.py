@@ -1,0 +1,103 @@
+"""``hai-desktop --demo`` (options added by ``hai_desktop.cli``): a local hub with demo
+data and a signed-in desk, all temporary.
+
+Nothing here imports Qt unless the demo actually opens the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+
+from hai_desktop.cli import EXIT_FAILED, EXIT_OK
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--demo`` (and its helpers) to the top-level parser."""
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="mode demo: hub lokal dengan data demo, desk sudah masuk (data sementara)",
+    )
+    parser.add_argument(
+        "--no-gui",
+        action="store_true",
+        help="dengan --demo: siapkan dan periksa demo tanpa membuka jendela",
+    )
+    parser.add_argument("--keep-demo-files", action="store_true", help=argparse.SUPPRESS)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """``--demo``: prepare the demo (hub + signed-in desk), open the GUI, clean up after."""
+    from hai_desktop.core.demo import DemoError, prepare_demo
+
+    print("HAI Desk demo: menyiapkan hub lokal dan data demo…", flush=True)
+    _install_stop_signals()
+    try:
+        session = prepare_demo(keep_files=getattr(args, "keep_demo_files", False))
+    except DemoError as exc:
+        print(f"Demo tidak dapat disiapkan: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        seed = session.seed
+        print(
+            f"Hub demo: {session.hub.url}  (data sementara: {session.root})\n"
+            f"Dimuat: {seed.kb_entries} entri basis pengetahuan, {seed.inquiries} catatan, "
+            f"{seed.broadcasts} broadcast, {seed.tickets} tiket; "
+            f"{session.kb_entries_local} entri tersinkron ke desk "
+            f"dalam {session.timings.get('total_s', 0):.1f} s.",
+            flush=True,
+        )
+        for note in seed.skipped:
+            print(f"  (dilewati: {note})", flush=True)
+        if getattr(args, "no_gui", False):
+            return EXIT_OK if session.kb_entries_local > 0 else EXIT_FAILED
+        from hai_desktop.gui.app import run_gui
+
+        return run_gui(session.paths, demo=True, on_ready=_watch_signals)
+    finally:
+        session.close()
+
+
+def _install_stop_signals() -> None:
+    """SIGTERM/SIGHUP end the demo cleanly (the hub stopped, temporary files removed)."""
+
+    def stop(signum, _frame) -> None:
+        app = None
+        if "PySide6.QtWidgets" in sys.modules:
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+        if app is not None:
+            app.closeAllWindows()
+            app.quit()
+        else:
+            raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            signal.signal(sig, stop)
+
+
+def demo_welcome(window) -> None:
+    """Tell a newcomer where they are: a demo with fictional data, and what to try."""
+    from hai_desktop.gui import messages
+
+    messages.info(
+        "Mode demo, data fiktif. Coba ketik pertanyaan, lalu Alt+1.",
+        timeout_ms=60_000,
+    )
+
+
+def _watch_signals(window) -> None:
+    """Let Python run its signal handlers while Qt's event loop waits (a periodic tick)."""
+    from PySide6.QtCore import QTimer
+
+    demo_welcome(window)
+
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+    window._hai_demo_signal_timer = timer  # keep a reference
