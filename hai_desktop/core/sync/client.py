@@ -1,21 +1,32 @@
 """The hub's HTTP client (API.md, version 1) on one ``requests.Session``.
 
-Explicit timeouts, TLS verification always on (a custom CA bundle is a path given to
-``verify``), the system proxies unless one is configured, gzip responses. A response counts as
-success only when it is the JSON the contract promises: a captive portal or a proxy answering
-200 with an HTML page is a :class:`HubError` of kind ``HUB_FAULT``, never success.
+Explicit timeouts, gzip responses, TLS verification always on. Trust: the CA bundle named in
+the settings when there is one, else the operating system's trust store (``truststore``: the
+Windows/macOS store, OpenSSL's system paths on Linux), never certifi's list, so an office's
+own CA installed by IT just works. Proxy: the one named in the settings, else the system's
+(environment variables, the OS proxy settings, ``NO_PROXY``). The settings always win:
+requests would otherwise let ``HTTPS_PROXY`` / ``REQUESTS_CA_BUNDLE`` override a session's
+values, so the session ignores the environment and each request gets both explicitly.
+
+A response counts as success only when it is the JSON the contract promises: a captive portal
+or a proxy answering 200 with an HTML page is a :class:`HubError` of kind ``HUB_FAULT``, never
+success.
 """
 
 from __future__ import annotations
 
 import email.utils
 import json
+import ssl
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 import requests
+import truststore
+from requests.adapters import HTTPAdapter
+from requests.utils import get_environ_proxies
 
 from hai_desktop import __version__
 from hai_desktop.core.sync.protocol import (
@@ -28,6 +39,7 @@ from hai_desktop.core.sync.protocol import (
     ErrorKind,
     HubError,
 )
+from hai_desktop.core.timeutil import utc_now
 
 API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = 30.0
@@ -57,14 +69,35 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - now)
 
 
+class TrustStoreAdapter(HTTPAdapter):
+    """An adapter whose TLS connections verify against the OS trust store.
+
+    The context is handed to urllib3's pool managers (direct and through a proxy) instead of
+    patching ``ssl`` for the whole process (``truststore.inject_into_ssl``).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.ssl_context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self.ssl_context
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        proxy_kwargs["ssl_context"] = self.ssl_context
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
+
 class HubClient:
     """One hub, one token, one session. Not thread-safe: one sync worker owns it.
 
     Args:
         base_url: the hub's address, e.g. ``https://hai.djpb.kemenkeu.go.id``.
         token: the bearer token from :meth:`token` (None before sign-in).
-        ca_bundle: path of a PEM bundle to trust instead of the system store.
-        proxy: ``http://host:port`` for every request; None uses the system proxies.
+        ca_bundle: path of a PEM bundle to trust instead of the OS trust store.
+        proxy: ``http://host:port`` for every request, whatever the environment says; None
+            uses the system proxies.
         timeout: seconds to wait for the hub's answer (connect is capped shorter).
     """
 
@@ -80,12 +113,16 @@ class HubClient:
         self.access_token = token
         self.timeout = (min(CONNECT_TIMEOUT, timeout), timeout)
         self.request_count = 0
+        self.proxy = proxy or None
+        # A CA bundle is a path for requests to load; without one, the OS trust store.
+        self.verify: str | bool = ca_bundle or True
         self.session = requests.Session()
-        # trust_env (default True) makes requests read HTTP(S)_PROXY / NO_PROXY and the OS
-        # settings: "system proxy by default". An explicit proxy overrides them.
-        if proxy:
-            self.session.proxies = {"http": proxy, "https": proxy}
-        self.session.verify = ca_bundle if ca_bundle else True
+        # With trust_env, requests merges HTTPS_PROXY / REQUESTS_CA_BUNDLE over what the
+        # session or even the request says about the CA bundle: the settings would lose.
+        # The environment's proxies are looked up in _proxies_for instead.
+        self.session.trust_env = False
+        if not ca_bundle:
+            self.session.mount("https://", TrustStoreAdapter())
         self.session.headers.update(
             {
                 "Accept": "application/json",
@@ -104,6 +141,12 @@ class HubClient:
         self.close()
 
     # -- plumbing -------------------------------------------------------------------------
+
+    def _proxies_for(self, url: str) -> dict[str, str]:
+        """The configured proxy, else the system's for ``url`` (env, OS settings, NO_PROXY)."""
+        if self.proxy:
+            return {"http": self.proxy, "https": self.proxy}
+        return get_environ_proxies(url)
 
     def _request(
         self,
@@ -128,7 +171,14 @@ class HubClient:
         self.request_count += 1
         try:
             resp = self.session.request(
-                method, url, data=data, params=params, headers=hdrs, timeout=self.timeout
+                method,
+                url,
+                data=data,
+                params=params,
+                headers=hdrs,
+                timeout=self.timeout,
+                proxies=self._proxies_for(url),
+                verify=self.verify,
             )
         except requests.exceptions.SSLError as exc:
             raise HubError(ErrorKind.OFFLINE, REASON_TLS) from exc
@@ -309,7 +359,7 @@ class HubClient:
             "device_id": device_id,
             "app_version": app_version,
             "outbox_depth": outbox_depth,
-            "client_time": client_time or utc_now_iso(),
+            "client_time": client_time or utc_now(),
         }
         if oldest_unsent_at:
             payload["oldest_unsent_at"] = oldest_unsent_at
@@ -329,19 +379,3 @@ def _json_or_none(resp: requests.Response) -> Any:
         return resp.json()
     except ValueError:
         return None
-
-
-def utc_now_iso() -> str:
-    """Now as RFC 3339 UTC with a ``Z`` (the contract's time format)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def parse_time(value: str) -> datetime:
-    """Parse an RFC 3339 time (``Z`` or offset) into an aware datetime."""
-    value = value.strip()
-    if value.endswith("Z"):
-        value = value[:-1] + "+00:00"
-    dt = datetime.fromisoformat(value)
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt
