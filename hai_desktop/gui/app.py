@@ -447,8 +447,7 @@ class DeskApp:
             if dialog.exec() != ProfileDialog.DialogCode.Accepted:
                 return False
             profile = dialog.profile
-        self.window.build_pages(self.tasks, profile)
-        self._install_kb()
+        self.window.build_pages(self.tasks, profile)  # the KB screens come with the pages
         self._install_sync()
         if getattr(self.db, "deep_check_pending", False):
             self._start_deep_check()  # the periodic backups start once it passed
@@ -541,22 +540,10 @@ class DeskApp:
         box.open()  # not modal-blocking: unsaved typing can still be saved
 
     def _install_sync(self) -> None:
-        """The sync indicator, sign-in and the sync worker (owned by the sync part)."""
-        try:
-            from hai_desktop.gui import sync_controller
-        except ImportError:
-            log.warning("sync not available")
-            return
-        self.sync = sync_controller.install(self.window, self.paths)
+        """The sync indicator, sign-in and the sync worker."""
+        from hai_desktop.gui import sync_controller
 
-    def _install_kb(self) -> None:
-        try:
-            from hai_desktop.gui import kb_suggestions, kb_view
-        except ImportError:  # the KB screens ship separately (issue 4)
-            log.warning("KB screens not available")
-            return
-        kb_view.install(self.window)  # the "Basis Pengetahuan" page
-        kb_suggestions.install(self.window)  # KB answers beside the log form
+        self.sync = sync_controller.install(self.window, self.paths)
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""

@@ -16,10 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-HUB_URL_NAME = "settingsHubUrl"
-CA_BUNDLE_NAME = "settingsCaBundle"
-PROXY_NAME = "settingsProxy"
-INTERVAL_NAME = "settingsSyncInterval"
+from hai_desktop.gui import object_names as names
 
 MIN_INTERVAL_S, MAX_INTERVAL_S = 10, 3600
 
@@ -33,12 +30,12 @@ class HubSettingsPage(QWidget):
         layout = QFormLayout(self)
 
         self.hub_url = QLineEdit(getattr(settings, "hub_url", "") or "")
-        self.hub_url.setObjectName(HUB_URL_NAME)
+        self.hub_url.setObjectName(names.SETTINGS_HUB_URL)
         self.hub_url.setPlaceholderText("https://hai.djpb.kemenkeu.go.id")
         layout.addRow(self.tr("Alamat HAI Hub"), self.hub_url)
 
         self.ca_bundle = QLineEdit(getattr(settings, "ca_bundle", "") or "")
-        self.ca_bundle.setObjectName(CA_BUNDLE_NAME)
+        self.ca_bundle.setObjectName(names.SETTINGS_CA_BUNDLE)
         self.ca_bundle.setPlaceholderText(self.tr("kosong = sertifikat sistem"))
         browse = QPushButton(self.tr("Pilih…"))
         browse.clicked.connect(self._browse_ca)
@@ -48,12 +45,12 @@ class HubSettingsPage(QWidget):
         layout.addRow(self.tr("Berkas CA (PEM)"), row)
 
         self.proxy = QLineEdit(getattr(settings, "proxy", "") or "")
-        self.proxy.setObjectName(PROXY_NAME)
+        self.proxy.setObjectName(names.SETTINGS_PROXY)
         self.proxy.setPlaceholderText(self.tr("kosong = proxy sistem"))
         layout.addRow(self.tr("Proxy"), self.proxy)
 
         self.interval = QSpinBox()
-        self.interval.setObjectName(INTERVAL_NAME)
+        self.interval.setObjectName(names.SETTINGS_SYNC_INTERVAL)
         self.interval.setRange(MIN_INTERVAL_S, MAX_INTERVAL_S)
         self.interval.setSuffix(self.tr(" detik"))
         self.interval.setValue(int(getattr(settings, "sync_interval_s", 60) or 60))

@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import kb
+from hai_desktop.gui import object_names as names
 from hai_desktop.gui.kb_view import DETAIL_ROLE, TwoLineDelegate
-
-# Stable objectNames (tests, QSS).
-SUGGESTIONS_PANEL = "kbSuggestionsPanel"
-SUGGESTIONS_LIST = "kbSuggestionsList"
-SUGGESTIONS_INSERT = "kbSuggestionsInsertButton"
-SUGGESTIONS_STATUS = "kbSuggestionsStatus"
 
 DEBOUNCE_MS = 300
 MAX_SUGGESTIONS = 5
@@ -78,7 +73,7 @@ class KbSuggestionsPanel(QWidget):
 
     def __init__(self, tasks, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(SUGGESTIONS_PANEL)
+        self.setObjectName(names.KB_SUGGESTIONS_PANEL)
         self.tasks = tasks
         self._seq = 0
         self._text = ""
@@ -95,10 +90,10 @@ class KbSuggestionsPanel(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.status = QLabel(self.tr("Ketik pertanyaan; jawaban yang cocok muncul di sini."))
-        self.status.setObjectName(SUGGESTIONS_STATUS)
+        self.status.setObjectName(names.KB_SUGGESTIONS_STATUS)
         self.status.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setObjectName(SUGGESTIONS_LIST)
+        self.list.setObjectName(names.KB_SUGGESTIONS_LIST)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(1)
@@ -107,7 +102,7 @@ class KbSuggestionsPanel(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.insert_selected())
         self.list.itemActivated.connect(lambda _item: self.insert_selected())
         self.insert_button = QPushButton(self.tr("Sisipkan jawaban (Ctrl+Enter)"))
-        self.insert_button.setObjectName(SUGGESTIONS_INSERT)
+        self.insert_button.setObjectName(names.KB_SUGGESTIONS_INSERT)
         self.insert_button.setEnabled(False)
         self.insert_button.clicked.connect(self.insert_selected)
         self.list.currentRowChanged.connect(lambda row: self.insert_button.setEnabled(row >= 0))

@@ -48,22 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import kb
-
-# Stable objectNames (tests, QSS). Kept here, beside the widgets they name.
-KB_VIEW = "kbView"
-KB_SEARCH = "kbSearchEdit"
-KB_DEPARTMENT = "kbDepartmentCombo"
-KB_APPLICATION = "kbApplicationCombo"
-KB_RESULTS = "kbResultsList"
-KB_COUNT = "kbCountLabel"
-KB_ENTRY_TITLE = "kbEntryTitle"
-KB_ENTRY_BODY = "kbEntryBody"
-KB_OUTDATED = "kbOutdatedMark"
-KB_HELPFUL = "kbHelpfulButton"
-KB_NOT_HELPFUL = "kbNotHelpfulButton"
-KB_FEEDBACK_NOTE = "kbFeedbackNoteEdit"
-KB_FEEDBACK_STATUS = "kbFeedbackStatus"
-KB_USE_ANSWER = "kbUseAnswerButton"
+from hai_desktop.gui import object_names as names
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -206,7 +191,7 @@ class KbView(QWidget):
 
     def __init__(self, tasks, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(KB_VIEW)
+        self.setObjectName(names.KB_VIEW)
         self.tasks = tasks
         self._search_seq = 0
         self._entry_seq = 0
@@ -225,7 +210,7 @@ class KbView(QWidget):
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
         self.search_edit = QLineEdit()
-        self.search_edit.setObjectName(KB_SEARCH)
+        self.search_edit.setObjectName(names.KB_SEARCH)
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
             self.tr("Cari di basis pengetahuan, misalnya: pencairan dana SP2D")
@@ -233,11 +218,11 @@ class KbView(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
         self.search_edit.returnPressed.connect(self.run_search)
         self.department_combo = QComboBox()
-        self.department_combo.setObjectName(KB_DEPARTMENT)
+        self.department_combo.setObjectName(names.KB_DEPARTMENT)
         self.department_combo.addItem(self.tr("Semua departemen"), None)
         self.department_combo.currentIndexChanged.connect(lambda _i: self.run_search())
         self.application_combo = QComboBox()
-        self.application_combo.setObjectName(KB_APPLICATION)
+        self.application_combo.setObjectName(names.KB_APPLICATION)
         self.application_combo.addItem(self.tr("Semua aplikasi"), None)
         self.application_combo.currentIndexChanged.connect(lambda _i: self.run_search())
         self.department_combo.setMinimumWidth(220)
@@ -250,7 +235,7 @@ class KbView(QWidget):
 
         self.model = KbResultsModel(self)
         self.results = QListView()
-        self.results.setObjectName(KB_RESULTS)
+        self.results.setObjectName(names.KB_RESULTS)
         self.results.setModel(self.model)
         self.results.setItemDelegate(TwoLineDelegate(self.results))
         self.results.setWordWrap(True)
@@ -261,7 +246,7 @@ class KbView(QWidget):
         self.results.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.results.activated.connect(lambda _i: self.body.setFocus())
         self.count_label = QLabel()
-        self.count_label.setObjectName(KB_COUNT)
+        self.count_label.setObjectName(names.KB_COUNT)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -269,7 +254,7 @@ class KbView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.title_label = QLabel()
-        self.title_label.setObjectName(KB_ENTRY_TITLE)
+        self.title_label.setObjectName(names.KB_ENTRY_TITLE)
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title_label.font()
@@ -282,7 +267,7 @@ class KbView(QWidget):
                 "Periksa peraturan terbaru sebelum memakai jawaban ini."
             )
         )
-        self.outdated_label.setObjectName(KB_OUTDATED)
+        self.outdated_label.setObjectName(names.KB_OUTDATED)
         self.outdated_label.setWordWrap(True)
         self.outdated_label.setProperty("role", "warning")
         self.outdated_label.setStyleSheet(
@@ -291,23 +276,23 @@ class KbView(QWidget):
         )
         self.outdated_label.hide()
         self.body = QTextBrowser()
-        self.body.setObjectName(KB_ENTRY_BODY)
+        self.body.setObjectName(names.KB_ENTRY_BODY)
         self.body.setOpenLinks(False)
 
         self.use_button = QPushButton(self.tr("Pakai jawaban ini di catatan"))
-        self.use_button.setObjectName(KB_USE_ANSWER)
+        self.use_button.setObjectName(names.KB_USE_ANSWER)
         self.use_button.clicked.connect(self._on_use_clicked)
         self.helpful_button = QPushButton(self.tr("Membantu"))
-        self.helpful_button.setObjectName(KB_HELPFUL)
+        self.helpful_button.setObjectName(names.KB_HELPFUL)
         self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
         self.not_helpful_button = QPushButton(self.tr("Tidak membantu"))
-        self.not_helpful_button.setObjectName(KB_NOT_HELPFUL)
+        self.not_helpful_button.setObjectName(names.KB_NOT_HELPFUL)
         self.not_helpful_button.clicked.connect(lambda: self.send_feedback(False))
         self.note_edit = QLineEdit()
-        self.note_edit.setObjectName(KB_FEEDBACK_NOTE)
+        self.note_edit.setObjectName(names.KB_FEEDBACK_NOTE)
         self.note_edit.setPlaceholderText(self.tr("Catatan umpan balik (opsional)"))
         self.feedback_status = QLabel()
-        self.feedback_status.setObjectName(KB_FEEDBACK_STATUS)
+        self.feedback_status.setObjectName(names.KB_FEEDBACK_STATUS)
         self.feedback_status.setWordWrap(True)
         feedback_row = QHBoxLayout()
         feedback_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
@@ -426,15 +411,15 @@ class KbView(QWidget):
 
         self.tasks.run_query(job, done)
 
-    def _fill(self, combo: QComboBox, codes: list[str], names: dict[str, str]) -> None:
+    def _fill(self, combo: QComboBox, codes: list[str], labels: dict[str, str]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         # Reference order first (the centre's order), then codes it does not know.
-        ordered = [c for c in names if c in codes] + [c for c in codes if c not in names]
+        ordered = [c for c in labels if c in codes] + [c for c in codes if c not in labels]
         for code in ordered:
-            combo.addItem(names.get(code, code), code)
+            combo.addItem(labels.get(code, code), code)
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
@@ -538,9 +523,9 @@ class KbView(QWidget):
         return "".join(parts)
 
 
-def install(window) -> KbView:
-    """Put the KB screen into the main window (page ``kb``) and wire "use this answer"."""
-    from hai_desktop.gui import object_names as names
+def create(window) -> KbView:
+    """The KB screen for the main window (its page ``kb``), "use this answer" wired to the
+    window's log form."""
 
     view = KbView(window.tasks)
 
@@ -551,5 +536,4 @@ def install(window) -> KbView:
         insert_into_form(window, entry)
 
     view.use_answer_requested.connect(use)
-    window.replace_page(names.PAGE_KB, view)
     return view

@@ -1,7 +1,7 @@
 """The desk main window: navigation, pages, status bar, shortcuts.
 
 Other parts of the desk plug in here without editing this module:
-``add_page``/``replace_page`` (the KB screen), ``set_sync_indicator`` and ``sync_requested``
+``add_page``/``replace_page``, ``set_sync_indicator`` and ``sync_requested``
 (the sync engine), ``set_side_panel``, ``question_text_changed`` and ``insert_answer`` (KB
 suggestions beside the log form), ``inquiry_saved`` (sync after save).
 """
@@ -72,6 +72,9 @@ class _LogPage(QWidget):
             self.side_slot.hide()
             return
         layout.addWidget(widget)
+        # Into a slot already on screen Qt shows a new child only on the next event loop
+        # pass (a replaced panel): show it now.
+        widget.show()
         self.side_slot.show()
         # The form keeps most of the width; the panel starts at a readable ~340 px.
         total = max(self.splitter.width(), 900)
@@ -174,10 +177,11 @@ class MainWindow(QMainWindow):
         self.add_page(names.PAGE_LOG, self.tr("Catat Layanan"), self._log_page)
         self._history_placeholder = QWidget()
         self.add_page(names.PAGE_HISTORY, self.tr("Riwayat"), self._history_placeholder)
-        kb = QLabel(self.tr("Basis Pengetahuan akan tersedia setelah sinkronisasi."))
-        kb.setObjectName(names.KB_PLACEHOLDER)
-        kb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_page(names.PAGE_KB, self.tr("Basis Pengetahuan"), kb)
+        from hai_desktop.gui import kb_suggestions, kb_view
+
+        self.kb_view = kb_view.create(self)  # the "Basis Pengetahuan" page
+        self.add_page(names.PAGE_KB, self.tr("Basis Pengetahuan"), self.kb_view)
+        self.kb_suggestions = kb_suggestions.install(self)  # KB answers beside the log form
         self.nav.setCurrentRow(0)
         if self._shown_once:
             self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)

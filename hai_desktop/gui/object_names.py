@@ -23,7 +23,6 @@ PROFILE_LABEL = "profileLabel"
 PAGE_LOG = "log"
 PAGE_HISTORY = "history"
 PAGE_KB = "kb"
-KB_PLACEHOLDER = "kbPlaceholder"
 
 # Log form (Catat Layanan)
 FORM_PAGE = "inquiryFormPage"
@@ -88,6 +87,47 @@ RESTORE_DIALOG = "restoreDialog"
 DATABASE_TOO_NEW_DIALOG = "databaseTooNewDialog"
 DEEP_CHECK_DIALOG = "deepCheckDialog"
 
+# Sync indicator (status bar)
+SYNC_INDICATOR = "syncIndicator"
+SYNC_STATE_LABEL = "syncStateLabel"
+SYNC_CLOCK_WARNING = "syncClockWarning"
+SYNC_NOW_BUTTON = "syncNowButton"
+
+# Sign-in dialog
+SIGNIN_DIALOG = "signInDialog"
+SIGNIN_HUB_URL = "signInHubUrl"
+SIGNIN_EMAIL = "signInEmail"
+SIGNIN_PASSWORD = "signInPassword"
+SIGNIN_ERROR = "signInError"
+
+# Settings: HAI Hub page
+SETTINGS_HUB_URL = "settingsHubUrl"
+SETTINGS_CA_BUNDLE = "settingsCaBundle"
+SETTINGS_PROXY = "settingsProxy"
+SETTINGS_SYNC_INTERVAL = "settingsSyncInterval"
+
+# KB suggestions beside the log form
+KB_SUGGESTIONS_PANEL = "kbSuggestionsPanel"
+KB_SUGGESTIONS_LIST = "kbSuggestionsList"
+KB_SUGGESTIONS_INSERT = "kbSuggestionsInsertButton"
+KB_SUGGESTIONS_STATUS = "kbSuggestionsStatus"
+
+# Knowledge base (Basis Pengetahuan)
+KB_VIEW = "kbView"
+KB_SEARCH = "kbSearchEdit"
+KB_DEPARTMENT = "kbDepartmentCombo"
+KB_APPLICATION = "kbApplicationCombo"
+KB_RESULTS = "kbResultsList"
+KB_COUNT = "kbCountLabel"
+KB_ENTRY_TITLE = "kbEntryTitle"
+KB_ENTRY_BODY = "kbEntryBody"
+KB_OUTDATED = "kbOutdatedMark"
+KB_HELPFUL = "kbHelpfulButton"
+KB_NOT_HELPFUL = "kbNotHelpfulButton"
+KB_FEEDBACK_NOTE = "kbFeedbackNoteEdit"
+KB_FEEDBACK_STATUS = "kbFeedbackStatus"
+KB_USE_ANSWER = "kbUseAnswerButton"
+
 
 def error_name(field_object_name: str) -> str:
     """The objectName of the inline error label under a form field."""
@@ -127,7 +167,8 @@ MAIN_WINDOW_REQUIRED = [
     SERVED_END,
     SAVE_BUTTON,
     NEW_VISITOR_BUTTON,
-    KB_PLACEHOLDER,
+    KB_VIEW,
+    KB_SUGGESTIONS_PANEL,
 ]
 HISTORY_REQUIRED = [
     HISTORY_VIEW,

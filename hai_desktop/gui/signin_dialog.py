@@ -21,12 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core.paths import ProfilePaths
-
-DIALOG_NAME = "signInDialog"
-HUB_FIELD_NAME = "signInHubUrl"
-EMAIL_FIELD_NAME = "signInEmail"
-PASSWORD_FIELD_NAME = "signInPassword"
-ERROR_LABEL_NAME = "signInError"
+from hai_desktop.gui import object_names as names
 
 # runner(fn, on_done, on_error): run fn off the GUI thread, call back on the GUI thread.
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
@@ -54,7 +49,7 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setObjectName(DIALOG_NAME)
+        self.setObjectName(names.SIGNIN_DIALOG)
         self.setWindowTitle(self.tr("Masuk ke HAI Hub"))
         self.setMinimumWidth(420)
         self.paths = paths
@@ -70,16 +65,16 @@ class SignInDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.hub = QLineEdit(hub_url)
-        self.hub.setObjectName(HUB_FIELD_NAME)
+        self.hub.setObjectName(names.SIGNIN_HUB_URL)
         self.hub.setPlaceholderText("https://hai.djpb.kemenkeu.go.id")
         self.email = QLineEdit(email)
-        self.email.setObjectName(EMAIL_FIELD_NAME)
+        self.email.setObjectName(names.SIGNIN_EMAIL)
         self.email.setPlaceholderText("nama@kemenkeu.go.id")
         self.password = QLineEdit()
-        self.password.setObjectName(PASSWORD_FIELD_NAME)
+        self.password.setObjectName(names.SIGNIN_PASSWORD)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
-        self.error.setObjectName(ERROR_LABEL_NAME)
+        self.error.setObjectName(names.SIGNIN_ERROR)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b91c1c;")
         self.error.hide()

@@ -21,11 +21,7 @@ from hai_desktop.core.sync.engine import (
     SyncStatus,
 )
 from hai_desktop.core.timeutil import parse_utc
-
-INDICATOR_NAME = "syncIndicator"
-STATE_LABEL_NAME = "syncStateLabel"
-CLOCK_LABEL_NAME = "syncClockWarning"
-SYNC_BUTTON_NAME = "syncNowButton"
+from hai_desktop.gui import object_names as names
 
 # Dot colours per state; the text always says the state too (never colour alone).
 _COLOURS = {
@@ -60,7 +56,7 @@ class SyncIndicator(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName(INDICATOR_NAME)
+        self.setObjectName(names.SYNC_INDICATOR)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.status = SyncStatus()
         self.syncing = False
@@ -71,13 +67,13 @@ class SyncIndicator(QWidget):
         self.dot = QLabel("●")
         self.dot.setAccessibleName(self.tr("Status sinkronisasi"))
         self.label = QLabel()
-        self.label.setObjectName(STATE_LABEL_NAME)
+        self.label.setObjectName(names.SYNC_STATE_LABEL)
         self.clock = QLabel()
-        self.clock.setObjectName(CLOCK_LABEL_NAME)
+        self.clock.setObjectName(names.SYNC_CLOCK_WARNING)
         self.clock.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.clock.hide()
         self.button = QToolButton()
-        self.button.setObjectName(SYNC_BUTTON_NAME)
+        self.button.setObjectName(names.SYNC_NOW_BUTTON)
         self.button.setText(self.tr("Sinkronkan"))
         self.button.setToolTip(self.tr("Sinkronkan sekarang (Ctrl+R)"))
         self.button.setAutoRaise(True)

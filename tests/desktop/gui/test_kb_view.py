@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from hai_desktop.core import kb, outbox, profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.gui import kb_suggestions, kb_view
+from hai_desktop.gui import kb_view
 from hai_desktop.gui.tasks import TaskManager
 
 
@@ -153,8 +153,8 @@ def window(qtbot, tasks, paths):
     )
     win = MainWindow(paths, tasks, profile=profile)
     qtbot.addWidget(win)
-    kb_view.install(win)
-    panel = kb_suggestions.install(win)
+    panel = win.kb_suggestions  # built with the window's pages, beside the log form
+    assert win.page("kb") is win.kb_view
     win.show()
     return win, panel
 
