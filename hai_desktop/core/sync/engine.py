@@ -9,8 +9,8 @@ One run (:meth:`SyncEngine.run_once`):
    one is kept and marked with the hub's message; the outbox is rescanned after each batch,
    so whatever was saved during a long upload goes in the same run.
 3. Pull each feed from its stored cursor until ``has_more`` is false: reference (ETag), KB,
-   office inquiries (and tickets/broadcasts once the core has them). Each page is applied
-   and its cursor stored in one transaction.
+   office inquiries. Each page is applied and its cursor stored in one transaction. (The
+   hub's tickets and broadcasts feeds are not pulled: the desk keeps no such data yet.)
 
 A crash anywhere means sending again, which the hub's idempotency makes harmless. Failures are
 classified (:mod:`hai_desktop.core.sync.protocol`) and decide the backoff: offline → quiet
@@ -21,7 +21,6 @@ retry with a growing delay; hub fault → exponential backoff with jitter, cappe
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 import os
 import platform
@@ -35,9 +34,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hai_desktop import __version__
-from hai_desktop.core import credentials, outbox
+from hai_desktop.core import credentials, inquiries, kb, outbox, reference
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.core.settings import Settings
 from hai_desktop.core.sync import state
 from hai_desktop.core.sync.client import PUSH_BATCH_MAX, HubClient
 from hai_desktop.core.sync.protocol import (
@@ -160,46 +160,23 @@ class HubConfig:
     sync_interval_s: int = 60
 
 
-def load_settings(paths: ProfilePaths) -> Any:
-    """The desk settings object (None if the settings module is unavailable)."""
-    try:
-        settings_mod = importlib.import_module("hai_desktop.core.settings")
-    except ImportError:
-        return None
-    loader = getattr(settings_mod.Settings, "load", None) or settings_mod.load
-    return loader(paths.settings)
-
-
-def save_settings(paths: ProfilePaths, settings: Any) -> None:
-    """Write the settings object back (atomic write done by the settings module)."""
-    saver = getattr(settings, "save", None)
-    if saver is not None:
-        saver(paths.settings)
-    else:
-        importlib.import_module("hai_desktop.core.settings").save(settings, paths.settings)
-
-
 def hub_config(paths: ProfilePaths) -> HubConfig:
     """The hub settings of a profile."""
-    settings = load_settings(paths)
-    if settings is None:
-        return HubConfig()
+    settings = Settings.load(paths.settings)
     return HubConfig(
-        hub_url=(getattr(settings, "hub_url", None) or None),
-        ca_bundle=(getattr(settings, "ca_bundle", None) or None),
-        proxy=(getattr(settings, "proxy", None) or None),
-        timeout_s=float(getattr(settings, "hub_timeout_s", 30.0) or 30.0),
-        sync_interval_s=int(getattr(settings, "sync_interval_s", 60) or 60),
+        hub_url=settings.hub_url or None,
+        ca_bundle=settings.ca_bundle or None,
+        proxy=settings.proxy or None,
+        timeout_s=float(settings.hub_timeout_s or 30.0),
+        sync_interval_s=int(settings.sync_interval_s or 60),
     )
 
 
 def set_hub_url(paths: ProfilePaths, hub_url: str) -> None:
     """Store the hub address in the profile's settings."""
-    settings = load_settings(paths)
-    if settings is None:
-        raise RuntimeError("settings module unavailable")
+    settings = Settings.load(paths.settings)
     settings.hub_url = hub_url.rstrip("/")
-    save_settings(paths, settings)
+    settings.save(paths.settings)
 
 
 def device_id() -> str:
@@ -334,14 +311,6 @@ def save_status(status: SyncStatus) -> None:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _optional_apply(module: str, name: str) -> Callable[[list[dict]], Any] | None:
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
 
 
 class SyncEngine:
@@ -536,8 +505,6 @@ class SyncEngine:
         self._push_kb_feedback(client, report)
 
     def _push_inquiries(self, client: HubClient, report: SyncReport) -> None:
-        from hai_desktop.core import inquiries
-
         sent: set[int] = set()  # outbox row ids sent in this pass (a re-queue gets a new id)
         total = outbox.queued_count()
         while True:
@@ -635,11 +602,7 @@ class SyncEngine:
             report.rejected.append(("inquiry", record_id, message))
 
     def _push_kb_feedback(self, client: HubClient, report: SyncReport) -> None:
-        try:
-            from hai_desktop.core import kb
-        except ImportError:
-            return
-        record_type = getattr(kb, "FEEDBACK_RECORD_TYPE", "kb_feedback")
+        record_type = kb.FEEDBACK_RECORD_TYPE
         sent: set[int] = set()
         while True:
             rows = [
@@ -676,36 +639,16 @@ class SyncEngine:
 
     def _pull(self, client: HubClient, report: SyncReport) -> None:
         self._pull_reference(client, report)
-        feeds: list[tuple[str, Callable[[int], dict], Callable | None]] = [
-            (
-                state.FEED_KB,
-                lambda c: client.kb_changes(c),
-                _optional_apply("hai_desktop.core.kb", "apply_kb_changes"),
-            ),
-            (
-                state.FEED_INQUIRIES,
-                lambda c: client.inquiries_changes(c),
-                _optional_apply("hai_desktop.core.inquiries", "apply_from_hub"),
-            ),
-            (
-                state.FEED_TICKETS,
-                lambda c: client.tickets_changes(c),
-                _optional_apply("hai_desktop.core.tickets", "apply_from_hub"),
-            ),
-            (
-                state.FEED_BROADCASTS,
-                lambda c: client.broadcasts_changes(c),
-                _optional_apply("hai_desktop.core.broadcasts", "apply_from_hub"),
-            ),
+        # Tickets and broadcasts have hub feeds too (HubClient.tickets_changes,
+        # broadcasts_changes) but no desk store yet: they join this list with their core module.
+        feeds: list[tuple[str, Callable[[int], dict], Callable[[list[dict]], Any]]] = [
+            (state.FEED_KB, client.kb_changes, kb.apply_kb_changes),
+            (state.FEED_INQUIRIES, client.inquiries_changes, inquiries.apply_from_hub),
         ]
         for feed, fetch, apply in feeds:
-            if apply is None:
-                continue  # this desk version does not keep that data yet
             report.pulled[feed] = self._pull_feed(feed, fetch, apply)
 
     def _pull_reference(self, client: HubClient, report: SyncReport) -> None:
-        from hai_desktop.core import reference
-
         payload, etag = client.reference(reference.reference_etag())
         if payload is not None:
             reference.replace_reference(payload, etag)

@@ -15,8 +15,6 @@ from hai_desktop.core.timeutil import utc_now
 FEED_REFERENCE = "reference"
 FEED_KB = "kb"
 FEED_INQUIRIES = "inquiries"
-FEED_TICKETS = "tickets"
-FEED_BROADCASTS = "broadcasts"
 
 
 def get_cursor(feed: str) -> int:
