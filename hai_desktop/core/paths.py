@@ -17,11 +17,8 @@ DATABASE_FILENAME = "hai-desk.sqlite3"
 
 
 def default_data_dir() -> Path:
+    """The default profile's folder: the platformdirs user data dir."""
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-
-
-def default_config_dir() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ class ProfilePaths:
     @property
     def settings(self) -> Path:
         # Settings sit with the profile so that --data-dir isolates a whole desk (tests, IT
-        # staff preparing PCs); the platformdirs config dir holds only the default profile's.
+        # staff preparing PCs).
         return self.data_dir / "settings.json"
 
     @property

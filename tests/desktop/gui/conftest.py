@@ -1,32 +1,9 @@
-"""Fixtures for GUI tests: a profile in tmp_path, a task manager, a main window."""
+"""Fixtures for GUI tests: a task manager and a main window (``paths``, ``db`` and
+``profile`` come from tests/desktop/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from hai_desktop.core import profile_store, reference
-from hai_desktop.core.db.database import open_database
-from hai_desktop.core.paths import ProfilePaths
-
-
-@pytest.fixture
-def paths(tmp_path) -> ProfilePaths:
-    return ProfilePaths.for_dir(tmp_path / "profile").ensure()
-
-
-@pytest.fixture
-def db(paths):
-    database = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def profile(db):
-    return profile_store.set_profile(
-        "Budi Santoso", "budi.santoso@kemenkeu.go.id", "KPPN-BANDA-ACEH"
-    )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Fixtures for desk core tests: a fresh profile database in tmp_path, reference seeded."""
+"""Fixtures shared by the desk's core and GUI tests: a fresh profile in tmp_path, its
+database (reference data seeded) and a CSO profile."""
 
 from __future__ import annotations
 
