@@ -24,6 +24,10 @@ REFERENCE_KEYS = (
 )
 OFFICE_KINDS = ("KPPN", "KANWIL", "PUSAT")
 
+# The fallback when the bundled reference file is missing (and for a key it lacks). It mirrors
+# resources/reference/reference.json, which its standalone build script writes; the two are
+# kept equal by tests/central/test_reference_defaults.py (applications and SLA stay empty
+# here: without the file there is nothing to name).
 DEFAULT_REFERENCE: dict[str, Any] = {
     "departments": [
         {"code": c, "name": c} for c in ("PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP")
