@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>CoreMessages</name>
@@ -36,7 +37,7 @@
     </message>
     <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
-        <translation>Choose why the question is out of the service's scope.</translation>
+        <translation>Choose why the question is out of the service&apos;s scope.</translation>
     </message>
     <message>
         <source>Waktu tidak valid.</source>
@@ -72,6 +73,14 @@
 </context>
 <context>
     <name>DeskApp</name>
+    <message>
+        <source>Basis data rusak</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Tutup HAI Desk lalu buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. Berkas yang rusak tidak dihapus.</source>
+        <translation>A thorough check found damage in the HAI Desk database. Close HAI Desk and open it again: HAI Desk will offer to restore a backup. The damaged file is not deleted.</translation>
+    </message>
     <message>
         <source>Terjadi kesalahan saat memproses data. Coba lagi.</source>
         <translation>Something went wrong while processing data. Please try again.</translation>
@@ -455,8 +464,8 @@
         <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
-        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
-        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
+        <source>Jawaban dari &quot;%1&quot; disisipkan dan dicatat sebagai dasar.</source>
+        <translation>The answer from &quot;%1&quot; was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
@@ -563,10 +572,6 @@
     <message>
         <source>Riwayat</source>
         <translation>History</translation>
-    </message>
-    <message>
-        <source>Basis Pengetahuan akan tersedia setelah sinkronisasi.</source>
-        <translation>The knowledge base becomes available after a sync.</translation>
     </message>
     <message>
         <source>Basis Pengetahuan</source>
@@ -701,12 +706,24 @@
         <translation>Database damaged</translation>
     </message>
     <message>
+        <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
+    </message>
+    <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Perbarui HAI Desk</source>
+        <translation>Update HAI Desk</translation>
+    </message>
+    <message>
+        <source>Basis data ini dibuat oleh versi HAI Desk yang lebih baru. Perbarui HAI Desk ke versi terbaru, lalu buka lagi. Berkas tidak diubah dan datanya aman.</source>
+        <translation>This database was created by a newer version of HAI Desk. Update HAI Desk to the latest version, then open it again. The file was not changed and its data is safe.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk diperiksa petugas TI.</source>
@@ -715,6 +732,14 @@
     <message>
         <source>Cadangan terbaru:</source>
         <translation>Newest backup:</translation>
+    </message>
+    <message>
+        <source>Cadangan {name} juga rusak. Anda dapat memulihkan cadangan sebelumnya.</source>
+        <translation>Backup {name} is damaged too. You can restore the previous backup.</translation>
+    </message>
+    <message>
+        <source>Cadangan sebelumnya:</source>
+        <translation>Previous backup:</translation>
     </message>
     <message>
         <source>Pulihkan cadangan</source>

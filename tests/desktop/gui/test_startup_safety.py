@@ -247,3 +247,19 @@ def test_deep_check_problems_lead_to_the_restore_path(qtbot, paths, qapp, monkey
     db.close()
     assert calls == ["full"]
     assert not paths.full_check_requested.exists()
+
+
+def test_new_startup_texts_have_english_translations(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from hai_desktop.core.resources import resource_path
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "hai_desktop_en.qm")))
+    qapp.installTranslator(translator)
+    try:
+        assert QApplication.translate("Startup", "Perbarui HAI Desk") == "Update HAI Desk"
+        assert QApplication.translate("Startup", "Cadangan sebelumnya:") == "Previous backup:"
+        assert QApplication.translate("DeskApp", "Basis data rusak") == "Database damaged"
+    finally:
+        qapp.removeTranslator(translator)
