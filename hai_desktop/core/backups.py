@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -104,14 +105,28 @@ def maybe_backup(
     return make_backup(db, backups_dir, keep)
 
 
-def check_file(path: Path | str) -> list[str]:
-    """``PRAGMA quick_check`` of a database file opened read-only: [] when sound."""
+class CheckCancelled(Exception):
+    """``check_file`` was stopped by its ``should_stop`` (the app is closing)."""
+
+
+def check_file(path: Path | str, should_stop: Callable[[], bool] | None = None) -> list[str]:
+    """``PRAGMA quick_check`` of a database file opened read-only: [] when sound.
+
+    ``should_stop`` (polled while the check runs) ends a long check early, raising
+    ``CheckCancelled``: a cancelled check says nothing about the file.
+    """
     try:
         conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
         try:
+            if should_stop is not None:
+                conn.set_progress_handler(lambda: 1 if should_stop() else 0, 10_000)
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if should_stop is not None and should_stop():
+            raise CheckCancelled(str(exc)) from exc
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows

@@ -365,6 +365,7 @@ class DeskApp:
         self.settings = None
         self.sync = None
         self.backup_timer = None
+        self._stop_deep_check = None
         # None: no deep check pending or running; True/False once it ran (False: damaged).
         self.deep_check_ok: bool | None = None
         self.deep_check_box = None
@@ -495,11 +496,16 @@ class DeskApp:
         It reads through its own read-only connection (``backups.check_file``), so saves
         and the history never wait for it.
         """
+        import threading
+
         from hai_desktop.core import backups
 
         log.info("deep integrity check started in the background")
+        # Closing the desk stops the check (a big file takes a while): it must not keep the
+        # process alive after the window closed.
+        self._stop_deep_check = threading.Event()
         self.tasks.run_net(
-            lambda: backups.check_file(self.paths.database),
+            lambda: backups.check_file(self.paths.database, self._stop_deep_check.is_set),
             on_done=self._on_deep_check_done,
             on_error=lambda exc: log.error("deep integrity check failed to run", exc_info=exc),
         )
@@ -549,6 +555,8 @@ class DeskApp:
         """Finish queued writes, take a backup, close the database."""
         if self.backup_timer is not None:
             self.backup_timer.stop()
+        if self._stop_deep_check is not None:
+            self._stop_deep_check.set()
         if self.sync is not None:
             self.sync.stop()  # a running pass ends first; its thread closes its connection
         if self.tasks is not None:

@@ -37,7 +37,8 @@ class DatabaseError(Exception):
 
 
 class DatabaseTooNew(DatabaseError):
-    pass
+    """The file was written by a newer HAI Desk. It is not damaged: the user updates the
+    app; a backup must never be restored over it (callers catch this one first)."""
 
 
 @dataclass(frozen=True)

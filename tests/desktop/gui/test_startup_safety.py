@@ -199,9 +199,10 @@ def test_deep_check_pending_runs_quick_check_in_the_background(qtbot, paths, qap
     checked: list[Path] = []
     real = backups.check_file
 
-    def spy(path):
+    def spy(path, should_stop=None):
         checked.append(Path(path))
-        return real(path)
+        assert should_stop is not None and not should_stop()
+        return real(path, should_stop)
 
     monkeypatch.setattr(backups, "check_file", spy)
     desk = _start_big(qtbot, paths, qapp, monkeypatch)
@@ -217,7 +218,7 @@ def test_deep_check_pending_runs_quick_check_in_the_background(qtbot, paths, qap
 
 
 def test_deep_check_problems_lead_to_the_restore_path(qtbot, paths, qapp, monkeypatch):
-    monkeypatch.setattr(backups, "check_file", lambda path: ["*** in database main ***"])
+    monkeypatch.setattr(backups, "check_file", lambda path, stop=None: ["*** in database main ***"])
     desk = _start_big(qtbot, paths, qapp, monkeypatch)
     try:
         qtbot.waitUntil(lambda: desk.deep_check_ok is not None, timeout=5000)
