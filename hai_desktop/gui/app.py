@@ -420,7 +420,11 @@ class DeskApp:
         if show:
             screen = QApplication.primaryScreen()
             if screen is not None and screen.availableGeometry().width() < 1440:
-                self.window.showMaximized()  # office PCs: 1366x768 is common
+                # Office PCs: 1366x768 is common, and the log form with the KB panel needs
+                # the whole screen. Take the screen's size first so the window fills it even
+                # where no window manager honours "maximized".
+                self.window.setGeometry(screen.availableGeometry())
+                self.window.showMaximized()
             else:
                 self.window.show()
         return self.window

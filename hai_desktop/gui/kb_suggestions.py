@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -83,7 +82,6 @@ class KbSuggestionsPanel(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
         self.setMinimumWidth(240)
-        self._sized = False
 
         title = QLabel(self.tr("Saran dari Basis Pengetahuan"))
         font = title.font()
@@ -132,30 +130,6 @@ class KbSuggestionsPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.insert_selected)
-
-    PREFERRED_WIDTH = 280
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if not self._sized:
-            # Leave the log form as much room as possible: start the panel narrow (the
-            # splitter handle still lets the CSO widen it).
-            self._sized = True
-            splitter, child = self.parentWidget(), self
-            while splitter is not None and not isinstance(splitter, QSplitter):
-                splitter, child = splitter.parentWidget(), splitter
-            if splitter is not None and splitter.orientation() == Qt.Orientation.Horizontal:
-                index = splitter.indexOf(child)
-                sizes = splitter.sizes()
-                total = sum(sizes)
-                if index >= 0 and total > 2 * self.PREFERRED_WIDTH:
-                    rest = total - self.PREFERRED_WIDTH
-                    others = [i for i in range(len(sizes)) if i != index]
-                    new = [0] * len(sizes)
-                    new[index] = self.PREFERRED_WIDTH
-                    for i in others:
-                        new[i] = rest // len(others)
-                    splitter.setSizes(new)
 
     # -- input ----------------------------------------------------------------------------
     def set_question(self, text: str) -> None:

@@ -33,6 +33,10 @@ if TYPE_CHECKING:  # imported for types only: the frame is shown before these lo
     from hai_desktop.gui.tasks import TaskManager
 
 
+# Starting width of the side panel beside the log form (KB suggestions).
+SIDE_PANEL_WIDTH = 280
+
+
 class _LogPage(QWidget):
     """The log form on the left, an optional side panel (KB suggestions) on the right."""
 
@@ -55,8 +59,9 @@ class _LogPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self.side_slot)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # Extra width always goes to the form; the panel keeps the width it was given.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,9 +81,10 @@ class _LogPage(QWidget):
         # pass (a replaced panel): show it now.
         widget.show()
         self.side_slot.show()
-        # The form keeps most of the width; the panel starts at a readable ~340 px.
+        # The form keeps most of the width; the panel starts narrow but readable (the
+        # splitter handle lets the CSO widen it).
         total = max(self.splitter.width(), 900)
-        self.splitter.setSizes([total - 340, 340])
+        self.splitter.setSizes([total - SIDE_PANEL_WIDTH, SIDE_PANEL_WIDTH])
 
 
 class MainWindow(QMainWindow):
