@@ -12,8 +12,8 @@ More commands live in their own modules: ``cli_kb`` (``kb search``), ``cli_sync`
 (``login``/``logout``/``sync``) and ``cli_demo`` (``--demo``). Each provides
 ``register(subparsers, parents)`` (``parents`` = the common option parsers, passed to
 ``add_parser(..., parents=parents)``); ``cli_demo`` adds top-level flags. They use the
-helpers below (``paths_from_args``, ``open_profile_db``, ``setup_cli_logging``, the exit
-codes) and are imported when the parser is built, so importing this module stays cheap.
+helpers below (``paths_from_args``, ``profile_db``, ``CommandFailed``, ``setup_cli_logging``,
+the exit codes) and are imported when the parser is built, so importing this module stays cheap.
 """
 
 from __future__ import annotations
@@ -21,9 +21,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from hai_desktop import __version__
 from hai_desktop.core.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    import peewee
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +63,35 @@ def setup_cli_logging(paths: ProfilePaths) -> None:
         pass  # a read-only profile still gets its command run; self-check reports it
 
 
-def open_profile_db(paths: ProfilePaths):
-    """Open (create, migrate) the profile's database with the reference data seeded.
+class CommandFailed(Exception):
+    """A command cannot go on: ``main`` prints the (Indonesian) message and exits ``code``."""
 
-    Raises ``DatabaseError`` when the file cannot be used; the caller prints why.
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@contextmanager
+def profile_db(paths: ProfilePaths, *, must_exist: bool = False) -> Iterator[peewee.Database]:
+    """The profile's database (created, migrated, reference data seeded) for one command,
+    closed afterwards. A file that cannot be used, or with ``must_exist`` a profile that
+    does not exist yet, ends the command through ``CommandFailed``.
     """
     from hai_desktop.core import reference
-    from hai_desktop.core.db.database import open_database
+    from hai_desktop.core.db.database import DatabaseError, open_database
 
+    if must_exist and not paths.database.exists():
+        raise CommandFailed(f"Belum ada profil desk di {paths.data_dir}.", EXIT_USAGE)
     paths.ensure()
-    db = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    return db
+    try:
+        db = open_database(paths.database)
+    except DatabaseError as exc:
+        raise CommandFailed(f"Basis data tidak dapat dibuka: {exc}") from exc
+    try:
+        reference.seed_reference_if_empty()
+        yield db
+    finally:
+        db.close()
 
 
 # ------------------------------------------------------------------ profile
@@ -89,25 +112,18 @@ def register_profile(subparsers, parents: list[argparse.ArgumentParser]) -> None
 
 def cmd_profile_set(args: argparse.Namespace) -> int:
     """Set the CSO profile; prints the Indonesian message of each invalid field."""
-    from hai_desktop.core.db.database import DatabaseError
     from hai_desktop.core.errors import ValidationError
     from hai_desktop.core.profile_store import set_profile
 
     paths = paths_from_args(args)
     setup_cli_logging(paths)
-    try:
-        db = open_profile_db(paths)
-    except DatabaseError as exc:
-        print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        profile = set_profile(args.name, args.email, args.office)
-    except ValidationError as exc:
-        for field, text in exc.messages().items():
-            print(f"{field}: {text}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        db.close()
+    with profile_db(paths):
+        try:
+            profile = set_profile(args.name, args.email, args.office)
+        except ValidationError as exc:
+            for field, text in exc.messages().items():
+                print(f"{field}: {text}", file=sys.stderr)
+            return EXIT_USAGE
     log.info("profile set from the command line (office %s)", profile.office_code)
     print(f"Profil disimpan: {profile.name} <{profile.email}>, kantor {profile.office_code}")
     print(f"Perangkat: {profile.device_id}")
@@ -117,16 +133,9 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
 def cmd_profile_show(args: argparse.Namespace) -> int:
     """Print the CSO profile (exit 1 if none is set)."""
     from hai_desktop.core import reference
-    from hai_desktop.core.db.database import DatabaseError
     from hai_desktop.core.profile_store import get_profile
 
-    paths = paths_from_args(args)
-    try:
-        db = open_profile_db(paths)
-    except DatabaseError as exc:
-        print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+    with profile_db(paths_from_args(args)):
         profile = get_profile()
         if profile is None:
             print("Profil belum diisi (hai-desktop profile set ...).")
@@ -137,8 +146,6 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
         print(f"Kantor:    {profile.office_code} ({office})")
         print(f"Perangkat: {profile.device_id}")
         return EXIT_OK
-    finally:
-        db.close()
 
 
 # ------------------------------------------------------------------ self-check
@@ -212,7 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return run_gui_command(args)
-    return int(func(args) or 0)
+    try:
+        return int(func(args) or 0)
+    except CommandFailed as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
 
 
 if __name__ == "__main__":

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 
-from hai_desktop.cli import EXIT_OK, EXIT_USAGE, open_profile_db, paths_from_args
+from hai_desktop.cli import EXIT_OK, paths_from_args, profile_db
 
 
 def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
@@ -36,18 +35,8 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
 def cmd_kb_search(args: argparse.Namespace) -> int:
     """Search the profile's local KB and print the hits (best first)."""
     from hai_desktop.core import kb
-    from hai_desktop.core.db.database import DatabaseError
 
-    paths = paths_from_args(args)
-    if not paths.database.exists():
-        print(f"Belum ada profil desk di {paths.data_dir}.", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        db = open_profile_db(paths)
-    except DatabaseError as exc:
-        print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
+    with profile_db(paths_from_args(args), must_exist=True):
         text = " ".join(args.text)
         hits = kb.search(
             text, args.department, args.application, limit=args.limit, prefix_last=False
@@ -81,5 +70,3 @@ def cmd_kb_search(args: argparse.Namespace) -> int:
             if h.regulations:
                 print(f"    Dasar: {'; '.join(h.regulations)}")
         return EXIT_OK
-    finally:
-        db.close()

@@ -17,8 +17,8 @@ from hai_desktop.cli import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
-    open_profile_db,
     paths_from_args,
+    profile_db,
     setup_cli_logging,
 )
 
@@ -55,7 +55,6 @@ def cmd_login(args: argparse.Namespace) -> int:
     """Sign in; store the hub URL in the settings and the token in the keyring/file."""
     from hai_desktop.core import profile_store
     from hai_desktop.core import settings as settings_mod
-    from hai_desktop.core.db.database import DatabaseError
     from hai_desktop.core.errors import ValidationError
     from hai_desktop.core.sync import engine
     from hai_desktop.core.sync.protocol import HubError
@@ -66,12 +65,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     if not password:
         print("Kata sandi kosong.", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        db = open_profile_db(paths)
-    except DatabaseError as exc:
-        print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+    with profile_db(paths):
         if args.ca_bundle or args.proxy:
             current = settings_mod.Settings.load(paths.settings)
             if args.ca_bundle:
@@ -102,8 +96,6 @@ def cmd_login(args: argparse.Namespace) -> int:
             except ValidationError as exc:
                 print(f"Profil belum dibuat: {exc.messages()}", file=sys.stderr)
         return EXIT_OK
-    finally:
-        db.close()
 
 
 def _login_message(err) -> str:
@@ -136,20 +128,12 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """One sync pass; exit 1 when anything could not be sent (the reason printed)."""
-    from hai_desktop.core.db.database import DatabaseError
     from hai_desktop.core.sync import engine
 
     paths = paths_from_args(args)
-    if not paths.database.exists():
-        print(f"Belum ada profil desk di {paths.data_dir}.", file=sys.stderr)
-        return EXIT_USAGE
-    setup_cli_logging(paths)
-    try:
-        db = open_profile_db(paths)
-    except DatabaseError as exc:
-        print(f"Basis data tidak dapat dibuka: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
+    if paths.database.exists():
+        setup_cli_logging(paths)  # not before: logging would create the profile folder
+    with profile_db(paths, must_exist=True):
         report = engine.SyncEngine(paths).run_once(force=True)
         for line in report.summary_lines():
             print(line)
@@ -164,5 +148,3 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return EXIT_FAILED if failed else EXIT_OK
-    finally:
-        db.close()

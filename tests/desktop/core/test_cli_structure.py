@@ -52,8 +52,8 @@ def test_headless_login_writes_the_profile_log(
 def test_command_modules_share_the_cli_helpers():
     assert cli_sync.paths_from_args is cli.paths_from_args
     assert cli_kb.paths_from_args is cli.paths_from_args
-    assert cli_sync.open_profile_db is cli.open_profile_db
-    assert cli_kb.open_profile_db is cli.open_profile_db
+    assert cli_sync.profile_db is cli.profile_db
+    assert cli_kb.profile_db is cli.profile_db
     assert cli_sync.EXIT_FAILED == cli.EXIT_FAILED
     assert not hasattr(cli_kb, "run_demo")  # the demo lives in cli_demo
 
