@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -260,6 +261,7 @@ def main() -> int:
             )
     finally:
         hub.stop()
+        shutil.rmtree(work, ignore_errors=True)  # hub, desks and a 57 MB KB file
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in results.items()}))
     return 0
 
