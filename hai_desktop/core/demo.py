@@ -423,6 +423,40 @@ def prepare_desk(paths: ProfilePaths, hub_url: str, demo: dict[str, Any]) -> tup
         db.close()
 
 
+DEMO_PREFIX = "hai-demo-"
+OWNER_FILE = "owner.pid"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # POSIX only: on Windows signal 0 would terminate the process
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def remove_stale_demo_folders(tmp_dir: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of earlier demos whose desk process is gone.
+
+    A demo closed normally removes its own folder; one killed (``kill -9``, a power cut)
+    cannot, so the next demo start tidies up. POSIX only; elsewhere nothing is removed.
+    """
+    if os.name != "posix":
+        return []
+    removed = []
+    for folder in Path(tmp_dir or tempfile.gettempdir()).glob(DEMO_PREFIX + "*"):
+        try:
+            pid = int((folder / OWNER_FILE).read_text().strip())
+        except (OSError, ValueError):
+            continue  # not ours, or still being created: leave it
+        if not _pid_alive(pid):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def prepare_demo(root: Path | str | None = None, keep_files: bool = False) -> DemoSession:
     """Start the demo hub, load the demo data, prepare a signed-in, synced desk profile.
 
@@ -433,7 +467,12 @@ def prepare_demo(root: Path | str | None = None, keep_files: bool = False) -> De
     timings: dict[str, float] = {}
     data = load_demo_data()
     demo = data["demo"]
-    root = Path(root) if root else Path(tempfile.mkdtemp(prefix="hai-demo-"))
+    if root:
+        root = Path(root)
+    else:
+        remove_stale_demo_folders()
+        root = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
+        (root / OWNER_FILE).write_text(str(os.getpid()))
     hub = DemoHub(
         root / "hub", demo["bootstrap_admin"]["email"], demo["bootstrap_admin"]["password"]
     )

@@ -4,10 +4,12 @@ desk profile signed in and synced, the KB searchable offline; then a clean shutd
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import uuid
 from datetime import date
 
+import pytest
 import requests
 
 from hai_desktop import cli_kb
@@ -119,3 +121,27 @@ def test_demo_opens_the_desk_window_signed_in(tmp_path, qtbot):
     finally:
         desk.shutdown()
         session.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="stale-folder cleanup is POSIX only")
+def test_a_killed_demos_folder_is_removed_by_the_next_start(tmp_path):
+    """A demo killed with kill -9 cannot remove its folder; the next start does."""
+    import subprocess
+    import sys
+
+    from hai_desktop.core.demo import OWNER_FILE, remove_stale_demo_folders
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / "hai-demo-stale"
+    (stale / "hub").mkdir(parents=True)
+    (stale / OWNER_FILE).write_text(str(dead.pid))
+    running = tmp_path / "hai-demo-running"
+    running.mkdir()
+    (running / OWNER_FILE).write_text(str(os.getpid()))
+    foreign = tmp_path / "hai-demo-no-owner"
+    foreign.mkdir()
+
+    assert remove_stale_demo_folders(tmp_path) == [stale]
+    assert not stale.exists()
+    assert running.exists() and foreign.exists()
