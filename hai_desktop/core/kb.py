@@ -549,8 +549,9 @@ def search(
     tags first, then entries where the answer holds some of them; when that finds fewer
     than ``FALLBACK_BELOW`` entries,
     entries matching any of the telling words follow (a whole question typed into the log
-    form rarely shares every word with an entry). Empty ``department``/``application`` mean no filter. Operators
-    and quotes in ``text`` are plain text, never FTS syntax.
+    form rarely shares every word with an entry). Entries past their ``valid_until`` come
+    after all valid ones (``_valid_first``). Empty ``department``/``application`` mean no
+    filter. Operators and quotes in ``text`` are plain text, never FTS syntax.
     """
     department = department or None
     application = application or None
@@ -560,22 +561,51 @@ def search(
     # Entries with every word in the title, question or tags come first; when there are
     # enough of them the answers need not be ranked at all. That keeps broad queries fast
     # (bm25 costs per matching entry: "revisi dipa" matches a fifth of a 50,000-entry KB).
+    # A few more than asked are kept (``OUTDATED_SLACK``) so that valid entries just below
+    # the cut can move up past outdated ones; only the LIMIT grows, not the matching.
+    wanted = limit + min(limit, OUTDATED_SLACK)
     hits = _run_match(
         "{title question tags} : (" + query.all_terms + ")",
         department,
         application,
-        limit,
+        wanted,
         set(),
     )
-    if len(hits) < limit:
+    # The lower tiers also run when outdated entries leave too few valid ones on top (a
+    # current entry may say it only in its answer).
+    few = min(limit, FALLBACK_BELOW)
+    if len(hits) < limit or _valid_count(hits) < few:
         seen = {h.id for h in hits}
-        hits += _run_match(query.all_terms, department, application, limit - len(hits), seen)
-    if len(hits) < min(limit, FALLBACK_BELOW):
+        hits += _run_match(query.all_terms, department, application, wanted - len(hits), seen)
+    if _valid_count(hits) < few:
         any_terms = _any_query(query)
         if any_terms:
             seen = {h.id for h in hits}
-            hits += _run_match(any_terms, department, application, limit - len(hits), seen)
-    return hits
+            hits += _run_match(any_terms, department, application, wanted - len(hits), seen)
+    return _valid_first(hits)[:limit]
+
+
+# Extra ranked hits fetched beyond ``limit`` to replace outdated entries at the cut.
+OUTDATED_SLACK = 10
+
+
+def _valid_count(hits: list[KbHit]) -> int:
+    today = date.today()
+    return sum(1 for h in hits if not is_possibly_outdated(h, today))
+
+
+def _valid_first(hits: list[KbHit]) -> list[KbHit]:
+    """Entries past their ``valid_until`` after every valid one (each group keeps its rank).
+
+    A CSO takes the first suggestion (Alt+1, preselected): an outdated answer must never
+    come before a current one.
+    """
+    today = date.today()
+    valid: list[KbHit] = []
+    outdated: list[KbHit] = []
+    for hit in hits:
+        (outdated if is_possibly_outdated(hit, today) else valid).append(hit)
+    return valid + outdated
 
 
 def like_search(text: str, limit: int = 20) -> list[str]:

@@ -30,6 +30,8 @@ from hai_desktop.gui.kb_view import DETAIL_ROLE, TwoLineDelegate
 DEBOUNCE_MS = 300
 MAX_SUGGESTIONS = 5
 MIN_QUESTION_CHARS = 3
+# Characters of the answer shown under each suggestion's title.
+PREVIEW_CHARS = 90
 
 
 def insert_into_form(window, entry: kb.KbEntry | kb.KbHit) -> None:
@@ -183,23 +185,33 @@ class KbSuggestionsPanel(QWidget):
         self._hits = list(hits)
         self.list.clear()
         today = date.today()
+        first_valid = -1
         for n, hit in enumerate(hits, start=1):
             title = f"Alt+{n}   {hit.title}"
             lines = []
             if kb.is_possibly_outdated(hit, today):
                 title += "  ⚠"
                 lines.append(self.tr("Mungkin sudah tidak berlaku."))
+            elif first_valid < 0:
+                first_valid = n - 1
+            # Short previews keep all five rows (Alt+1 … Alt+5) in view on a 768-pixel
+            # screen; the whole answer and its basis are in the tooltip.
             preview = hit.answer_preview
-            lines.append(preview if len(preview) <= 180 else preview[:179] + "…")
+            lines.append(
+                preview if len(preview) <= PREVIEW_CHARS else preview[: PREVIEW_CHARS - 1] + "…"
+            )
+            tip = [hit.answer]
             if hit.regulations:
-                lines.append(self.tr("Dasar: %1").replace("%1", "; ".join(hit.regulations)))
+                tip.append(self.tr("Dasar: %1").replace("%1", "; ".join(hit.regulations)))
             item = QListWidgetItem(title)
             item.setData(DETAIL_ROLE, "\n".join(lines))
-            item.setToolTip(hit.answer)
+            item.setToolTip("\n\n".join(tip))
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             self.list.addItem(item)
         if hits:
-            self.list.setCurrentRow(0)
+            # Never preselect an outdated answer over a current one (kb.search ranks them
+            # last already; this also holds for any other order handed in).
+            self.list.setCurrentRow(max(first_valid, 0))
             self.status.setText(
                 self.tr("%1 jawaban yang mungkin cocok:").replace("%1", str(len(hits)))
             )

@@ -14,6 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -52,6 +54,12 @@ from hai_desktop.gui import object_names as names
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
+
+# The feedback button the CSO chose stays visibly chosen (it is disabled, so not by focus).
+_CHOSEN_STYLE = (
+    "QPushButton { background: #d1fae5; color: #065f46; border: 1px solid #10b981;"
+    " border-radius: 4px; padding: 4px 10px; font-weight: bold; }"
+)
 
 
 def _names(kind: str) -> dict[str, str]:
@@ -199,6 +207,7 @@ class KbView(QWidget):
         self._keep_selection = False
         self._entry: kb.KbEntry | None = None
         self._filters_loaded = False
+        self._results_pending = False
         self._departments: dict[str, str] = {}
         self._applications: dict[str, str] = {}
         self._debounce = QTimer(self)
@@ -216,7 +225,8 @@ class KbView(QWidget):
             self.tr("Cari di basis pengetahuan, misalnya: pencairan dana SP2D")
         )
         self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
-        self.search_edit.returnPressed.connect(self.run_search)
+        self.search_edit.returnPressed.connect(self.open_from_search)
+        self.search_edit.installEventFilter(self)
         self.department_combo = QComboBox()
         self.department_combo.setObjectName(names.KB_DEPARTMENT)
         self.department_combo.addItem(self.tr("Semua departemen"), None)
@@ -245,6 +255,8 @@ class KbView(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.results.activated.connect(lambda _i: self.body.setFocus())
+        # Enter in the search box before its results arrived: open the first hit then.
+        self._open_when_loaded = False
         self.count_label = QLabel()
         self.count_label.setObjectName(names.KB_COUNT)
         left = QWidget()
@@ -290,15 +302,25 @@ class KbView(QWidget):
         self.not_helpful_button.clicked.connect(lambda: self.send_feedback(False))
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName(names.KB_FEEDBACK_NOTE)
-        self.note_edit.setPlaceholderText(self.tr("Catatan umpan balik (opsional)"))
+        # The note goes with the vote: say so, and never let a note typed later vanish.
+        self.note_edit.setPlaceholderText(
+            self.tr("Catatan (opsional), tulis sebelum memilih Membantu / Tidak membantu")
+        )
+        self.note_edit.setToolTip(
+            self.tr(
+                "Catatan dikirim bersama pilihan Membantu atau Tidak membantu. "
+                "Tulis catatan dahulu, lalu pilih salah satu."
+            )
+        )
+        self.note_edit.returnPressed.connect(self._on_note_return)
         self.feedback_status = QLabel()
         self.feedback_status.setObjectName(names.KB_FEEDBACK_STATUS)
         self.feedback_status.setWordWrap(True)
         feedback_row = QHBoxLayout()
         feedback_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
+        feedback_row.addWidget(self.note_edit, 1)
         feedback_row.addWidget(self.helpful_button)
         feedback_row.addWidget(self.not_helpful_button)
-        feedback_row.addWidget(self.note_edit, 1)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -319,8 +341,14 @@ class KbView(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([400, 700])
 
+        page_title = QLabel(self.tr("Basis Pengetahuan"))
+        page_title.setObjectName("kbPageTitle")
+        page_title.setProperty("role", "title")
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(page_title)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self._show_entry(None)
@@ -333,6 +361,49 @@ class KbView(QWidget):
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
+
+    def open_from_search(self) -> None:
+        """Enter in the search box: show the selected hit (else the first) and move to it.
+
+        Text not searched yet is searched now; the first hit opens when the results arrive.
+        """
+        query = (
+            self.search_edit.text().strip(),
+            self.department_combo.currentData(),
+            self.application_combo.currentData(),
+        )
+        if self._debounce.isActive() or query != self._last_query or self._results_pending:
+            self._open_when_loaded = True
+            if self._debounce.isActive() or query != self._last_query:
+                self.run_search()
+            return
+        self._open_current_hit()
+
+    def focus_results(self) -> None:
+        """Down in the search box: move into the result list (first hit if none is current)."""
+        if self.model.rowCount() == 0:
+            return
+        self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self.model.index(0))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_current_hit(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self.model.index(0))
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         """Reload the filters and the results (after a sync brought new entries)."""
@@ -352,6 +423,7 @@ class KbView(QWidget):
         # Same query again (a refresh): keep the entry on screen; a new one: show the best.
         self._keep_selection = query == self._last_query
         self._last_query = query
+        self._results_pending = True
 
         def job():
             if text.strip():
@@ -369,24 +441,43 @@ class KbView(QWidget):
         if entry is None:
             return
         note = self.note_edit.text()
-        self.helpful_button.setEnabled(False)
-        self.not_helpful_button.setEnabled(False)
+        chosen = self.helpful_button if helpful else self.not_helpful_button
+        # The note went with the vote: the field closes so nothing typed later is lost.
+        for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
+            w.setEnabled(False)
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
         def done(_feedback_id: str) -> None:
-            self.note_edit.clear()
             if self._entry is not None and self._entry.id == entry.id:
-                self.feedback_status.setText(
-                    self.tr("Terima kasih. Umpan balik dicatat dan akan dikirim ke HAI-DJPBN.")
-                )
+                chosen.setText("✓ " + chosen.text())
+                chosen.setProperty("chosen", True)
+                chosen.setStyleSheet(_CHOSEN_STYLE)
+                self.feedback_status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
+                if note.strip():
+                    text = self.tr(
+                        "Terima kasih, umpan balik dan catatan tercatat; akan dikirim ke HAI-DJPBN."
+                    )
+                else:
+                    text = self.tr("Terima kasih, umpan balik tercatat; akan dikirim ke HAI-DJPBN.")
+                self.feedback_status.setText(text)
+                self.note_edit.clear()
 
         def failed(exc: BaseException) -> None:
-            self.helpful_button.setEnabled(True)
-            self.not_helpful_button.setEnabled(True)
+            for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
+                w.setEnabled(True)
+            self.feedback_status.setStyleSheet("color: #b91c1c;")
             self.feedback_status.setText(
                 self.tr("Umpan balik gagal disimpan: %1").replace("%1", str(exc))
             )
 
         self.tasks.run_db(lambda: kb.record_feedback(entry.id, helpful, note), done, failed)
+
+    def _on_note_return(self) -> None:
+        # Enter in the note cannot guess the vote: say what sends it instead of doing nothing.
+        self.feedback_status.setStyleSheet("")
+        self.feedback_status.setText(
+            self.tr("Pilih Membantu atau Tidak membantu untuk mengirim catatan ini.")
+        )
 
     # -- events ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -427,6 +518,7 @@ class KbView(QWidget):
     def _on_results(self, seq: int, hits: list[kb.KbHit]) -> None:
         if seq != self._search_seq:
             return  # a newer search is on its way
+        self._results_pending = False
         self.model.today = date.today()
         shown_id = self._entry.id if self._entry and self._keep_selection else None
         self.model.set_hits(hits, self._departments)
@@ -437,10 +529,14 @@ class KbView(QWidget):
                 self.tr("%1 entri terbaru; ketik untuk mencari").replace("%1", str(len(hits)))
             )
         if not hits:
+            self._open_when_loaded = False
             self._show_entry(None)
             return
         row = next((i for i, h in enumerate(hits) if h.id == shown_id), 0)
         self.results.setCurrentIndex(self.model.index(row))
+        if self._open_when_loaded:
+            self._open_when_loaded = False
+            self._open_current_hit()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = self.model.hit(current.row()) if current.isValid() else None
@@ -467,6 +563,12 @@ class KbView(QWidget):
         has = entry is not None
         for w in (self.use_button, self.helpful_button, self.not_helpful_button, self.note_edit):
             w.setEnabled(has)
+        self.helpful_button.setText(self.tr("Membantu"))
+        self.not_helpful_button.setText(self.tr("Tidak membantu"))
+        for button in (self.helpful_button, self.not_helpful_button):
+            button.setProperty("chosen", False)
+            button.setStyleSheet("")
+        self.feedback_status.setStyleSheet("")
         self.feedback_status.clear()
         if entry is None:
             self.title_label.setText(
@@ -495,21 +597,28 @@ class KbView(QWidget):
             meta += " · " + html.escape(
                 self.tr("berlaku s.d. %1").replace("%1", until.strftime("%d-%m-%Y"))
             )
+        # Each tr() stands alone: pyside6-lupdate does not see calls inside f-strings, so
+        # those headings were never offered for translation.
+        question_heading = html.escape(self.tr("Pertanyaan"))
+        answer_heading = html.escape(self.tr("Jawaban"))
+        basis_heading = html.escape(self.tr("Dasar hukum"))
+        not_stated = html.escape(self.tr("Tidak disebutkan"))
+        tags_label = html.escape(self.tr("Label"))
         parts = [
             f"<p style='color:#555'>{meta}</p>",
-            f"<h3>{html.escape(self.tr('Pertanyaan'))}</h3><p>{para(entry.question)}</p>",
-            f"<h3>{html.escape(self.tr('Jawaban'))}</h3><p>{para(entry.answer)}</p>",
-            f"<h3>{html.escape(self.tr('Dasar hukum'))}</h3>",
+            f"<h3>{question_heading}</h3><p>{para(entry.question)}</p>",
+            f"<h3>{answer_heading}</h3><p>{para(entry.answer)}</p>",
+            f"<h3>{basis_heading}</h3>",
         ]
         if entry.regulations:
             parts.append(
                 "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in entry.regulations) + "</ul>"
             )
         else:
-            parts.append(f"<p style='color:#666'>{html.escape(self.tr('Tidak disebutkan'))}</p>")
+            parts.append(f"<p style='color:#666'>{not_stated}</p>")
         if entry.tags:
             parts.append(
-                f"<p style='color:#555'>{html.escape(self.tr('Label'))}: "
+                f"<p style='color:#555'>{tags_label}: "
                 + ", ".join(html.escape(t) for t in entry.tags)
                 + "</p>"
             )

@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_MS = 3000
 HEALTH_POLL_MS = 15000
+# The offline health poll only: a hub that accepts the connection but does not answer
+# (paused, overloaded) should not hold the sync thread for the full request timeout. The
+# engine's push/pull keep their own (settings ``hub_timeout_s``).
+HEALTH_TIMEOUT_S = 3.0
 FIRST_SYNC_DELAY_MS = 1500
 
 
@@ -61,6 +65,8 @@ class SyncController(QObject):
         progress(str, int, int): phase, done, total during a pass.
         signin_required(str): the hub wants a new sign-in (message in words).
         notice(str): a failure of a sync the user asked for, to show in words.
+        completed(str): a sync the user asked for succeeded (a short confirmation).
+        counts_changed(int, int): records waiting / rejected, refreshed after a save.
     """
 
     status_changed = Signal(object)
@@ -69,6 +75,8 @@ class SyncController(QObject):
     progress = Signal(str, int, int)
     signin_required = Signal(str)
     notice = Signal(str)
+    completed = Signal(str)
+    counts_changed = Signal(int, int)
 
     def __init__(
         self,
@@ -211,6 +219,20 @@ class SyncController(QObject):
     def schedule_after_save(self, *_args: Any) -> None:
         """A record was saved: sync a few seconds later (saves in a row coalesce)."""
         self.debounce.start()
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Re-read the outbox counts so "N menunggu" shows at once, not after the pass."""
+        from hai_desktop.core import outbox
+
+        def counts() -> tuple[int, int]:
+            return outbox.queued_count(), outbox.rejected_count()
+
+        def done(result: tuple[int, int]) -> None:
+            self.status.waiting, self.status.rejected = result
+            self.counts_changed.emit(*result)
+
+        self.submit(counts, done)
 
     def _on_timer(self) -> None:
         self._apply_interval()
@@ -258,7 +280,10 @@ class SyncController(QObject):
             if not config.hub_url:
                 return False
             with HubClient(
-                config.hub_url, ca_bundle=config.ca_bundle, proxy=config.proxy, timeout=5.0
+                config.hub_url,
+                ca_bundle=config.ca_bundle,
+                proxy=config.proxy,
+                timeout=HEALTH_TIMEOUT_S,
             ) as client:
                 try:
                     client.health()
@@ -315,6 +340,8 @@ class SyncController(QObject):
             self.notice.emit(report.status.message)
         elif user and report.rejected:
             self.notice.emit(report.status.message)
+        elif user and report.ok:
+            self.completed.emit(self.tr("Sinkronisasi selesai."))
         if self._queued is not None and not self._stopped:
             force, queued_user = self._queued
             self._queued = None
@@ -369,6 +396,8 @@ def install(window: QWidget, paths: ProfilePaths, start: bool = True) -> SyncCon
     controller.sync_finished.connect(lambda _r: indicator.set_syncing(False))
     controller.progress.connect(indicator.set_progress)
     controller.notice.connect(lambda text: messages.warning(text))
+    controller.completed.connect(lambda text: messages.info(text, 4000))
+    controller.counts_changed.connect(indicator.set_waiting)
 
     def on_indicator_clicked() -> None:
         if controller.status.needs_signin:

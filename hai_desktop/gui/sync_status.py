@@ -111,6 +111,13 @@ class SyncIndicator(QWidget):
             self._progress = self.tr("menerima %1").replace("%1", str(done))
         self._render()
 
+    def set_waiting(self, waiting: int, rejected: int | None = None) -> None:
+        """Refresh only the outbox counts (after a save, before the next pass)."""
+        self.status.waiting = max(0, int(waiting))
+        if rejected is not None:
+            self.status.rejected = max(0, int(rejected))
+        self._render()
+
     def text(self) -> str:
         return self.label.text()
 
@@ -129,13 +136,14 @@ class SyncIndicator(QWidget):
             if self.status.needs_signin:
                 return self.tr("Perlu masuk ulang")
             return self.tr("Perlu perhatian")
-        return self.tr("Offline")
+        return self.tr("Tidak tersambung")
 
     def _render(self) -> None:
         status = self.status
         state = self.state
         parts = [self._state_words()]
-        if status.waiting:
+        # Shown in every state, online too: records not yet at the hub are worth seeing.
+        if status.waiting > 0:
             parts.append(self.tr("%1 menunggu").replace("%1", str(status.waiting)))
         if status.rejected:
             parts.append(self.tr("%1 ditolak").replace("%1", str(status.rejected)))

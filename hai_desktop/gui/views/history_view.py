@@ -2,7 +2,8 @@
 
 The table is lazily filled (see ``models/inquiry_table_model.py``). Filters and the search
 box re-query core; typing in the search box is debounced so each keystroke does not start
-a query. Enter or a double-click opens an entry in the log form.
+a query. Enter or a double-click opens an entry in the log form. From the search box, Down
+moves into the table and Enter opens the selected (else the first) hit.
 """
 
 from __future__ import annotations
@@ -53,8 +54,12 @@ class HistoryView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
+        # Enter in the search box while its results are still loading: open the first hit
+        # when they arrive.
+        self._open_when_loaded = False
         self._build()
         self.model.total_changed.connect(self._on_total_changed)
+        self.model.loading_changed.connect(self._on_loading_changed)
         self.model.failed.connect(messages.error)
         self.model.reload()
 
@@ -71,7 +76,8 @@ class HistoryView(QWidget):
         self.search.setPlaceholderText(self.tr("Cari di pertanyaan, jawaban, instansi (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search.returnPressed.connect(self.open_from_search)
+        self.search.installEventFilter(self)
         layout.addWidget(self.search)
 
         row = QHBoxLayout()
@@ -200,6 +206,29 @@ class HistoryView(QWidget):
         if index.isValid():
             self._open_row(index.row())
 
+    def open_from_search(self) -> None:
+        """Enter in the search box: open the selected hit, else the first one.
+
+        When the typed text has not been searched yet, search now and open the first hit
+        as soon as it is loaded.
+        """
+        if self._search_timer.isActive() or self.model.inquiry_filter != self.current_filter():
+            self.apply_filters()
+            self._open_when_loaded = True
+            return
+        if self.model.is_loading:
+            self._open_when_loaded = True
+            return
+        self._open_selected_or_first()
+
+    def focus_results(self) -> None:
+        """Down in the search box: move into the table (selecting the first row if none)."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
     def duplicate_current(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
@@ -208,6 +237,20 @@ class HistoryView(QWidget):
     # -- internals ------------------------------------------------------------------------
     def _open_row(self, row: int) -> None:
         self.open_requested.emit(self.model.inquiry_id(row))
+
+    def _open_selected_or_first(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        self.table.selectRow(row)
+        self._open_row(row)
+
+    def _on_loading_changed(self, loading: bool) -> None:
+        if not loading and self._open_when_loaded:
+            self._open_when_loaded = False
+            # The model says "loaded" just before it inserts the page's rows.
+            QTimer.singleShot(0, self, self._open_selected_or_first)
 
     def _on_date_toggled(self, checked: bool, apply: bool = True) -> None:
         self.date_from.setEnabled(checked)
@@ -221,7 +264,15 @@ class HistoryView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if (
-            watched is self.table
+            watched is getattr(self, "search", None)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.focus_results()
+            return True
+        if (
+            watched is getattr(self, "table", None)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -228,3 +228,23 @@ def test_one_letter_last_word_gets_no_prefix_match(sample):
     # Alone, two letters are a word ("UP"), not a prefix; with other words, a prefix.
     assert kb.build_query("up").all_terms == '"up"'
     assert kb.build_query("revisi pe").all_terms.endswith('("pe"*)')
+
+
+def test_outdated_entries_rank_below_valid_ones(db):
+    """UX finding 1: an entry past valid_until never comes before a current one."""
+    old = entry(
+        "Batas akhir pengajuan SPM-UP/TUP TA 2025",
+        "Kapan batas pengajuan SPM akhir tahun?",
+        "Batas pengajuan SPM akhir tahun 2025 adalah 15 Desember.",
+        valid_until="2025-12-31",
+    )
+    current = entry(
+        "Pengajuan SPM akhir tahun anggaran",
+        "Sampai kapan SPM dapat diajukan?",
+        "Batas pengajuan SPM mengikuti peraturan langkah akhir tahun yang berlaku.",
+    )
+    kb.apply_kb_changes([old, current])
+    hits = kb.search("Kapan batas pengajuan SPM akhir tahun?")
+    assert [h.id for h in hits] == [current["id"], old["id"]]
+    # A full list: a valid entry just below the cut moves up past the outdated one.
+    assert [h.id for h in kb.search("batas pengajuan spm", limit=1)] == [current["id"]]

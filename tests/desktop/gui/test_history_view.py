@@ -133,3 +133,34 @@ def test_enter_opens_and_duplicate_starts_new_entry(qtbot, window, tasks):
     assert window.form.editing_id is None
     assert window.form.visitor_name.text() == "Pengunjung 00001"
     assert window.form.question.toPlainText() == ""
+
+
+def test_search_box_down_moves_into_table_and_enter_opens_first_hit(qtbot, window, tasks):
+    insert_rows(5)
+    view = window.history
+    window.show_page("history")
+    loaded(qtbot, view, tasks)
+    view.focus_search()
+    qtbot.keyClicks(view.search, "nomor 3")
+    # Enter before the debounce fired: search now, open the first hit when it is loaded.
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page_key() == "log", timeout=5000)
+    drain(qtbot, tasks)
+    assert window.form.visitor_name.text() == "Pengunjung 00003"
+
+    window.form.new_visitor(ask=False)
+    window.show_page("history")
+    view.search.clear()
+    view.apply_filters()
+    loaded(qtbot, view, tasks)
+    view.focus_search()
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus()
+    assert view.table.currentIndex().row() == 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    # Enter in the search box opens the selected row.
+    view.focus_search()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    drain(qtbot, tasks)
+    assert window.current_page_key() == "log"
+    assert window.form.editing_id == view.model.inquiry_id(1)

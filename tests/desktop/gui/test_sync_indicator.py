@@ -85,7 +85,7 @@ def test_indicator_shows_each_state(qtbot):
     ind.set_status(
         SyncStatus(state=STATE_OFFLINE, waiting=7, message="Tidak tersambung ke HAI Hub.")
     )
-    assert ind.text().startswith("Offline") and "7 menunggu" in ind.text()
+    assert ind.text().startswith("Tidak tersambung") and "7 menunggu" in ind.text()
     assert "Tidak tersambung" in ind.toolTip()
     shot(ind, "sync_offline")
 
@@ -244,5 +244,38 @@ def test_never_signed_in_desk_stays_quiet_until_clicked(qtbot, desk, hub):
         assert status.needs_signin and "Klik status sinkronisasi" in status.message
         with qtbot.waitSignal(controller.signin_required, timeout=10000):
             controller.sync_now()  # the user clicked: now the sign-in dialog is due
+    finally:
+        controller.stop()
+
+
+def test_indicator_words_are_indonesian_and_waiting_shows_when_online(qtbot):
+    from hai_desktop.gui.sync_status import SyncIndicator
+
+    ind = SyncIndicator()
+    qtbot.addWidget(ind)
+    ind.set_status(SyncStatus(state=STATE_OFFLINE))
+    assert ind.text().startswith("Tidak tersambung") and "Offline" not in ind.text()
+    ind.set_status(SyncStatus(state=STATE_ONLINE, waiting=0))
+    assert "menunggu" not in ind.text()
+    ind.set_waiting(3)  # a save, before the next pass
+    assert ind.text().startswith("Tersambung") and "3 menunggu" in ind.text()
+
+
+def test_user_sync_says_done_and_a_save_refreshes_the_waiting_count(qtbot, desk, hub):
+    from hai_desktop.gui.sync_controller import HEALTH_TIMEOUT_S
+
+    assert HEALTH_TIMEOUT_S <= 5
+    paths, _profile = desk
+    credentials.store_token(paths, "tok")
+    controller = make_controller(paths, hub.url, debounce_ms=60000)
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        save_one()
+        with qtbot.waitSignal(controller.counts_changed, timeout=10000) as counted:
+            controller.schedule_after_save()
+        assert counted.args[0] == 1
+        with qtbot.waitSignal(controller.completed, timeout=10000) as done:
+            controller.sync_now()
+        assert done.args[0] == "Sinkronisasi selesai."
     finally:
         controller.stop()
