@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "email_not_official": "Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id).",
     "unknown_code": "Pilihan tidak dikenal. Pilih dari daftar.",
     "unknown_office": "Kantor tidak ditemukan dalam daftar kantor.",
+    "answer_required": "Tulis jawaban yang diberikan, atau pilih hasil lain.",
     "reason_required": "Pilih alasan mengapa pertanyaan di luar lingkup layanan.",
     "time_invalid": "Waktu tidak valid.",
     "time_order": "Waktu selesai tidak boleh sebelum waktu mulai.",

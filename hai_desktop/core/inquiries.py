@@ -188,6 +188,9 @@ def validate(data: InquiryInput) -> dict[str, str]:
         errors["application"] = "unknown_code"
     if d.outcome and d.outcome not in OUTCOMES:
         errors["outcome"] = "unknown_code"
+    if d.outcome == "answered" and not d.answer:
+        # "Answered" without the answer given is not a record anyone can learn from.
+        errors["answer"] = "answer_required"
     if d.outcome == "out_of_scope":
         if not d.out_of_scope_reason:
             errors["out_of_scope_reason"] = "reason_required"

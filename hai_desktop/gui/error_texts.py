@@ -31,6 +31,9 @@ def _listed() -> list[str]:
         QCoreApplication.translate("CoreMessages", "Pilihan tidak dikenal. Pilih dari daftar."),
         QCoreApplication.translate("CoreMessages", "Kantor tidak ditemukan dalam daftar kantor."),
         QCoreApplication.translate(
+            "CoreMessages", "Tulis jawaban yang diberikan, atau pilih hasil lain."
+        ),
+        QCoreApplication.translate(
             "CoreMessages", "Pilih alasan mengapa pertanyaan di luar lingkup layanan."
         ),
         QCoreApplication.translate("CoreMessages", "Waktu tidak valid."),

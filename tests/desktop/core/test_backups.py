@@ -19,6 +19,7 @@ def _save(question: str):
             department="PA",
             visitor_name="Ani",
             question=question,
+            answer="Dijawab.",
             outcome="answered",
         )
     )

@@ -20,6 +20,7 @@ def test_concurrent_writers_do_not_fail(db):
                         department="PA",
                         visitor_name="Ani",
                         question=f"q {i}",
+                        answer="Dijawab.",
                         outcome="answered",
                     )
                 )

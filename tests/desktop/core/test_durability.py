@@ -23,6 +23,7 @@ def _form(**kw) -> InquiryInput:
         department="PKN",
         visitor_name="Ani",
         question="Kapan SP2D terbit?",
+        answer="Setelah SPM diproses.",
         outcome="answered",
     )
     base.update(kw)

@@ -25,6 +25,13 @@ def make(**overrides) -> InquiryInput:
     return InquiryInput(**values)
 
 
+def test_answer_may_be_empty_unless_answered(db):
+    """Escalated or out-of-scope entries need no answer; "answered" does."""
+    assert inquiries.validate(make(answer=None, outcome="escalated")) == {}
+    out = make(answer=None, outcome="out_of_scope", out_of_scope_reason="ppid")
+    assert inquiries.validate(out) == {}
+
+
 def test_valid_input_has_no_errors(db):
     assert inquiries.validate(make()) == {}
 
@@ -48,6 +55,8 @@ def test_valid_input_has_no_errors(db):
         ({"phone": "123"}, "phone", "phone_invalid"),
         ({"phone": "0812+345678"}, "phone", "phone_invalid"),
         ({"outcome": "out_of_scope"}, "out_of_scope_reason", "reason_required"),
+        ({"answer": None}, "answer", "answer_required"),
+        ({"answer": "  \n "}, "answer", "answer_required"),
         (
             {"outcome": "out_of_scope", "out_of_scope_reason": "whatever"},
             "out_of_scope_reason",

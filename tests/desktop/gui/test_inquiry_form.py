@@ -131,6 +131,7 @@ def _save(qtbot, form, name="Rina", question="Cara revisi DIPA?"):
     form.satker_code.setText("654321")
     form.department.setCurrentIndex(1)
     form.question.setPlainText(question)
+    form.answer.setPlainText("Ajukan revisi melalui SAKTI.")
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()
     return saved.args[0]
