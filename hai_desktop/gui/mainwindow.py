@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 # Only what the window frame needs is imported here: the frame is painted before anything
 # else loads (the ``Qt`` namespace alone costs ~25 ms to import: it comes with the pages).
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             self._profile_label.setText(profile.name)
         self.form = InquiryForm(tasks, profile=profile)
         self.form.saved.connect(self.inquiry_saved)
+        self.form.edit_saved.connect(self._back_to_history)
         self.form.question_text_changed.connect(self.question_text_changed)
         self._log_page = _LogPage(self.form)
         self.add_page(names.PAGE_LOG, self.tr("Catat Layanan"), self._log_page)
@@ -292,6 +293,17 @@ class MainWindow(QMainWindow):
         self.show_page(names.PAGE_LOG)
         self.form.load_inquiry(inquiry_id)
 
+    def _back_to_history(self, _inquiry_id: str) -> None:
+        """An edit is opened from Riwayat; once saved, the CSO goes back there."""
+        self.show_page(names.PAGE_HISTORY)
+        self.history.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def another_question(self) -> None:
+        if self.form is None:
+            return
+        self.show_page(names.PAGE_LOG)
+        self.form.another_question()
+
     def duplicate_inquiry(self, inquiry_id: str) -> None:
         self.show_page(names.PAGE_LOG)
         self.form.duplicate_from(inquiry_id)
@@ -346,6 +358,7 @@ class MainWindow(QMainWindow):
 
         for keys, slot in (
             ("Ctrl+N", self.new_visitor),
+            ("Ctrl+Shift+N", self.another_question),
             ("Ctrl+S", self.save),
             ("Ctrl+F", self.focus_search),
             ("Ctrl+R", self.sync_requested.emit),

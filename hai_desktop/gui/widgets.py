@@ -21,13 +21,34 @@ def item_name(item: dict) -> str:
     return item["name"]
 
 
+# Every department is a "Direktorat ...": as a combo label that prefix only cuts the
+# distinguishing part off and makes type-to-select useless.
+_DEPARTMENT_PREFIX = "Direktorat "
+
+
+def item_label(item: dict) -> str:
+    """The label of a reference item in a combo box.
+
+    Departments read code first without the shared prefix ("PA — Pelaksanaan Anggaran"),
+    so the label fits and typing "P" "A" selects it; other items show their name.
+    """
+    if not item["name"].startswith(_DEPARTMENT_PREFIX):
+        return item_name(item)
+    name = item_name(item)
+    if name.startswith(_DEPARTMENT_PREFIX):
+        name = name[len(_DEPARTMENT_PREFIX) :]
+    return f"{item['code']} — {name}"
+
+
 def fill_combo(combo: QComboBox, items: list[dict], placeholder: str | None = None) -> None:
-    """Fill ``combo`` with reference items (name shown, ``code`` as item data)."""
+    """Fill ``combo`` with reference items (label shown, ``code`` as item data, the full
+    name as the item's tooltip)."""
     combo.clear()
     if placeholder is not None:
         combo.addItem(placeholder, None)
     for item in items:
-        combo.addItem(item_name(item), item["code"])
+        combo.addItem(item_label(item), item["code"])
+        combo.setItemData(combo.count() - 1, item_name(item), Qt.ItemDataRole.ToolTipRole)
 
 
 def combo_code(combo: QComboBox) -> str | None:
@@ -36,6 +57,7 @@ def combo_code(combo: QComboBox) -> str | None:
 
 
 def set_combo_code(combo: QComboBox, code: str | None) -> None:
+    """Select the item with ``code`` (the first item, e.g. the placeholder, if none)."""
     index = combo.findData(code) if code is not None else 0
     combo.setCurrentIndex(max(index, 0))
 

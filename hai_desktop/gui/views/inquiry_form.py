@@ -13,7 +13,7 @@ import dataclasses
 import logging
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,11 +80,14 @@ class InquiryForm(QWidget):
 
     Signals:
         saved(str): an inquiry was saved (its id).
+        edit_saved(str): an existing inquiry was saved as a new version (its id); the main
+            window goes back to the history the edit was opened from.
         question_text_changed(str): the question text changed (for KB suggestions).
         dirty_changed(bool): whether the form holds unsaved input.
     """
 
     saved = Signal(str)
+    edit_saved = Signal(str)
     question_text_changed = Signal(str)
     dirty_changed = Signal(bool)
 
@@ -99,6 +103,7 @@ class InquiryForm(QWidget):
         self._saving = False
         self._last_saved_id: str | None = None
         self._pending_draft: dict | None = None
+        self._duplicate_after_save = False
         self._errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
 
@@ -126,7 +131,7 @@ class InquiryForm(QWidget):
         self.title.setProperty("role", "title")
         # The title row carries the buttons, so Save stays in sight on small screens.
         self._header = QHBoxLayout()
-        self._header.addWidget(self.title, 1)
+        self._header.addWidget(self.title)
         outer.addLayout(self._header)
 
         self.draft_banner = QFrame()
@@ -149,8 +154,14 @@ class InquiryForm(QWidget):
         self.confirmation = QLabel()
         self.confirmation.setObjectName(names.FORM_CONFIRMATION)
         self.confirmation.setProperty("role", "confirmation")
+        # The confirmation sits in the title row (space kept while hidden), so showing and
+        # hiding it never moves the fields the CSO is looking at.
+        policy = self.confirmation.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        self.confirmation.setSizePolicy(policy)
         self.confirmation.hide()
-        outer.addWidget(self.confirmation)
+        self._header.addWidget(self.confirmation, 1)
 
         # Visitor
         visitor = QGroupBox(self.tr("Pengguna layanan"))
@@ -171,6 +182,8 @@ class InquiryForm(QWidget):
         fill_combo(self.channel, reference.items("channels"))
         self.department = self._combo(names.DEPARTMENT)
         fill_combo(self.department, reference.items("departments"), self.tr("— pilih departemen —"))
+        # Code-first labels ("PA — Pelaksanaan Anggaran") fit and make type-to-select useful.
+        self.department.setMinimumContentsLength(18)
         self.application = self._combo(names.APPLICATION)
         fill_combo(self.application, reference.items("applications"), self.tr("— tidak ada —"))
         self._add_row(vform, self.tr("Saluran"), "channel", self.channel, 2, 1)
@@ -194,7 +207,10 @@ class InquiryForm(QWidget):
         blayout.setSpacing(6)
         add_row = QHBoxLayout()
         self.regulation_input = self._line(
-            names.REGULATION_INPUT, self.tr("Contoh: PMK 62 Tahun 2023 pasal 5 (Enter)")
+            names.REGULATION_INPUT, self.tr("Contoh: PMK 62/2023 ps. 5")
+        )
+        self.regulation_input.setToolTip(
+            self.tr("Ketik dasar peraturan lalu tekan Enter untuk menambahkannya")
         )
         self.regulation_input.returnPressed.connect(self._add_regulation)
         self.regulation_add = QPushButton(self.tr("Tambah"))
@@ -206,7 +222,8 @@ class InquiryForm(QWidget):
         list_row = QHBoxLayout()
         self.regulation_list = QListWidget()
         self.regulation_list.setObjectName(names.REGULATION_LIST)
-        self.regulation_list.setMaximumHeight(52)
+        self._basis_list(self.regulation_list)
+        self.regulation_list.setToolTip(self.tr("Tombol Delete menghapus butir yang dipilih"))
         self.regulation_remove = QPushButton(self.tr("Hapus"))
         self.regulation_remove.setObjectName(names.REGULATION_REMOVE)
         self.regulation_remove.clicked.connect(self._remove_regulation)
@@ -220,8 +237,13 @@ class InquiryForm(QWidget):
         kb_layout.setContentsMargins(0, 0, 0, 0)
         self.kb_basis_list = QListWidget()
         self.kb_basis_list.setObjectName(names.KB_BASIS_LIST)
-        self.kb_basis_list.setMaximumHeight(52)
-        self.kb_basis_list.setToolTip(self.tr("Entri basis pengetahuan yang menjadi dasar jawaban"))
+        self._basis_list(self.kb_basis_list)
+        self.kb_basis_list.setToolTip(
+            self.tr(
+                "Entri basis pengetahuan yang menjadi dasar jawaban"
+                " (tombol Delete menghapus butir yang dipilih)"
+            )
+        )
         self.kb_basis_remove = QPushButton(self.tr("Hapus"))
         self.kb_basis_remove.setObjectName(names.KB_BASIS_REMOVE)
         self.kb_basis_remove.clicked.connect(self._remove_kb_basis)
@@ -245,7 +267,7 @@ class InquiryForm(QWidget):
         )
         self.served_start = self._datetime(names.SERVED_START)
         self.served_end = self._datetime(names.SERVED_END)
-        self.served_end.setSpecialValueText(self.tr("(diisi otomatis saat disimpan)"))
+        self.served_end.setSpecialValueText(self.tr("otomatis saat disimpan"))
         self._add_row(rform, self.tr("Hasil"), "outcome", self.outcome, 0, 0)
         self._reason_row = self._add_row(
             rform,
@@ -271,19 +293,26 @@ class InquiryForm(QWidget):
         self.new_button = QPushButton(self.tr("Pengunjung baru (Ctrl+N)"))
         self.new_button.setObjectName(names.NEW_VISITOR_BUTTON)
         self.new_button.clicked.connect(lambda: self.new_visitor())
-        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain"))
+        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain (Ctrl+Shift+N)"))
         self.duplicate_button.setToolTip(
-            self.tr("Catatan baru untuk pengunjung yang baru saja disimpan")
+            self.tr(
+                "Catatan baru untuk pengunjung yang sama: isian saat ini disimpan dulu,"
+                " atau pengunjung yang baru saja disimpan"
+            )
         )
         self.duplicate_button.setObjectName(names.DUPLICATE_BUTTON)
         self.duplicate_button.setEnabled(False)
-        self.duplicate_button.clicked.connect(self._duplicate_last)
+        self.duplicate_button.clicked.connect(self.another_question)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)
         outer.addStretch(1)
 
-        # Tab order: top to bottom, the way the CSO reads the form.
+        # Tab order: the fields of every visitor first, top to bottom; after the answer comes
+        # the outcome, then the rarely typed basis and times. The Add/Remove buttons are not
+        # in the chain (Enter adds a regulation, Delete removes a listed item).
+        for button in (self.regulation_add, self.regulation_remove, self.kb_basis_remove):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         order = [
             self.visitor_name,
             self.satker_code,
@@ -295,14 +324,11 @@ class InquiryForm(QWidget):
             self.application,
             self.question,
             self.answer,
-            self.regulation_input,
-            self.regulation_add,
-            self.regulation_list,
-            self.regulation_remove,
-            self.kb_basis_list,
-            self.kb_basis_remove,
             self.outcome,
             self.out_of_scope_reason,
+            self.regulation_input,
+            self.regulation_list,
+            self.kb_basis_list,
             self.served_start,
             self.served_end,
             self.save_button,
@@ -357,6 +383,27 @@ class InquiryForm(QWidget):
         grid.addWidget(label_widget, row, 2 * col, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
         return label_widget, cell
+
+    def _basis_list(self, widget: QListWidget) -> None:
+        """A short list of basis items: long titles elided (full text in the tooltip), no
+        horizontal scrollbar; Delete removes the selected item."""
+        widget.setMaximumHeight(52)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and watched in (self.regulation_list, self.kb_basis_list)
+        ):
+            if watched is self.regulation_list:
+                self._remove_regulation()
+            else:
+                self._remove_kb_basis()
+            return True
+        return super().eventFilter(watched, event)
 
     def _line(self, object_name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()
@@ -416,8 +463,23 @@ class InquiryForm(QWidget):
                 signal = widget.textChanged
             elif isinstance(widget, QComboBox):
                 signal = widget.currentIndexChanged
+            elif isinstance(widget, QDateTimeEdit):
+                signal = widget.dateTimeChanged
             if signal is not None:
-                signal.connect(lambda *_, f=field: self._errors[f].show_message(None))
+                signal.connect(lambda *_, f=field: self._clear_field_error(f))
+
+    def _clear_field_error(self, field: str) -> None:
+        """The message and the red outline go together when the user edits the field."""
+        self._errors[field].show_message(None)
+        self._set_invalid(self._field_widgets[field], False)
+
+    @staticmethod
+    def _set_invalid(widget: QWidget, invalid: bool) -> None:
+        if bool(widget.property("invalid")) == invalid:
+            return
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     # -- reading and writing the fields ---------------------------------------------------
     def collect(self) -> InquiryInput:
@@ -494,7 +556,7 @@ class InquiryForm(QWidget):
         entry = kb.get_entry(entry_id)
         item = QListWidgetItem(entry.title if entry else entry_id)
         item.setData(Qt.ItemDataRole.UserRole, entry_id)
-        item.setToolTip(entry_id)
+        item.setToolTip(entry.title if entry else entry_id)
         self.kb_basis_list.addItem(item)
 
     @property
@@ -512,9 +574,7 @@ class InquiryForm(QWidget):
             code = errors.get(field)
             label.show_message(message_text(code) if code else None)
             widget = self._field_widgets[field]
-            widget.setProperty("invalid", bool(code))
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            self._set_invalid(widget, bool(code))
             if code and first is None:
                 first = widget
         if first is not None:
@@ -631,34 +691,43 @@ class InquiryForm(QWidget):
         self.save_button.setEnabled(False)
         self._draft_timer.stop()
 
-        def job() -> str:
+        def job() -> tuple[str, int]:
             inquiry = save_inquiry(data)
             drafts.discard_draft(DRAFT_KEY)
-            return inquiry.id
+            return inquiry.id, inquiry.version
 
         self.tasks.run_db(job, self._on_saved, self._on_save_failed)
 
-    def _on_saved(self, inquiry_id: str) -> None:
+    def _on_saved(self, result: tuple[str, int]) -> None:
+        inquiry_id, version = result
         self._saving = False
         self.save_button.setEnabled(True)
         edited = self._editing_id is not None
+        duplicate = self._duplicate_after_save
+        self._duplicate_after_save = False
         self._last_saved_id = inquiry_id
         self._dirty = False
         self.new_visitor(ask=False)
         self.duplicate_button.setEnabled(True)
-        text = (
-            self.tr("Perubahan tersimpan.")
-            if edited
-            else self.tr("Tersimpan. Siap untuk pengunjung berikutnya.")
-        )
+        if edited:
+            text = self.tr("Perubahan tersimpan sebagai versi %1.").replace("%1", str(version))
+        elif duplicate:
+            text = self.tr("Tersimpan. Pertanyaan berikutnya untuk pengunjung yang sama.")
+        else:
+            text = self.tr("Tersimpan. Siap untuk pengunjung berikutnya.")
         self.confirmation.setText(text)
         self.confirmation.show()
         self._confirm_timer.start(6000)
         messages.info(text)
         self.saved.emit(inquiry_id)
+        if edited:
+            self.edit_saved.emit(inquiry_id)
+        elif duplicate:
+            self.duplicate_from(inquiry_id)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
+        self._duplicate_after_save = False
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.show_errors(exc.errors)
@@ -668,9 +737,51 @@ class InquiryForm(QWidget):
         messages.error(self.tr("Gagal menyimpan. Isian tetap ada; coba simpan lagi."))
         self._draft_timer.start()
 
-    def _duplicate_last(self) -> None:
+    def another_question(self) -> None:
+        """Ctrl+Shift+N: a new entry for the same visitor.
+
+        With a new entry typed, the CSO may save it first (then its visitor is copied),
+        drop it (then the last saved visitor is copied) or go back to it. With an empty form
+        the visitor of the last saved entry is copied.
+        """
+        if self._saving:
+            return
+        if self._dirty and self._editing_id is None:
+            choice = self._ask_save_first()
+            if choice == "save":
+                self._duplicate_after_save = True
+                self.save()
+                if not self._saving:  # invalid input: the messages are showing
+                    self._duplicate_after_save = False
+                return
+            if choice != "discard":
+                return
+            self._set_dirty(False)
         if self._last_saved_id:
             self.duplicate_from(self._last_saved_id)
+
+    def _ask_save_first(self) -> str:
+        """ "save", "discard" or "cancel" for Another question with unsaved input."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Isian belum disimpan"))
+        box.setText(
+            self.tr("Simpan isian ini dulu, lalu catat pertanyaan lain dari pengunjung yang sama?")
+        )
+        save = box.addButton(self.tr("Simpan dan lanjutkan"), QMessageBox.ButtonRole.AcceptRole)
+        discard = None
+        if self._last_saved_id:
+            discard = box.addButton(self.tr("Buang isian"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return "save"
+        if discard is not None and clicked is discard:
+            return "discard"
+        return "cancel"
 
     # -- drafts ---------------------------------------------------------------------------
     def check_draft(self) -> None:
@@ -741,16 +852,25 @@ class InquiryForm(QWidget):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
+        # Another question works once something is typed (save first) or saved before.
+        self.duplicate_button.setEnabled(
+            self._last_saved_id is not None or (dirty and self._editing_id is None)
+        )
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Isian belum disimpan"),
-            self.tr("Isian saat ini belum disimpan. Buang isian ini?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Isian belum disimpan"))
+        box.setText(self.tr("Isian saat ini belum disimpan. Buang isian ini?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )
-        return answer == QMessageBox.StandardButton.Discard
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        # Our own texts: Qt ships no Indonesian translation of its standard buttons.
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Buang"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Discard)
 
     def _default_channel(self) -> str | None:
         return (

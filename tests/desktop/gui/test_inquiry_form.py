@@ -38,7 +38,9 @@ def test_whole_form_with_keyboard_only_then_row_in_history(qtbot, window, tasks)
     type_and_tab(qtbot, None, names.APPLICATION)
     type_and_tab(qtbot, None, names.QUESTION)
     type_and_tab(qtbot, "Bagaimana cara pencairan dana UP?", names.ANSWER)
-    type_and_tab(qtbot, "Ajukan SPM-UP melalui SAKTI.", names.REGULATION_INPUT)
+    # After the answer comes the outcome (one Tab), then the rarely typed basis.
+    type_and_tab(qtbot, "Ajukan SPM-UP melalui SAKTI.", names.OUTCOME)
+    type_and_tab(qtbot, None, names.REGULATION_INPUT)
     qtbot.keyClicks(QApplication.focusWidget(), "PMK 62 Tahun 2023 pasal 5")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert form.regulations() == ["PMK 62 Tahun 2023 pasal 5"]
@@ -209,3 +211,118 @@ def test_service_clock_starts_with_the_first_keystroke(qtbot, window):
     form.served_start.setDateTime(long_ago)
     qtbot.keyClicks(form.visitor_name, "B")
     assert form.served_start.dateTime() == long_ago
+
+
+def _fill_valid(form, name="Rina"):
+    form.visitor_name.setText(name)
+    form.department.setCurrentIndex(1)
+    form.question.setPlainText("Cara revisi DIPA?")
+    form.answer.setPlainText("Ajukan revisi melalui SAKTI.")
+
+
+def test_answered_without_answer_is_refused(qtbot, window, tasks):
+    form = window.form
+    _fill_valid(form)
+    form.answer.setPlainText("")
+    form.save()
+    drain(qtbot, tasks)
+    assert form.error_text("answer") == "Tulis jawaban yang diberikan, atau pilih hasil lain."
+    assert focused() == names.ANSWER
+    assert list_inquiries() == []
+    form.outcome.setCurrentIndex(form.outcome.findData("escalated"))
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+
+
+def test_fixing_a_field_clears_message_and_outline(qtbot, window):
+    form = window.form
+    form.save()
+    assert form.visitor_name.property("invalid") is True
+    form.visitor_name.setText("Andi")
+    assert form.error_text("visitor_name") == ""
+    assert form.visitor_name.property("invalid") is False
+    assert form.question.property("invalid") is True  # other fields keep theirs
+
+
+def test_confirmation_does_not_move_the_fields(qtbot, window, tasks):
+    form = window.form
+    window.show()
+    qtbot.waitExposed(window)
+    before = form.visitor_name.mapTo(form, form.visitor_name.rect().topLeft())
+    _fill_valid(form)
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    assert form.confirmation.isVisibleTo(form)
+    QApplication.processEvents()
+    assert form.visitor_name.mapTo(form, form.visitor_name.rect().topLeft()) == before
+
+
+def test_delete_key_removes_basis_items_and_buttons_are_off_the_tab_chain(qtbot, window):
+    form = window.form
+    form.regulation_input.setText("PMK 62/2023")
+    qtbot.keyClick(form.regulation_input, Qt.Key.Key_Return)
+    assert form.regulations() == ["PMK 62/2023"]
+    form.regulation_list.setCurrentRow(0)
+    qtbot.keyClick(form.regulation_list, Qt.Key.Key_Delete)
+    assert form.regulations() == []
+    for button in (form.regulation_add, form.regulation_remove, form.kb_basis_remove):
+        assert button.focusPolicy() == Qt.FocusPolicy.ClickFocus
+
+
+def test_department_combo_shows_code_first(qtbot, window):
+    combo = window.form.department
+    index = combo.findData("PA")
+    assert combo.itemText(index) == "PA — Pelaksanaan Anggaran"
+    assert combo.itemData(index, Qt.ItemDataRole.ToolTipRole) == "Direktorat Pelaksanaan Anggaran"
+
+
+def test_another_question_shortcut_saves_first_then_keeps_visitor(
+    qtbot, window, tasks, monkeypatch
+):
+    form = window.form
+    assert "Ctrl+Shift+N" in form.duplicate_button.text()
+    _fill_valid(form, name="Budi")
+    form.phone.setText("0812 3456 7890")
+    assert form.duplicate_button.isEnabled()
+    monkeypatch.setattr(type(form), "_ask_save_first", lambda self: "save")
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        qtbot.keyClick(
+            form.question,
+            Qt.Key.Key_N,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    drain(qtbot, tasks)
+    assert get_inquiry(saved.args[0]).visitor_name == "Budi"
+    qtbot.waitUntil(lambda: form.visitor_name.text() == "Budi", timeout=5000)
+    assert form.phone.text() == "0812 3456 7890"
+    assert form.question.toPlainText() == ""
+    assert form.editing_id is None
+    assert "pengunjung yang sama" in form.confirmation.text()
+
+
+def test_saving_an_edit_returns_to_history_and_names_the_version(qtbot, window, tasks):
+    form = window.form
+    inquiry_id = _save(qtbot, form)
+    window.open_inquiry(inquiry_id)
+    drain(qtbot, tasks)
+    form.answer.setPlainText("Jawaban yang diperbaiki.")
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    assert window.current_page_key() == names.PAGE_HISTORY
+    assert form.confirmation.text() == "Perubahan tersimpan sebagai versi 2."
+
+
+def test_discard_dialog_buttons_are_indonesian(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def fake_exec(box):
+        seen.append(sorted(b.text() for b in box.buttons()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.form.visitor_name.setText("Andi")
+    window.form.new_visitor()
+    assert seen == [["Batal", "Buang"]]
+    assert window.form.visitor_name.text() == "Andi"  # nothing clicked: kept
