@@ -68,6 +68,11 @@ def main() -> None:
             view.search_edit.setText(outdated[0].title)
             view.run_search()
             pump(1.0)
+            # Valid entries rank first: pick the outdated one in the list to show its mark.
+            for row in range(view.model.rowCount()):
+                if view.model.hit(row).id == outdated[0].id:
+                    view.results.setCurrentIndex(view.model.index(row))
+            pump(0.7)
             save("kb_entry_outdated.png")
 
         window.show_page(names.PAGE_LOG)

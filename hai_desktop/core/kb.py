@@ -550,7 +550,7 @@ def search(
     than ``FALLBACK_BELOW`` entries,
     entries matching any of the telling words follow (a whole question typed into the log
     form rarely shares every word with an entry). Entries past their ``valid_until`` come
-    after all valid ones (``_valid_first``). Empty ``department``/``application`` mean no
+    after the valid ones of their group (all words / any word; ``_valid_first``). Empty ``department``/``application`` mean no
     filter. Operators and quotes in ``text`` are plain text, never FTS syntax.
     """
     department = department or None
@@ -577,12 +577,17 @@ def search(
     if len(hits) < limit or _valid_count(hits) < few:
         seen = {h.id for h in hits}
         hits += _run_match(query.all_terms, department, application, wanted - len(hits), seen)
+    # Outdated entries go after the valid ones that match as well (every word), but stay
+    # ahead of the any-word fallback: searching an outdated entry's own title must still
+    # find it, above entries sharing one word with it.
+    hits = _valid_first(hits)
     if _valid_count(hits) < few:
         any_terms = _any_query(query)
         if any_terms:
             seen = {h.id for h in hits}
-            hits += _run_match(any_terms, department, application, wanted - len(hits), seen)
-    return _valid_first(hits)[:limit]
+            weak = _run_match(any_terms, department, application, wanted - len(hits), seen)
+            hits += _valid_first(weak)
+    return hits[:limit]
 
 
 # Extra ranked hits fetched beyond ``limit`` to replace outdated entries at the cut.

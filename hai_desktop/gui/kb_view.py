@@ -304,7 +304,10 @@ class KbView(QWidget):
         self.note_edit.setObjectName(names.KB_FEEDBACK_NOTE)
         # The note goes with the vote: say so, and never let a note typed later vanish.
         self.note_edit.setPlaceholderText(
-            self.tr("Catatan (opsional), tulis sebelum memilih Membantu / Tidak membantu")
+            self.tr(
+                "Catatan umpan balik (opsional): tulis dulu di sini, "
+                "lalu pilih Membantu / Tidak membantu"
+            )
         )
         self.note_edit.setToolTip(
             self.tr(
@@ -316,11 +319,16 @@ class KbView(QWidget):
         self.feedback_status = QLabel()
         self.feedback_status.setObjectName(names.KB_FEEDBACK_STATUS)
         self.feedback_status.setWordWrap(True)
-        feedback_row = QHBoxLayout()
-        feedback_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
-        feedback_row.addWidget(self.note_edit, 1)
-        feedback_row.addWidget(self.helpful_button)
-        feedback_row.addWidget(self.not_helpful_button)
+        # The note above the vote, full width: written first, then sent with the vote.
+        feedback_row = QVBoxLayout()
+        feedback_row.setSpacing(4)
+        feedback_row.addWidget(self.note_edit)
+        vote_row = QHBoxLayout()
+        vote_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
+        vote_row.addWidget(self.helpful_button)
+        vote_row.addWidget(self.not_helpful_button)
+        vote_row.addStretch(1)
+        feedback_row.addLayout(vote_row)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

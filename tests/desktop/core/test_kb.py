@@ -248,3 +248,18 @@ def test_outdated_entries_rank_below_valid_ones(db):
     assert [h.id for h in hits] == [current["id"], old["id"]]
     # A full list: a valid entry just below the cut moves up past the outdated one.
     assert [h.id for h in kb.search("batas pengajuan spm", limit=1)] == [current["id"]]
+
+
+def test_an_outdated_entry_found_by_its_title_stays_above_loose_matches(db):
+    old = entry(
+        "Penyesuaian jam layanan KPPN selama Ramadan 2025",
+        "Bagaimana jam layanan saat Ramadan?",
+        "Jam layanan disesuaikan.",
+        valid_until="2025-04-30",
+    )
+    loose = [
+        entry(f"Layanan lain {i}", "Apa saja layanan KPPN?", "Lihat maklumat.") for i in range(8)
+    ]
+    kb.apply_kb_changes([old, *loose])
+    hits = kb.search("Penyesuaian jam layanan KPPN selama Ramadan 2025", limit=5)
+    assert hits[0].id == old["id"]

@@ -262,7 +262,7 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     view.search_edit.setText("revisi")
     view.run_search()
     qtbot.waitUntil(lambda: view.current_entry() is not None)
-    assert "sebelum" in view.note_edit.placeholderText()
+    assert "tulis dulu" in view.note_edit.placeholderText()
     # Enter in the note says what sends it (it does not silently do nothing).
     view.note_edit.setText("PMK sudah diganti")
     qtbot.keyClick(view.note_edit, Qt.Key.Key_Return)
