@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +105,7 @@ class InquiryForm(QWidget):
         self._last_saved_id: str | None = None
         self._pending_draft: dict | None = None
         self._duplicate_after_save = False
+        self.last_confirmation = ""
         self._errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
 
@@ -113,7 +115,7 @@ class InquiryForm(QWidget):
         self._draft_timer.timeout.connect(self._save_draft_now)
         self._confirm_timer = QTimer(self)
         self._confirm_timer.setSingleShot(True)
-        self._confirm_timer.timeout.connect(lambda: self.confirmation.hide())
+        self._confirm_timer.timeout.connect(lambda: self._title_stack.setCurrentWidget(self.title))
 
         self._build()
         self._connect_changes()
@@ -131,7 +133,11 @@ class InquiryForm(QWidget):
         self.title.setProperty("role", "title")
         # The title row carries the buttons, so Save stays in sight on small screens.
         self._header = QHBoxLayout()
-        self._header.addWidget(self.title)
+        # The short save confirmation takes the title's place for a few seconds (a stack of
+        # the two), so showing it never moves the fields nor widens the row.
+        self._title_stack = QStackedWidget()
+        self._title_stack.addWidget(self.title)
+        self._header.addWidget(self._title_stack, 1)
         outer.addLayout(self._header)
 
         self.draft_banner = QFrame()
@@ -154,14 +160,9 @@ class InquiryForm(QWidget):
         self.confirmation = QLabel()
         self.confirmation.setObjectName(names.FORM_CONFIRMATION)
         self.confirmation.setProperty("role", "confirmation")
-        # The confirmation sits in the title row (space kept while hidden), so showing and
-        # hiding it never moves the fields the CSO is looking at.
-        policy = self.confirmation.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-        self.confirmation.setSizePolicy(policy)
-        self.confirmation.hide()
-        self._header.addWidget(self.confirmation, 1)
+        self.confirmation.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._title_stack.addWidget(self.confirmation)
+        self._title_stack.setCurrentWidget(self.title)
 
         # Visitor
         visitor = QGroupBox(self.tr("Pengguna layanan"))
@@ -206,14 +207,14 @@ class InquiryForm(QWidget):
         blayout.setContentsMargins(0, 0, 0, 0)
         blayout.setSpacing(6)
         add_row = QHBoxLayout()
-        self.regulation_input = self._line(
-            names.REGULATION_INPUT, self.tr("Contoh: PMK 62/2023 ps. 5")
-        )
+        self.regulation_input = self._line(names.REGULATION_INPUT, self.tr("Contoh: PMK 62/2023"))
         self.regulation_input.setToolTip(
             self.tr("Ketik dasar peraturan lalu tekan Enter untuk menambahkannya")
         )
         self.regulation_input.returnPressed.connect(self._add_regulation)
-        self.regulation_add = QPushButton(self.tr("Tambah"))
+        # Small "+" and "−" buttons: mouse helpers only (Enter adds, Delete removes), so the
+        # narrow basis column is left to the entry and the lists.
+        self.regulation_add = self._small_button("+", self.tr("Tambah (Enter)"))
         self.regulation_add.setObjectName(names.REGULATION_ADD)
         self.regulation_add.clicked.connect(self._add_regulation)
         add_row.addWidget(self.regulation_input, 1)
@@ -224,7 +225,9 @@ class InquiryForm(QWidget):
         self.regulation_list.setObjectName(names.REGULATION_LIST)
         self._basis_list(self.regulation_list)
         self.regulation_list.setToolTip(self.tr("Tombol Delete menghapus butir yang dipilih"))
-        self.regulation_remove = QPushButton(self.tr("Hapus"))
+        self.regulation_remove = self._small_button(
+            "\u2212", self.tr("Hapus butir yang dipilih (Delete)")
+        )
         self.regulation_remove.setObjectName(names.REGULATION_REMOVE)
         self.regulation_remove.clicked.connect(self._remove_regulation)
         list_row.addWidget(self.regulation_list, 1)
@@ -244,7 +247,9 @@ class InquiryForm(QWidget):
                 " (tombol Delete menghapus butir yang dipilih)"
             )
         )
-        self.kb_basis_remove = QPushButton(self.tr("Hapus"))
+        self.kb_basis_remove = self._small_button(
+            "\u2212", self.tr("Hapus butir yang dipilih (Delete)")
+        )
         self.kb_basis_remove.setObjectName(names.KB_BASIS_REMOVE)
         self.kb_basis_remove.clicked.connect(self._remove_kb_basis)
         kb_layout.addWidget(self.kb_basis_list, 1)
@@ -383,6 +388,15 @@ class InquiryForm(QWidget):
         grid.addWidget(label_widget, row, 2 * col, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
         return label_widget, cell
+
+    @staticmethod
+    def _small_button(symbol: str, tip: str) -> QPushButton:
+        button = QPushButton(symbol)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setProperty("role", "small")
+        button.setFixedWidth(32)
+        return button
 
     def _basis_list(self, widget: QListWidget) -> None:
         """A short list of basis items: long titles elided (full text in the tooltip), no
@@ -529,7 +543,8 @@ class InquiryForm(QWidget):
             self.question.setPlainText(data.question or "")
             self.answer.setPlainText(data.answer or "")
             self.regulation_list.clear()
-            self.regulation_list.addItems(list(data.basis_regulations or []))
+            for text in data.basis_regulations or []:
+                self._add_regulation_item(text)
             self.kb_basis_list.clear()
             for entry_id in data.basis_kb_entry_ids or []:
                 self._add_kb_basis(entry_id)
@@ -709,14 +724,21 @@ class InquiryForm(QWidget):
         self._dirty = False
         self.new_visitor(ask=False)
         self.duplicate_button.setEnabled(True)
+        # A short banner in the title's place; the full sentence goes to the status bar
+        # (which stays visible when an edit returns to Riwayat).
         if edited:
+            short = self.tr("Tersimpan (versi %1).").replace("%1", str(version))
             text = self.tr("Perubahan tersimpan sebagai versi %1.").replace("%1", str(version))
         elif duplicate:
+            short = self.tr("Tersimpan.")
             text = self.tr("Tersimpan. Pertanyaan berikutnya untuk pengunjung yang sama.")
         else:
+            short = self.tr("Tersimpan.")
             text = self.tr("Tersimpan. Siap untuk pengunjung berikutnya.")
-        self.confirmation.setText(text)
-        self.confirmation.show()
+        self.confirmation.setText(short)
+        self.confirmation.setToolTip(text)
+        self.last_confirmation = text
+        self._title_stack.setCurrentWidget(self.confirmation)
         self._confirm_timer.start(6000)
         messages.info(text)
         self.saved.emit(inquiry_id)
@@ -895,9 +917,14 @@ class InquiryForm(QWidget):
     def _add_regulation(self) -> None:
         text = self.regulation_input.text().strip()
         if text and text not in self.regulations():
-            self.regulation_list.addItem(text)
+            self._add_regulation_item(text)
             self._on_user_change()
         self.regulation_input.clear()
+
+    def _add_regulation_item(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip(text)  # the list is narrow: long items are elided
+        self.regulation_list.addItem(item)
 
     def _remove_regulation(self) -> None:
         row = self.regulation_list.currentRow()

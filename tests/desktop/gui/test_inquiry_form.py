@@ -249,12 +249,14 @@ def test_confirmation_does_not_move_the_fields(qtbot, window, tasks):
     window.show()
     qtbot.waitExposed(window)
     before = form.visitor_name.mapTo(form, form.visitor_name.rect().topLeft())
+    width = form.sizeHint().width()
     _fill_valid(form)
     with qtbot.waitSignal(form.saved, timeout=5000):
         form.save()
     assert form.confirmation.isVisibleTo(form)
     QApplication.processEvents()
     assert form.visitor_name.mapTo(form, form.visitor_name.rect().topLeft()) == before
+    assert form.sizeHint().width() <= width  # the title row does not grow either
 
 
 def test_delete_key_removes_basis_items_and_buttons_are_off_the_tab_chain(qtbot, window):
@@ -297,7 +299,7 @@ def test_another_question_shortcut_saves_first_then_keeps_visitor(
     assert form.phone.text() == "0812 3456 7890"
     assert form.question.toPlainText() == ""
     assert form.editing_id is None
-    assert "pengunjung yang sama" in form.confirmation.text()
+    assert "pengunjung yang sama" in form.last_confirmation
 
 
 def test_saving_an_edit_returns_to_history_and_names_the_version(qtbot, window, tasks):
@@ -309,7 +311,8 @@ def test_saving_an_edit_returns_to_history_and_names_the_version(qtbot, window, 
     with qtbot.waitSignal(form.saved, timeout=5000):
         form.save()
     assert window.current_page_key() == names.PAGE_HISTORY
-    assert form.confirmation.text() == "Perubahan tersimpan sebagai versi 2."
+    assert form.last_confirmation == "Perubahan tersimpan sebagai versi 2."
+    assert form.confirmation.text() == "Tersimpan (versi 2)."
 
 
 def test_discard_dialog_buttons_are_indonesian(qtbot, window, monkeypatch):
