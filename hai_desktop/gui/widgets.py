@@ -104,5 +104,16 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, text: str | None) -> None:
+        """Show ``text`` under the field, or hide the line when there is none."""
         self.setText(text or "")
         self.setVisible(bool(text))
+
+    def clear_keeping_space(self) -> None:
+        """Empty the message but keep its line (until the next save shows or hides the
+        messages), so fields below do not jump up while the user corrects this one."""
+        if not self.isHidden():
+            self.setText("\u00a0")  # a non-breaking space keeps one line of height
+
+    def message(self) -> str:
+        """The message shown ("" when none, also while only its space is kept)."""
+        return self.text().strip()

@@ -484,7 +484,7 @@ class InquiryForm(QWidget):
 
     def _clear_field_error(self, field: str) -> None:
         """The message and the red outline go together when the user edits the field."""
-        self._errors[field].show_message(None)
+        self._errors[field].clear_keeping_space()
         self._set_invalid(self._field_widgets[field], False)
 
     @staticmethod
@@ -604,7 +604,7 @@ class InquiryForm(QWidget):
     def error_text(self, field: str) -> str:
         """The inline message shown for ``field`` ("" when none)."""
         label = self._errors[field]
-        return label.text() if label.isVisibleTo(self) else ""
+        return label.message() if label.isVisibleTo(self) else ""
 
     # -- actions --------------------------------------------------------------------------
     def new_visitor(self, ask: bool = True) -> None:

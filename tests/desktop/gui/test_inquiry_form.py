@@ -242,6 +242,11 @@ def test_fixing_a_field_clears_message_and_outline(qtbot, window):
     assert form.error_text("visitor_name") == ""
     assert form.visitor_name.property("invalid") is False
     assert form.question.property("invalid") is True  # other fields keep theirs
+    # The emptied message keeps its line until the next save: nothing below jumps up.
+    label = form._errors["visitor_name"]
+    assert label.isVisibleTo(form) and label.message() == ""
+    form.clear_errors()
+    assert not label.isVisibleTo(form)
 
 
 def test_confirmation_does_not_move_the_fields(qtbot, window, tasks):
