@@ -36,6 +36,10 @@
         <translation>Office not found in the office list.</translation>
     </message>
     <message>
+        <source>Tulis jawaban yang diberikan, atau pilih hasil lain.</source>
+        <translation>Write the answer given, or choose another outcome.</translation>
+    </message>
+    <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
         <translation>Choose why the question is out of the service&apos;s scope.</translation>
     </message>
@@ -278,6 +282,58 @@
         <translation>Application</translation>
     </message>
     <message>
+        <source>Contoh: PMK 62/2023</source>
+        <translation>Example: PMK 62/2023</translation>
+    </message>
+    <message>
+        <source>Ketik dasar peraturan lalu tekan Enter untuk menambahkannya</source>
+        <translation>Type a regulation reference, then press Enter to add it</translation>
+    </message>
+    <message>
+        <source>Tambah (Enter)</source>
+        <translation>Add (Enter)</translation>
+    </message>
+    <message>
+        <source>Tombol Delete menghapus butir yang dipilih</source>
+        <translation>The Delete key removes the selected item</translation>
+    </message>
+    <message>
+        <source>Hapus butir yang dipilih (Delete)</source>
+        <translation>Remove the selected item (Delete)</translation>
+    </message>
+    <message>
+        <source>Entri basis pengetahuan yang menjadi dasar jawaban (tombol Delete menghapus butir yang dipilih)</source>
+        <translation>Knowledge base entries the answer rests on (the Delete key removes the selected item)</translation>
+    </message>
+    <message>
+        <source>otomatis saat disimpan</source>
+        <translation>set automatically on save</translation>
+    </message>
+    <message>
+        <source>Pertanyaan lain (Ctrl+Shift+N)</source>
+        <translation>Another question (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Catatan baru untuk pengunjung yang sama: isian saat ini disimpan dulu, atau pengunjung yang baru saja disimpan</source>
+        <translation>A new entry for the same visitor: the current entry is saved first, or the visitor just saved is used</translation>
+    </message>
+    <message>
+        <source>Tersimpan (versi %1).</source>
+        <translation>Saved (version %1).</translation>
+    </message>
+    <message>
+        <source>Perubahan tersimpan sebagai versi %1.</source>
+        <translation>Changes saved as version %1.</translation>
+    </message>
+    <message>
+        <source>Tersimpan.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Pertanyaan berikutnya untuk pengunjung yang sama.</source>
+        <translation>Saved. Next question for the same visitor.</translation>
+    </message>
+    <message>
         <source>Pertanyaan dan jawaban</source>
         <translation>Question and answer</translation>
     </message>
@@ -298,24 +354,8 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <source>Contoh: PMK 62 Tahun 2023 pasal 5 (Enter)</source>
-        <translation>Example: PMK 62 Tahun 2023 pasal 5 (Enter)</translation>
-    </message>
-    <message>
-        <source>Tambah</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Hapus</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
         <source>Dasar peraturan</source>
         <translation>Regulation basis</translation>
-    </message>
-    <message>
-        <source>Entri basis pengetahuan yang menjadi dasar jawaban</source>
-        <translation>Knowledge base entries the answer rests on</translation>
     </message>
     <message>
         <source>Dasar dari basis pengetahuan</source>
@@ -328,10 +368,6 @@
     <message>
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
-    </message>
-    <message>
-        <source>(diisi otomatis saat disimpan)</source>
-        <translation>(set automatically on save)</translation>
     </message>
     <message>
         <source>Hasil</source>
@@ -358,20 +394,8 @@
         <translation>New visitor (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Pertanyaan lain</source>
-        <translation>Another question</translation>
-    </message>
-    <message>
-        <source>Catatan baru untuk pengunjung yang baru saja disimpan</source>
-        <translation>A new entry for the visitor just saved</translation>
-    </message>
-    <message>
         <source>Periksa isian yang ditandai.</source>
         <translation>Please check the marked fields.</translation>
-    </message>
-    <message>
-        <source>Perubahan tersimpan.</source>
-        <translation>Changes saved.</translation>
     </message>
     <message>
         <source>Tersimpan. Siap untuk pengunjung berikutnya.</source>
@@ -384,6 +408,22 @@
     <message>
         <source>Isian belum disimpan</source>
         <translation>Unsaved input</translation>
+    </message>
+    <message>
+        <source>Simpan isian ini dulu, lalu catat pertanyaan lain dari pengunjung yang sama?</source>
+        <translation>Save this entry first, then log another question from the same visitor?</translation>
+    </message>
+    <message>
+        <source>Simpan dan lanjutkan</source>
+        <translation>Save and continue</translation>
+    </message>
+    <message>
+        <source>Buang isian</source>
+        <translation>Discard entry</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Isian saat ini belum disimpan. Buang isian ini?</source>
@@ -519,20 +559,36 @@
         <translation>Not helpful</translation>
     </message>
     <message>
-        <source>Catatan umpan balik (opsional)</source>
-        <translation>Feedback note (optional)</translation>
+        <source>Catatan umpan balik (opsional): tulis dulu di sini, lalu pilih Membantu / Tidak membantu</source>
+        <translation>Feedback note (optional): write it here first, then choose Helpful / Not helpful</translation>
+    </message>
+    <message>
+        <source>Catatan dikirim bersama pilihan Membantu atau Tidak membantu. Tulis catatan dahulu, lalu pilih salah satu.</source>
+        <translation>The note is sent with your choice of Helpful or Not helpful. Write the note first, then choose one.</translation>
+    </message>
+    <message>
+        <source>Basis Pengetahuan</source>
+        <translation>Knowledge Base</translation>
+    </message>
+    <message>
+        <source>Terima kasih, umpan balik dan catatan tercatat; akan dikirim ke HAI-DJPBN.</source>
+        <translation>Thank you: feedback and note recorded; they will be sent to HAI-DJPBN.</translation>
+    </message>
+    <message>
+        <source>Terima kasih, umpan balik tercatat; akan dikirim ke HAI-DJPBN.</source>
+        <translation>Thank you: feedback recorded; it will be sent to HAI-DJPBN.</translation>
     </message>
     <message>
         <source>Apakah jawaban ini membantu?</source>
         <translation>Was this answer helpful?</translation>
     </message>
     <message>
-        <source>Terima kasih. Umpan balik dicatat dan akan dikirim ke HAI-DJPBN.</source>
-        <translation>Thank you. The feedback is recorded and will be sent to HAI-DJPBN.</translation>
-    </message>
-    <message>
         <source>Umpan balik gagal disimpan: %1</source>
         <translation>Feedback could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Pilih Membantu atau Tidak membantu untuk mengirim catatan ini.</source>
+        <translation>Choose Helpful or Not helpful to send this note.</translation>
     </message>
     <message>
         <source>%1 entri ditemukan</source>
@@ -553,6 +609,26 @@
     <message>
         <source>berlaku s.d. %1</source>
         <translation>valid until %1</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Dasar hukum</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Tidak disebutkan</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.</source>
@@ -707,7 +783,7 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
@@ -751,6 +827,13 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Sinkronisasi selesai.</source>
+        <translation>Sync complete.</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Status sinkronisasi</source>
@@ -789,7 +872,7 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <source>Offline</source>
+        <source>Tidak tersambung</source>
         <translation>Offline</translation>
     </message>
     <message>
