@@ -132,7 +132,14 @@ def test_kb_feedback_button_records_row_and_outbox(qtbot, tasks):
     view.show()
     view.search_edit.setText("revisi")
     view.run_search()
-    qtbot.waitUntil(lambda: view.current_entry() is not None)
+    # Wait for the first hit's own entry (not the one shown before the search).
+    qtbot.waitUntil(
+        lambda: (
+            view.model.rowCount() > 0
+            and view.current_entry() is not None
+            and view.current_entry().id == view.model.hit(0).id
+        )
+    )
     view.note_edit.setText("Sudah ada PMK baru")
     qtbot.mouseClick(view.not_helpful_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Terima kasih" in view.feedback_status.text())
@@ -240,8 +247,10 @@ def test_kb_search_box_down_moves_to_results_and_enter_opens_first_hit(qtbot, ta
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.body.hasFocus(), timeout=3000)
     assert view.results.currentIndex().row() == 0
-    qtbot.waitUntil(lambda: view.current_entry() is not None)
-    assert view.current_entry().id == view.model.hit(0).id
+    # The entry loads off the GUI thread; until then the one shown before may still be there.
+    qtbot.waitUntil(
+        lambda: view.current_entry() is not None and view.current_entry().id == view.model.hit(0).id
+    )
 
     view.search_edit.setFocus()
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
@@ -261,7 +270,14 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     view.show()
     view.search_edit.setText("revisi")
     view.run_search()
-    qtbot.waitUntil(lambda: view.current_entry() is not None)
+    # Wait for the first hit's own entry (not the one shown before the search).
+    qtbot.waitUntil(
+        lambda: (
+            view.model.rowCount() > 0
+            and view.current_entry() is not None
+            and view.current_entry().id == view.model.hit(0).id
+        )
+    )
     assert "tulis dulu" in view.note_edit.placeholderText()
     # Enter in the note says what sends it (it does not silently do nothing).
     view.note_edit.setText("PMK sudah diganti")
