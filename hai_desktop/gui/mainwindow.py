@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 # Only what the window frame needs is imported here: the frame is painted before anything
 # else loads (the ``Qt`` namespace alone costs ~25 ms to import: it comes with the pages).
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
 
     def _back_to_history(self, _inquiry_id: str) -> None:
         """An edit is opened from Riwayat; once saved, the CSO goes back there."""
+        from PySide6.QtCore import Qt  # not at module level: see the imports above
+
         self.show_page(names.PAGE_HISTORY)
         self.history.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
