@@ -156,27 +156,39 @@ class CrashHandler:
             return
         self._showing = True
         try:
-            from PySide6.QtWidgets import QMessageBox
-
-            box = QMessageBox()
-            box.setObjectName(names.CRASH_DIALOG)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(QApplication.translate("CrashHandler", "Terjadi kesalahan"))
-            box.setText(
+            box = warning_box(
+                None,
+                names.CRASH_DIALOG,
+                QApplication.translate("CrashHandler", "Terjadi kesalahan"),
                 QApplication.translate(
                     "CrashHandler",
                     "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan "
                     "isian yang sedang diketik tersimpan sebagai draf.",
-                )
-            )
-            box.setInformativeText(
+                ),
                 QApplication.translate("CrashHandler", "Catatan teknis ada di:")
                 + "\n"
-                + str(self.paths.logs / "hai-desk.log")
+                + str(self.paths.logs / "hai-desk.log"),
             )
             box.exec()
         finally:
             self._showing = False
+
+
+# -- dialogs --------------------------------------------------------------------------------
+def warning_box(
+    parent: QWidget | None, object_name: str, title: str, text: str, informative: str = ""
+):
+    """A warning QMessageBox as every start-up dialog here shows it (buttons added by caller)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setObjectName(object_name)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    return box
 
 
 # -- translator and style ------------------------------------------------------------------
@@ -251,18 +263,17 @@ def tell_database_too_new(paths: ProfilePaths, parent: QWidget | None = None) ->
     """The "update HAI Desk" dialog for a database written by a newer version."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(parent)
-    box.setObjectName(names.DATABASE_TOO_NEW_DIALOG)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QApplication.translate("Startup", "Perbarui HAI Desk"))
-    box.setText(
+    box = warning_box(
+        parent,
+        names.DATABASE_TOO_NEW_DIALOG,
+        QApplication.translate("Startup", "Perbarui HAI Desk"),
         QApplication.translate(
             "Startup",
             "Basis data ini dibuat oleh versi HAI Desk yang lebih baru. Perbarui HAI Desk ke "
             "versi terbaru, lalu buka lagi. Berkas tidak diubah dan datanya aman.",
-        )
+        ),
+        str(paths.database),
     )
-    box.setInformativeText(str(paths.database))
     box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
 
@@ -286,29 +297,27 @@ def ask_restore_backup(
     for backup in list_backups(paths.backups):
         if backup in skip:
             continue
-        box = QMessageBox(parent)
-        box.setObjectName(names.RESTORE_DIALOG)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
         if not damaged_backups:
-            box.setText(
-                QApplication.translate(
-                    "Startup",
-                    "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat "
-                    "memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di "
-                    "sampingnya untuk diperiksa petugas TI.",
-                )
+            text = QApplication.translate(
+                "Startup",
+                "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat "
+                "memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di "
+                "sampingnya untuk diperiksa petugas TI.",
             )
             label = QApplication.translate("Startup", "Cadangan terbaru:")
         else:
-            box.setText(
-                QApplication.translate(
-                    "Startup",
-                    "Cadangan {name} juga rusak. Anda dapat memulihkan cadangan sebelumnya.",
-                ).replace("{name}", damaged_backups[-1])
-            )
+            text = QApplication.translate(
+                "Startup",
+                "Cadangan {name} juga rusak. Anda dapat memulihkan cadangan sebelumnya.",
+            ).replace("{name}", damaged_backups[-1])
             label = QApplication.translate("Startup", "Cadangan sebelumnya:")
-        box.setInformativeText(f"{label} {backup.name}")
+        box = warning_box(
+            parent,
+            names.RESTORE_DIALOG,
+            QApplication.translate("Startup", "Basis data rusak"),
+            text,
+            f"{label} {backup.name}",
+        )
         restore = box.addButton(
             QApplication.translate("Startup", "Pulihkan cadangan"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -332,10 +341,6 @@ def ask_restore_backup(
         paths.full_check_requested.unlink(missing_ok=True)
         return True
 
-    box = QMessageBox(parent)
-    box.setObjectName(names.RESTORE_DIALOG)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QApplication.translate("Startup", "Basis data rusak"))
     if damaged_backups or skip:
         text = QApplication.translate(
             "Startup",
@@ -348,8 +353,13 @@ def ask_restore_backup(
             "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
             "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
         )
-    box.setText(text)
-    box.setInformativeText(str(paths.database))
+    box = warning_box(
+        parent,
+        names.RESTORE_DIALOG,
+        QApplication.translate("Startup", "Basis data rusak"),
+        text,
+        str(paths.database),
+    )
     box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return False
@@ -536,19 +546,18 @@ class DeskApp:
             log.exception("could not request a full check for the next start")
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self.window)
-        box.setObjectName(names.DEEP_CHECK_DIALOG)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QApplication.translate("DeskApp", "Basis data rusak"))
-        box.setText(
+        box = warning_box(
+            self.window,
+            names.DEEP_CHECK_DIALOG,
+            QApplication.translate("DeskApp", "Basis data rusak"),
             QApplication.translate(
                 "DeskApp",
                 "Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Tutup "
                 "HAI Desk lalu buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. "
                 "Berkas yang rusak tidak dihapus.",
-            )
+            ),
+            str(self.paths.database),
         )
-        box.setInformativeText(str(self.paths.database))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.deep_check_box = box
         box.open()  # not modal-blocking: unsaved typing can still be saved
