@@ -1,10 +1,10 @@
-"""Shared route pieces: documented error responses and feed query parameters."""
+"""Shared route pieces: documented error responses, feed query and id path parameters."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from hai_central.schemas import ErrorResponse
 
@@ -27,3 +27,6 @@ MAX_CURSOR = 2**62
 Cursor = Annotated[int, Query(ge=0, le=MAX_CURSOR, description="changes after this rev")]
 Limit = Annotated[int, Query(ge=1, le=1_000_000, description="page size (max 2000 used)")]
 OfficeCode = Annotated[str | None, Query(max_length=32)]
+# A record id in the path (a UUID made where the record was born). Annotated, not a shared
+# ``= Path(...)`` default: FastAPI names a shared default after the first parameter using it.
+RecordId = Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{36}$")]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Response
 
-from hai_central.api.common import ERRORS, Cursor, Limit
+from hai_central.api.common import ERRORS, Cursor, Limit, RecordId
 from hai_central.api.deps import Broadcaster, Hub, User
 from hai_central.schemas import (
     BroadcastIn,
@@ -18,8 +18,6 @@ from hai_central.schemas import (
 from hai_central.services import broadcasts
 
 router = APIRouter(prefix="/broadcasts", tags=["broadcasts"], responses=ERRORS)
-
-UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
 @router.post(
@@ -55,6 +53,6 @@ def post_receipts(body: ReceiptBatch, user: User) -> dict:
 
 
 @router.get("/{broadcast_id}/receipts", response_model=ReceiptReport)
-def get_receipts(user: Broadcaster, broadcast_id: str = UUIDPath) -> dict:
+def get_receipts(user: Broadcaster, broadcast_id: RecordId) -> dict:
     """Who read, who acknowledged, which addressed offices did neither."""
     return broadcasts.receipts(broadcast_id.lower())

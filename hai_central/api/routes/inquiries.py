@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 
-from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode
+from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode, RecordId
 from hai_central.api.deps import Agent, User
 from hai_central.schemas import (
     BatchResults,
@@ -18,8 +18,6 @@ from hai_central.schemas import (
 from hai_central.services import inquiries
 
 router = APIRouter(tags=["inquiries"], responses=ERRORS)
-
-UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
 @router.post("/inquiries/batch", response_model=BatchResults)
@@ -48,7 +46,7 @@ def review_queue(
 
 
 @router.post("/review/inquiries/{inquiry_id}", response_model=ReviewResult)
-def review_decide(body: ReviewDecision, user: Agent, inquiry_id: str = UUIDPath) -> dict:
+def review_decide(body: ReviewDecision, user: Agent, inquiry_id: RecordId) -> dict:
     """Accept (publish into the KB) or reject a desk answer."""
     kb_fields = (
         body.kb_entry.model_dump(exclude_unset=True, mode="python") if body.kb_entry else None

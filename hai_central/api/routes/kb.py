@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Response
 
-from hai_central.api.common import ERRORS, Cursor, Limit
+from hai_central.api.common import ERRORS, Cursor, Limit, RecordId
 from hai_central.api.deps import Agent, User
 from hai_central.schemas import FeedbackIn, FeedbackOut, KbCreate, KbEntryOut, KbFields, KbPage
 from hai_central.services import kb
 
 router = APIRouter(prefix="/kb", tags=["kb"], responses=ERRORS)
-
-UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
 @router.get("/changes", response_model=KbPage, response_model_exclude_none=False)
@@ -35,19 +33,19 @@ def kb_create(body: KbCreate, user: Agent, response: Response) -> dict:
 
 
 @router.get("/{entry_id}", response_model=KbEntryOut)
-def kb_get(user: User, entry_id: str = UUIDPath) -> dict:
+def kb_get(user: User, entry_id: RecordId) -> dict:
     """One entry."""
     return kb.get(entry_id.lower(), user)
 
 
 @router.put("/{entry_id}", response_model=KbEntryOut)
-def kb_update(body: KbFields, user: Agent, entry_id: str = UUIDPath) -> dict:
+def kb_update(body: KbFields, user: Agent, entry_id: RecordId) -> dict:
     """Agent: update an entry (the fields given replace the stored ones)."""
     return kb.update(user, entry_id.lower(), body)
 
 
 @router.delete("/{entry_id}", response_model=KbEntryOut)
-def kb_retire(user: Agent, entry_id: str = UUIDPath) -> dict:
+def kb_retire(user: Agent, entry_id: RecordId) -> dict:
     """Agent: retire an entry (a tombstone in the feed)."""
     return kb.retire(entry_id.lower())
 
@@ -58,7 +56,7 @@ def kb_retire(user: Agent, entry_id: str = UUIDPath) -> dict:
     status_code=201,
     responses={200: {"model": FeedbackOut, "description": "Already recorded"}},
 )
-def kb_feedback(body: FeedbackIn, user: User, response: Response, entry_id: str = UUIDPath) -> dict:
+def kb_feedback(body: FeedbackIn, user: User, response: Response, entry_id: RecordId) -> dict:
     """A desk says an answer did or did not help (idempotent by feedback id)."""
     result = kb.feedback(user, entry_id.lower(), str(body.id), body.helpful, body.note)
     if not result["created"]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Response
 
-from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode
+from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode, RecordId
 from hai_central.api.deps import Agent, User
 from hai_central.schemas import (
     TicketClose,
@@ -17,8 +17,6 @@ from hai_central.schemas import (
 from hai_central.services import tickets
 
 router = APIRouter(prefix="/tickets", tags=["tickets"], responses=ERRORS)
-
-UUIDPath = Path(pattern=r"^[0-9a-fA-F-]{36}$")
 
 
 @router.post(
@@ -44,7 +42,7 @@ def ticket_changes(
 
 
 @router.get("/{ticket_id}", response_model=TicketOut)
-def get_ticket(user: User, ticket_id: str = UUIDPath) -> dict:
+def get_ticket(user: User, ticket_id: RecordId) -> dict:
     """One ticket with its messages."""
     return tickets.get(user, ticket_id.lower())
 
@@ -55,9 +53,7 @@ def get_ticket(user: User, ticket_id: str = UUIDPath) -> dict:
     status_code=201,
     responses={200: {"model": TicketOut, "description": "Already recorded"}},
 )
-def add_message(
-    body: TicketMessageIn, user: User, response: Response, ticket_id: str = UUIDPath
-) -> dict:
+def add_message(body: TicketMessageIn, user: User, response: Response, ticket_id: RecordId) -> dict:
     """A desk follow-up or an agent reply (idempotent by message id)."""
     ticket, created = tickets.add_message(user, ticket_id.lower(), body)
     if not created:
@@ -66,12 +62,12 @@ def add_message(
 
 
 @router.patch("/{ticket_id}", response_model=TicketOut)
-def patch_ticket(body: TicketPatch, user: Agent, ticket_id: str = UUIDPath) -> dict:
+def patch_ticket(body: TicketPatch, user: Agent, ticket_id: RecordId) -> dict:
     """Agent: status, level, assigned department."""
     return tickets.patch(user, ticket_id.lower(), body)
 
 
 @router.post("/{ticket_id}/close", response_model=TicketOut)
-def close_ticket(body: TicketClose, user: User, ticket_id: str = UUIDPath) -> dict:
+def close_ticket(body: TicketClose, user: User, ticket_id: RecordId) -> dict:
     """Desk: the answer reached the user."""
     return tickets.close(user, ticket_id.lower(), body)
