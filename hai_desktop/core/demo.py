@@ -5,7 +5,7 @@
 1. starts ``hai_central`` (``python -m hai_central serve``) on 127.0.0.1 and a free port, in
    a subprocess with a temporary data dir and SQLite database, the demo admin bootstrapped
    from the environment;
-2. loads ``resources/demo``: the demo office, the CSO / agent / broadcaster / supervisor
+2. loads ``hai_desktop/resources/demo``: the demo office, the CSO / agent / broadcaster / supervisor
    accounts (admin API), the KB entries (agent ``POST /kb``), the office's desk logs (CSO
    ``POST /inquiries/batch``), the broadcasts and the ticket with its reply — the last two
    only as far as the hub offers them;
@@ -14,7 +14,7 @@
    office's logs and the broadcasts are local before the window opens.
 
 ``DemoSession.close()`` stops the hub and removes the temporary folder. Nothing here
-touches the user's real profile. Demo data is fictional (see resources/demo/README.md).
+touches the user's real profile. Demo data is fictional (see hai_desktop/resources/demo/README.md).
 """
 
 from __future__ import annotations
@@ -75,6 +75,27 @@ def load_demo_data() -> dict[str, Any]:
     if isinstance(inquiries, dict):
         inquiries = inquiries.get("items") or []
     return {"demo": demo, "kb": kb, "inquiries": inquiries}
+
+
+# What the demo's embedded hub imports beyond the desk: the ``hub`` extra of the package.
+HUB_MODULES = ("hai_central", "fastapi", "uvicorn", "argon2", "multipart")
+
+
+def missing_hub_modules() -> list[str]:
+    """The hub extra's modules this installation lacks (empty when the demo can run).
+
+    A desk-only install (``pip install hai-desk``, the PyInstaller bundle) has none of them;
+    the demo needs ``pip install "hai-desk[hub]"``. Checked without importing anything.
+    """
+    missing = []
+    for name in HUB_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
 
 
 def free_port() -> int:

@@ -1,6 +1,6 @@
 """Every stable ``objectName`` of the desk GUI, in one place.
 
-QSS (``resources/styles/desk.qss``), accessibility tools and tests address widgets by these
+QSS (``hai_desktop/resources/styles/desk.qss``), accessibility tools and tests address widgets by these
 names, so they never change casually. Every main interactive widget gets one.
 """
 

@@ -33,8 +33,10 @@ def _fresh_cache(monkeypatch):
 
 
 def _fake_resources(root: Path) -> Path:
-    (root / "reference").mkdir(parents=True)
-    (root / "reference" / "reference.json").write_text('{"version": 99}', encoding="utf-8")
+    (root / "styles").mkdir(parents=True)
+    (root / "styles" / "desk.qss").write_text("/* fake */", encoding="utf-8")
+    (root / "demo").mkdir()
+    (root / "demo" / "demo.json").write_text('{"version": 99}', encoding="utf-8")
     return root
 
 
@@ -55,8 +57,15 @@ def _is_rfc3339(value: str) -> bool:
 # --- locating the folder -------------------------------------------------------------------
 
 
-def test_source_checkout_finds_repo_resources():
-    assert resources.resources_root() == REPO_ROOT / "resources"
+def test_resources_are_package_data():
+    # Inside the package, so a wheel, an editable install and a PyInstaller bundle carry them.
+    assert resources.resources_root() == REPO_ROOT / "hai_desktop" / "resources"
+    for parts in (
+        ("styles", "desk.qss"),
+        ("translations", "hai_desktop_en.qm"),
+        ("demo", "demo.json"),
+    ):
+        assert resources.resource_path(*parts).is_file(), parts
     assert resources.resource_path("reference", "reference.json").is_file()
 
 
@@ -64,33 +73,30 @@ def test_env_var_wins(tmp_path, monkeypatch):
     root = _fake_resources(tmp_path / "res")
     monkeypatch.setenv(resources.ENV_VAR, str(root))
     assert resources.resources_root() == root
-    assert resources.load_json("reference", "reference.json") == {"version": 99}
+    assert resources.load_json("demo", "demo.json") == {"version": 99}
 
 
-def test_pyinstaller_bundle(tmp_path, monkeypatch):
-    _fake_resources(tmp_path / "bundle" / "resources")
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
-    assert resources.resources_root() == tmp_path / "bundle" / "resources"
+def test_found_relative_to_the_package_not_the_executable(tmp_path, monkeypatch):
+    # A PyInstaller 6 bundle puts the package below _internal/: the module's own location
+    # is what counts, whatever sys._MEIPASS or the working directory say.
+    bundle = tmp_path / "dist" / "hai-desktop" / "_internal"
+    _fake_resources(bundle / "hai_desktop" / "resources")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "elsewhere"), raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(
+        resources, "__file__", str(bundle / "hai_desktop" / "core" / "resources.pyc")
+    )
+    assert resources.resources_root() == bundle / "hai_desktop" / "resources"
 
 
 def test_folder_without_marker_is_ignored(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv(resources.ENV_VAR, str(tmp_path / "empty"))
-    # Falls through to the next candidate (the source checkout).
-    assert resources.resources_root() == REPO_ROOT / "resources"
-
-
-def test_installed_share_dir(tmp_path, monkeypatch):
-    share = _fake_resources(tmp_path / "prefix" / "share" / "hai-desk" / "resources")
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
-    monkeypatch.setattr(
-        resources, "__file__", str(tmp_path / "site" / "hai_desktop" / "core" / "resources.py")
-    )
-    assert resources.resources_root() == share
+    # Falls through to the next candidate (the package's own folder).
+    assert resources.resources_root() == REPO_ROOT / "hai_desktop" / "resources"
 
 
 def test_not_found_names_places(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "nowhere"))
     monkeypatch.setattr(
         resources, "__file__", str(tmp_path / "site" / "hai_desktop" / "core" / "resources.py")
     )
@@ -360,7 +366,7 @@ def test_demo_files_match_generator_output():
     """The committed JSON is what the generator makes (nobody hand-edited one side only)."""
     import importlib.util
 
-    demo_dir = REPO_ROOT / "resources" / "demo"
+    demo_dir = REPO_ROOT / "hai_desktop" / "resources" / "demo"
     spec = importlib.util.spec_from_file_location("make_demo_data", demo_dir / "make_demo_data.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

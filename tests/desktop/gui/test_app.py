@@ -14,7 +14,7 @@ from hai_desktop.gui import object_names as names
 from hai_desktop.gui.app import RAISE_COMMAND, SingleInstance, server_name
 
 ROOT = Path(__file__).resolve().parents[3]
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "hai_desktop" / "resources" / "translations"
 
 
 def test_single_instance_second_launch_raises_the_first(qtbot, tmp_path):
@@ -143,7 +143,7 @@ def test_compiled_translation_is_current(tmp_path):
     fresh = tmp_path / "fresh.qm"
     update.lrelease(TRANSLATIONS / "hai_desktop_en.ts", fresh)
     assert filecmp.cmp(fresh, TRANSLATIONS / "hai_desktop_en.qm", shallow=False), (
-        "run: .venv/bin/python resources/translations/update.py --release"
+        "run: .venv/bin/python hai_desktop/resources/translations/update.py --release"
     )
 
 
