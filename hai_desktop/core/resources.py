@@ -1,4 +1,7 @@
-"""Find the bundled ``resources/`` folder (reference data, demo data, translations, icons).
+"""Find the bundled ``resources/`` folder (demo data, translations, styles, icons).
+
+The reference data is not here: it is package data of the contract
+(``hai_contract.reference``).
 
 The folder lives at the repository root in a source checkout, so it is not inside the
 ``hai_desktop`` package. Where it is depends on how the app runs:
@@ -24,7 +27,7 @@ from typing import Any
 ENV_VAR = "HAI_RESOURCES_DIR"
 # A folder only counts as the resources folder if it holds this file: an unrelated
 # "resources" directory (there are many) must never be picked up by accident.
-MARKER = Path("reference") / "reference.json"
+MARKER = Path("styles") / "desk.qss"
 
 
 def _candidates() -> list[Path]:
@@ -55,7 +58,7 @@ def resources_root() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """The path of ``resources/<parts...>``, e.g. ``resource_path("reference", "reference.json")``.
+    """The path of ``resources/<parts...>``, e.g. ``resource_path("styles", "desk.qss")``.
 
     The returned path is not checked for existence (a caller may look for optional files).
     """

@@ -22,7 +22,9 @@ sys.path.insert(0, str(HERE))
 
 import kb_families  # noqa: E402  (sibling module, found through the path set above)
 
-REFERENCE = HERE.parent / "reference" / "reference.json"
+from hai_contract.reference import reference_path  # noqa: E402  (installed with the desk)
+
+REFERENCE = reference_path()
 # Namespace for every demo id: uuid5(NAMESPACE, "<kind>:<stable name>").
 NAMESPACE = uuid.UUID("5b0d6f3e-8c1a-4e57-9a55-1d2f0c7e4a10")
 KB_DATE_FROM = datetime(2025, 1, 6, tzinfo=UTC)
