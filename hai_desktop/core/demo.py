@@ -158,9 +158,9 @@ class DemoHub:
                 p for p in (root, env.get("PYTHONPATH", "")) if p
             )
         with contextlib.suppress(Exception):
-            from hai_desktop.core.resources import resource_path
+            from hai_contract.reference import reference_path
 
-            reference = resource_path("reference", "reference.json")
+            reference = reference_path()
             if reference.exists():
                 env["HAI_REFERENCE_FILE"] = str(reference)
         return env
@@ -320,9 +320,9 @@ def _office_payloads(office: dict[str, Any]) -> list[dict[str, Any]]:
     """The demo office, preceded by its parent chain from the bundled reference data."""
     chain = [office]
     try:
-        from hai_desktop.core.resources import resource_path
+        from hai_contract.reference import load_reference
 
-        ref = json.loads(resource_path("reference", "reference.json").read_text("utf-8"))
+        ref = load_reference()
         by_code = {o["code"]: o for o in ref.get("offices", [])}
         parent = office.get("parent_code")
         while parent and parent in by_code and parent != "PUSAT":

@@ -7,9 +7,8 @@ them the same way — relative to this module, never to the repository or the ex
 
 ``HAI_RESOURCES_DIR`` in the environment overrides the folder (tests, unusual installs).
 
-The reference data (offices, SLA targets) is not a desk resource: it belongs to the contract
-package both programs import. Until that move lands, ``resource_path("reference", …)`` falls
-back to the old top-level ``resources/reference/`` of a source checkout.
+The reference data (offices, SLA targets) is not here: it is package data of the contract
+that both programs import (``hai_contract.reference``).
 
 No Qt here: the hub, the CLI and the tests use this module too.
 """
@@ -54,13 +53,6 @@ def resources_root() -> Path:
     raise FileNotFoundError(f"resources folder not found (looked in: {looked})")
 
 
-def _legacy_reference(parts: tuple[str, ...]) -> Path | None:
-    # Transitional: reference data still in the checkout's top-level resources/reference/.
-    legacy = Path(__file__).resolve().parents[2] / "resources"
-    path = legacy.joinpath(*parts)
-    return path if path.exists() else None
-
-
 def resource_path(*parts: str) -> Path:
     """The path of ``<resources>/<parts...>``, e.g. ``resource_path("styles", "desk.qss")``.
 
@@ -68,10 +60,7 @@ def resource_path(*parts: str) -> Path:
     """
     if any(Path(p).is_absolute() or ".." in Path(p).parts for p in parts):
         raise ValueError("resource path parts must be relative and stay inside resources/")
-    path = resources_root().joinpath(*parts)
-    if parts and parts[0] == "reference" and not path.exists():
-        return _legacy_reference(parts) or path
-    return path
+    return resources_root().joinpath(*parts)
 
 
 def load_json(*parts: str) -> Any:

@@ -23,9 +23,9 @@ sys.path.insert(1, str(HERE.parents[2]))  # the checkout, for hai_desktop when n
 
 import kb_families  # noqa: E402  (sibling module, found through the path set above)
 
-from hai_desktop.core.resources import resource_path  # noqa: E402
+from hai_contract.reference import reference_path  # noqa: E402  (installed with the desk)
 
-REFERENCE = resource_path("reference", "reference.json")
+REFERENCE = reference_path()
 # Namespace for every demo id: uuid5(NAMESPACE, "<kind>:<stable name>").
 NAMESPACE = uuid.UUID("5b0d6f3e-8c1a-4e57-9a55-1d2f0c7e4a10")
 KB_DATE_FROM = datetime(2025, 1, 6, tzinfo=UTC)

@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from hai_contract import codes
+from hai_contract.reference import load_reference
 from hai_desktop.core import resources
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
-DEPARTMENTS = {"PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP"}
-CHANNELS = {"tatap_muka", "telepon", "email", "whatsapp", "surat"}
-REASONS = {"interpretation", "unregulated", "official_authority", "ppid"}
-OUTCOMES = {"answered", "escalated", "out_of_scope"}
-PRIORITIES = {"low", "normal", "high", "urgent"}
-BROADCAST_KINDS = {"info", "outage", "data_request", "service_change", "other"}
+DEPARTMENTS = set(codes.DEPARTMENTS)
+CHANNELS = set(codes.CHANNELS)
+REASONS = set(codes.OUT_OF_SCOPE_REASONS)
+OUTCOMES = set(codes.OUTCOMES)
+PRIORITIES = set(codes.PRIORITIES)
+BROADCAST_KINDS = set(codes.BROADCAST_KINDS)
 RFC3339_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -66,7 +68,6 @@ def test_resources_are_package_data():
         ("demo", "demo.json"),
     ):
         assert resources.resource_path(*parts).is_file(), parts
-    assert resources.resource_path("reference", "reference.json").is_file()
 
 
 def test_env_var_wins(tmp_path, monkeypatch):
@@ -110,115 +111,9 @@ def test_escaping_paths_refused(parts):
         resources.resource_path(*parts)
 
 
-# --- reference.json ------------------------------------------------------------------------
-
-
 @pytest.fixture(scope="module")
 def reference() -> dict:
-    resources.clear_cache()
-    return resources.load_json("reference", "reference.json")
-
-
-def test_reference_has_api_keys(reference):
-    for key in (
-        "departments",
-        "channels",
-        "applications",
-        "offices",
-        "priorities",
-        "sla",
-        "broadcast_kinds",
-        "attachment_rules",
-        "email_domains",
-        "desk_version",
-        "version",
-        "out_of_scope_reasons",
-        "outcomes",
-    ):
-        assert key in reference, key
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "departments",
-        "channels",
-        "applications",
-        "offices",
-        "priorities",
-        "broadcast_kinds",
-        "out_of_scope_reasons",
-        "outcomes",
-    ],
-)
-def test_reference_lists_have_unique_codes_and_names(reference, kind):
-    items = reference[kind]
-    assert items
-    codes = [item["code"] for item in items]
-    assert len(codes) == len(set(codes)), f"duplicate code in {kind}"
-    for item in items:
-        assert isinstance(item["code"], str) and item["code"]
-        assert isinstance(item["name"], str) and item["name"].strip()
-
-
-def test_reference_fixed_code_sets(reference):
-    def codes(kind):
-        return {i["code"] for i in reference[kind]}
-
-    assert codes("departments") == DEPARTMENTS
-    assert codes("channels") == CHANNELS
-    assert codes("out_of_scope_reasons") == REASONS
-    assert codes("outcomes") == OUTCOMES
-    assert codes("priorities") == PRIORITIES
-    assert codes("broadcast_kinds") == BROADCAST_KINDS
-
-
-def test_offices_hierarchy(reference):
-    offices = {o["code"]: o for o in reference["offices"]}
-    assert offices["PUSAT"]["kind"] == "PUSAT" and offices["PUSAT"]["parent_code"] is None
-    kanwil = [o for o in offices.values() if o["kind"] == "KANWIL"]
-    kppn = [o for o in offices.values() if o["kind"] == "KPPN"]
-    assert len(kanwil) == 34
-    assert 150 <= len(kppn) <= 200
-    assert {o["kind"] for o in offices.values()} == {"PUSAT", "KANWIL", "KPPN"}
-    for office in kanwil:
-        assert office["parent_code"] == "PUSAT"
-        assert office["name"].startswith("Kanwil DJPb Provinsi ")
-    for office in kppn:
-        assert offices[office["parent_code"]]["kind"] == "KANWIL", office["code"]
-        assert office["name"].startswith("KPPN ")
-    names = [o["name"] for o in offices.values()]
-    assert len(names) == len(set(names))
-    # The hub stores office codes in a 32-character column.
-    assert all(len(code) <= 32 and code == code.upper() for code in offices)
-
-
-def test_sla_covers_every_department_and_priority(reference):
-    pairs = {(s["department"], s["priority"]) for s in reference["sla"]}
-    assert pairs == {(d, p) for d in DEPARTMENTS for p in PRIORITIES}
-    for row in reference["sla"]:
-        assert 0 < row["response_minutes"] <= row["resolve_minutes"]
-
-
-def test_attachment_rules_and_domains(reference):
-    rules = reference["attachment_rules"]
-    assert rules["max_bytes"] == 15 * 1024 * 1024
-    assert set(rules["allowed_extensions"]) == {
-        "doc", "docx", "gif", "jpeg", "jpg", "pdf", "png",
-        "ppt", "pptx", "rar", "txt", "xls", "xlsx", "zip",
-    }  # fmt: skip
-    assert "kemenkeu.go.id" in reference["email_domains"]
-
-
-def test_reference_says_what_is_sample(reference):
-    # Honesty about the data's origin is part of the file (see resources/reference/README.md).
-    assert "sample" in reference["_source"]["offices"].lower()
-    assert "sample" in reference["_source"]["sla"].lower()
-
-
-def test_reference_is_plain_utf8_json():
-    raw = (REPO_ROOT / "resources" / "reference" / "reference.json").read_bytes()
-    json.loads(raw.decode("utf-8"))
+    return load_reference()
 
 
 # --- demo data ---------------------------------------------------------------------------------
@@ -370,21 +265,10 @@ def test_demo_files_match_generator_output():
     spec = importlib.util.spec_from_file_location("make_demo_data", demo_dir / "make_demo_data.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    reference = json.loads((REPO_ROOT / "resources/reference/reference.json").read_text("utf-8"))
+    reference = load_reference()
     kb = module.build_kb(reference)
     inquiries, escalated = module.build_inquiries(kb)
     assert kb == json.loads((demo_dir / "kb_entries.json").read_text("utf-8"))
     assert inquiries == json.loads((demo_dir / "inquiries.json").read_text("utf-8"))
     demo = module.build_demo(reference, escalated)
     assert demo == json.loads((demo_dir / "demo.json").read_text("utf-8"))
-
-
-def test_reference_matches_generator_output():
-    import importlib.util
-
-    path = REPO_ROOT / "resources" / "reference" / "build_reference.py"
-    spec = importlib.util.spec_from_file_location("build_reference", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    committed = json.loads((REPO_ROOT / "resources/reference/reference.json").read_text("utf-8"))
-    assert module.build() == committed
