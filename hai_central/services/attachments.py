@@ -1,4 +1,5 @@
-"""Attachments stored by SHA-256: hash, size, extension and magic-byte checks."""
+"""Attachments stored by SHA-256: hash, size, extension and magic-byte checks (the rules
+are the contract's, :mod:`hai_contract.attachments`), uploads owned per office or agent."""
 
 from __future__ import annotations
 
@@ -24,43 +25,9 @@ from hai_central.store.models import (
     Ticket,
     TicketMessage,
 )
+from hai_contract.attachments import CONTENT_TYPES, content_matches, safe_filename
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-MAGIC: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "gif": (b"GIF87a", b"GIF89a"),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "zip": ZIP,
-    "docx": ZIP,
-    "xlsx": ZIP,
-    "pptx": ZIP,
-    "rar": (b"Rar!\x1a\x07",),
-    "doc": (OLE,),
-    "xls": (OLE,),
-    "ppt": (OLE,),
-}
-EXECUTABLE = (b"MZ", b"\x7fELF", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe", b"#!")
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "png": "image/png",
-    "gif": "image/gif",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "zip": "application/zip",
-    "rar": "application/vnd.rar",
-    "txt": "text/plain",
-    "doc": "application/msword",
-    "xls": "application/vnd.ms-excel",
-    "ppt": "application/vnd.ms-powerpoint",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-MAX_NAME_CHARS = 255
 RFC8187_RE = re.compile(r"^utf-8'[^']*'(.*)$", re.IGNORECASE)
 # Roles whose uploads belong to the person rather than the office (API.md: an agent may
 # name only what the agent uploaded).
@@ -92,32 +59,6 @@ def decode_filename(raw: str | None) -> str | None:
         return raw.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return raw
-
-
-def safe_filename(name: str) -> str:
-    """The file's own name: no directories, no ``..``, no control characters, at most 255
-    characters (shortened before the extension, which is kept)."""
-    name = name.replace("\\", "/").split("/")[-1]
-    name = name.replace("..", "")
-    name = "".join(ch for ch in name if ch.isprintable())
-    name = name.strip().strip(".") or "file"
-    if len(name) > MAX_NAME_CHARS:
-        stem, dot, ext = name.rpartition(".")
-        if dot and len(ext) <= 10:
-            name = stem[: MAX_NAME_CHARS - len(ext) - 1].rstrip() + "." + ext
-        else:
-            name = name[:MAX_NAME_CHARS]
-    return name
-
-
-def content_matches(ext: str, head: bytes) -> bool:
-    """Does the content really look like ``ext``?"""
-    if any(head.startswith(m) for m in EXECUTABLE):
-        return False
-    if ext == "txt":
-        return b"\x00" not in head[:8192]
-    signatures = MAGIC.get(ext)
-    return signatures is None or any(head.startswith(s) for s in signatures)
 
 
 def path_for(root: Path, sha: str) -> Path:
