@@ -7,6 +7,7 @@ The default is the platformdirs user data dir; every CLI command takes ``--data-
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,19 +86,20 @@ class ProfilePaths:
             _make_private_dir(d)
         return self
 
-    def probe_writable(self, probe_bytes: int = 64 * 1024) -> None:
-        """Write (and fsync) a small file in the data dir, then remove it.
+    def probe_writable(self, probe_bytes: int = 8192) -> None:
+        """Write a small file in the data dir, then remove it (cheap: before first paint).
 
         Raises ``StorageReadOnly`` (read-only drive, no permission) or ``DiskFull``: an
-        empty file can still be made on a full disk, so the probe writes real bytes.
+        empty file can still be made on a full disk, so the probe writes real bytes (file
+        systems reserve the blocks at write time, so no fsync is needed to see ENOSPC).
         """
         probe = self.data_dir / f".write-probe-{os.getpid()}"
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             try:
-                os.write(fd, b"\0" * probe_bytes)
-                os.fsync(fd)
+                if os.write(fd, b"\0" * probe_bytes) != probe_bytes:
+                    raise OSError(errno.ENOSPC, "short write", str(probe))
             finally:
                 os.close(fd)
         except OSError as exc:

@@ -1,6 +1,8 @@
-"""Starting the desk GUI: QApplication, translator, single instance, crash handler,
-the database (with the damaged-file path), the first-run profile, the main window.
+"""Starting the desk GUI: QApplication, translator, the two start phases (frame first,
+then the database and screens), periodic backups, the background deep check, shutdown.
 
+The pieces live apart: ``single_instance`` (the profile lock), ``startup`` (data folder and
+database opening with their ways out), ``startup_dialogs`` (the dialogs, crash handler).
 Import cost matters for the cold start: this module imports only QtCore/QtWidgets basics;
 the main window and its views are imported when they are built.
 """
@@ -12,183 +14,28 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCryptographicHash, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.gui import object_names as names
+from hai_desktop.gui.single_instance import RAISE_COMMAND, SingleInstance, server_name
+from hai_desktop.gui.startup import ensure_data_dir, open_database_or_offer_backup
+from hai_desktop.gui.startup_dialogs import CrashHandler, warning_box
 
 log = logging.getLogger(__name__)
 
 APP_DISPLAY_NAME = "HAI Desk"
-RAISE_COMMAND = b"raise\n"
-
-
-# -- single instance ------------------------------------------------------------------------
-def server_name(data_dir: Path) -> str:
-    """The local-socket name of a profile (one running desk per data directory)."""
-    # QtCore's hash: hashlib would be one more import before the first paint.
-    key = str(Path(data_dir).resolve()).encode()
-    digest = bytes(QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex())
-    digest = digest.decode()[:16]
-    return f"hai-desk-{digest}"
-
-
-class SingleInstance(QObject):
-    """One running desk per profile.
-
-    Who runs is decided by an OS lock on the profile's lock file (free again the moment a
-    process dies, so a crash never leaves a stale claim, and cheap enough to check before the
-    first paint). Talking to the running desk goes through a QLocalServer keyed on the data
-    dir: a second launch connects, asks the first to raise its window, and exits.
-
-    Signals:
-        raise_requested(): another launch asked this instance to show its window.
-    """
-
-    raise_requested = Signal()
-
-    def __init__(self, data_dir: Path, parent: QObject | None = None):
-        super().__init__(parent)
-        self.data_dir = Path(data_dir)
-        self.name = server_name(data_dir)
-        self.server = None
-        self._lock_file = None
-
-    def claim(self) -> bool:
-        """Try to become the running desk of this profile (no Qt networking needed)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(ProfilePaths(self.data_dir).lock, "a+b")  # noqa: SIM115 (held open)
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        self._lock_file = handle
-        return True
-
-    def notify_running(self, timeout_ms: int = 1000, attempts: int = 1) -> bool:
-        """Ask the running desk to raise its window. True when it got the message.
-
-        With ``attempts`` > 1 it retries: the running desk may still be starting (it opens
-        its server right after its first paint).
-        """
-        from PySide6.QtCore import QThread
-        from PySide6.QtNetwork import QLocalSocket
-
-        for attempt in range(attempts):
-            socket = QLocalSocket()
-            socket.connectToServer(self.name)
-            if socket.waitForConnected(timeout_ms):
-                socket.write(RAISE_COMMAND)
-                socket.flush()
-                socket.waitForBytesWritten(timeout_ms)
-                socket.disconnectFromServer()
-                return True
-            if attempt + 1 < attempts:
-                QThread.msleep(200)
-        return False
-
-    def listen(self) -> bool:
-        """Open the server other launches talk to (after claim(): the name is ours)."""
-        from PySide6.QtNetwork import QLocalServer
-
-        self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not self.server.listen(self.name):
-            # We hold the profile lock, so a socket left under this name is stale.
-            QLocalServer.removeServer(self.name)
-            if not self.server.listen(self.name):
-                log.warning("single-instance server unavailable: %s", self.server.errorString())
-                return False
-        self.server.newConnection.connect(self._on_new_connection)
-        return True
-
-    def close(self) -> None:
-        if self.server is not None:
-            self.server.close()
-        if self._lock_file is not None:
-            self._lock_file.close()  # releases the lock
-            self._lock_file = None
-
-    def _on_new_connection(self) -> None:
-        while self.server is not None and self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            # The message is one short line: wait for it here rather than keep per-socket
-            # slots alive (a socket deleted under a pending slot is a crash waiting to happen).
-            if not socket.bytesAvailable():
-                socket.waitForReadyRead(500)
-            data = bytes(socket.readAll())
-            socket.abort()
-            socket.deleteLater()
-            if RAISE_COMMAND.strip() in data:
-                self.raise_requested.emit()
-
-
-# -- the crash handler ---------------------------------------------------------------------
-class CrashHandler:
-    """sys.excepthook: log the bug and show one calm dialog (never a dialog storm)."""
-
-    def __init__(self, paths: ProfilePaths):
-        self.paths = paths
-        self._showing = False
-        self._previous = sys.excepthook
-
-    def install(self) -> None:
-        sys.excepthook = self.handle
-
-    def handle(self, exc_type, exc, tb) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            self._previous(exc_type, exc, tb)
-            return
-        import traceback
-
-        log.critical("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
-        if self._showing or QApplication.instance() is None:
-            return
-        self._showing = True
-        try:
-            box = warning_box(
-                None,
-                names.CRASH_DIALOG,
-                QApplication.translate("CrashHandler", "Terjadi kesalahan"),
-                QApplication.translate(
-                    "CrashHandler",
-                    "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan aman, dan "
-                    "isian yang sedang diketik tersimpan sebagai draf.",
-                ),
-                QApplication.translate("CrashHandler", "Catatan teknis ada di:")
-                + "\n"
-                + str(self.paths.logs / "hai-desk.log"),
-            )
-            box.exec()
-        finally:
-            self._showing = False
-
-
-# -- dialogs --------------------------------------------------------------------------------
-def warning_box(
-    parent: QWidget | None, object_name: str, title: str, text: str, informative: str = ""
-):
-    """A warning QMessageBox as every start-up dialog here shows it (buttons added by caller)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(parent)
-    box.setObjectName(object_name)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
-    return box
+# Re-exported: callers and tests import these from here.
+__all__ = [
+    "RAISE_COMMAND",
+    "CrashHandler",
+    "DeskApp",
+    "SingleInstance",
+    "open_database_or_offer_backup",
+    "run_gui",
+    "server_name",
+    "warning_box",
+]
 
 
 # -- translator and style ------------------------------------------------------------------
@@ -227,151 +74,16 @@ def load_stylesheet() -> str:
     return text.replace("@ICONS@", resource_path("icons").as_posix())
 
 
-# -- the database ---------------------------------------------------------------------------
-def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = None):
-    """Open the profile's database; on a damaged file offer the newest usable backup.
-
-    The damaged file is never overwritten: ``restore_backup`` moves it aside first. A
-    database written by a newer HAI Desk is not damaged: the user is told to update the app
-    and nothing is offered (restoring would move the healthy newer file aside).
-    Returns the database, or None when the user chose (or had) to quit.
-    """
-    from hai_desktop.core.db.database import DatabaseError, DatabaseTooNew, open_database
-
-    # A deep check that found problems last session asks for a full check now, so that the
-    # damage leads to the restore offer below.
-    check = "full" if paths.full_check_requested.exists() else "auto"
-    offered: set[Path] = set()  # a restored backup that still fails is not offered again
-    while True:
-        try:
-            db = open_database(paths.database, check=check)
-        except DatabaseTooNew as exc:
-            log.error("database is newer than this app: %s", exc)
-            tell_database_too_new(paths, parent)
-            return None
-        except DatabaseError as exc:
-            log.error("database cannot be opened: %s", exc)
-            if not ask_restore_backup(paths, parent, skip=offered):
-                return None
-            continue  # the restored file is opened (and checked) like any other
-        if check == "full":
-            paths.full_check_requested.unlink(missing_ok=True)
-        return db
-
-
-def tell_database_too_new(paths: ProfilePaths, parent: QWidget | None = None) -> None:
-    """The "update HAI Desk" dialog for a database written by a newer version."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = warning_box(
-        parent,
-        names.DATABASE_TOO_NEW_DIALOG,
-        QApplication.translate("Startup", "Perbarui HAI Desk"),
-        QApplication.translate(
-            "Startup",
-            "Basis data ini dibuat oleh versi HAI Desk yang lebih baru. Perbarui HAI Desk ke "
-            "versi terbaru, lalu buka lagi. Berkas tidak diubah dan datanya aman.",
-        ),
-        str(paths.database),
-    )
-    box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-
-
-def ask_restore_backup(
-    paths: ProfilePaths, parent: QWidget | None = None, skip: set[Path] | None = None
-) -> bool:
-    """The damaged-database dialog (Indonesian). True when a backup was restored.
-
-    The newest backup is offered first; if it turns out to be damaged too, the next older
-    one is offered, and so on. Backups in ``skip`` are not offered; the restored one is
-    added to it.
-    """
-    from PySide6.QtWidgets import QMessageBox
-
-    from hai_desktop.core.backups import list_backups, restore_backup
-    from hai_desktop.core.db.database import DatabaseError
-
-    skip = set() if skip is None else skip
-    damaged_backups: list[str] = []
-    for backup in list_backups(paths.backups):
-        if backup in skip:
-            continue
-        if not damaged_backups:
-            text = QApplication.translate(
-                "Startup",
-                "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat "
-                "memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di "
-                "sampingnya untuk diperiksa petugas TI.",
-            )
-            label = QApplication.translate("Startup", "Cadangan terbaru:")
-        else:
-            text = QApplication.translate(
-                "Startup",
-                "Cadangan {name} juga rusak. Anda dapat memulihkan cadangan sebelumnya.",
-            ).replace("{name}", damaged_backups[-1])
-            label = QApplication.translate("Startup", "Cadangan sebelumnya:")
-        box = warning_box(
-            parent,
-            names.RESTORE_DIALOG,
-            QApplication.translate("Startup", "Basis data rusak"),
-            text,
-            f"{label} {backup.name}",
-        )
-        restore = box.addButton(
-            QApplication.translate("Startup", "Pulihkan cadangan"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        box.addButton(
-            QApplication.translate("Startup", "Keluar"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(restore)
-        box.exec()
-        if box.clickedButton() is not restore:
-            return False
-        try:
-            restore_backup(backup, paths.database)
-        except DatabaseError as exc:
-            # Nothing was changed; the next older backup is offered instead.
-            log.warning("backup %s is damaged: %s", backup.name, exc)
-            damaged_backups.append(backup.name)
-            skip.add(backup)
-            continue
-        skip.add(backup)
-        paths.full_check_requested.unlink(missing_ok=True)
-        return True
-
-    if damaged_backups or skip:
-        text = QApplication.translate(
-            "Startup",
-            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan "
-            "yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
-        )
-    else:
-        text = QApplication.translate(
-            "Startup",
-            "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. "
-            "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
-        )
-    box = warning_box(
-        parent,
-        names.RESTORE_DIALOG,
-        QApplication.translate("Startup", "Basis data rusak"),
-        text,
-        str(paths.database),
-    )
-    box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return False
-
-
 # -- the whole start -------------------------------------------------------------------------
 class DeskApp:
     """One desk session: everything run_gui does, in testable steps."""
 
     def __init__(self, paths: ProfilePaths, demo: bool = False):
-        self.paths = paths.ensure()
+        # Folders are made in show_frame (ensure_data_dir): a read-only or full data dir
+        # is explained there, before the instance lock needs it.
+        self.paths = paths
         self.demo = demo
+        self.exit_code = 0
         self.db = None
         self.tasks = None
         self.window = None
@@ -383,6 +95,7 @@ class DeskApp:
         # None: no deep check pending or running; True/False once it ran (False: damaged).
         self.deep_check_ok: bool | None = None
         self.deep_check_box = None
+        self._backup_running = False
 
     def start_logging(self) -> Path | None:
         """The profile's log file, through core.logging_setup (personal data masked)."""
@@ -413,8 +126,12 @@ class DeskApp:
         """Phase 1, before anything slow: the single-instance check and the window frame.
 
         The frame is shown at once so the desk appears quickly; the database and the
-        screens follow in ``finish_start``. None: another instance runs for this profile.
+        screens follow in ``finish_start``. None: another instance runs for this profile,
+        or the data folder cannot be written (explained; ``exit_code`` 1).
         """
+        if not ensure_data_dir(self.paths):
+            self.exit_code = 1
+            return None
         if single_instance:
             self.instance = SingleInstance(self.paths.data_dir)
             if not self.instance.claim():
@@ -489,10 +206,24 @@ class DeskApp:
         self.run_periodic_backup()
 
     def run_periodic_backup(self) -> None:
-        """Queue ``maybe_backup`` on the database worker (never on the GUI thread)."""
+        """Run ``maybe_backup`` on a worker of its own, not the database worker: the backup
+        reads through its own read-only connection, so saves never queue behind it."""
         if self.tasks is None or self.db is None or self.deep_check_ok is False:
             return
-        self.tasks.run_db(self._maybe_backup)
+        if self._backup_running:
+            return
+        self._backup_running = True
+        self.tasks.run_net(
+            self._maybe_backup, on_done=self._backup_finished, on_error=self._backup_finished
+        )
+
+    @property
+    def backup_running(self) -> bool:
+        """True while a periodic backup runs (on its worker)."""
+        return self._backup_running
+
+    def _backup_finished(self, _result=None) -> None:
+        self._backup_running = False
 
     def _maybe_backup(self):
         from hai_desktop.core import backups
@@ -535,32 +266,33 @@ class DeskApp:
             self._start_backups()
             return
         log.error("deep integrity check found %d problem(s): %s", len(problems), problems[:3])
-        self.deep_check_ok = False  # a damaged file must not push good backups out
-        if self.backup_timer is not None:
-            self.backup_timer.stop()
+        self.stop_writers(problems)
         # The restore path needs the file closed: the next start runs the full check,
         # which fails and offers the newest backup.
         try:
             self.paths.full_check_requested.touch()
         except OSError:
             log.exception("could not request a full check for the next start")
-        from PySide6.QtWidgets import QMessageBox
+        from hai_desktop.gui.startup_dialogs import deep_check_damage_box
 
-        box = warning_box(
-            self.window,
-            names.DEEP_CHECK_DIALOG,
-            QApplication.translate("DeskApp", "Basis data rusak"),
-            QApplication.translate(
-                "DeskApp",
-                "Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Tutup "
-                "HAI Desk lalu buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. "
-                "Berkas yang rusak tidak dihapus.",
-            ),
-            str(self.paths.database),
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        self.deep_check_box = box
-        box.open()  # not modal-blocking: unsaved typing can still be saved
+        self.deep_check_box = deep_check_damage_box(self.window, self.paths)
+        self.deep_check_box.open()  # not modal-blocking: the CSO may copy unsaved typing
+
+    def stop_writers(self, problems: list[str]) -> None:
+        """The file is damaged: every writer stops. The database refuses every write on
+        every thread (db worker, sync, drafts) and closing never checkpoints into the file;
+        the sync worker stops; no backup of the damaged file pushes good ones out."""
+        from hai_desktop.core.db.errors import DatabaseDamaged
+
+        self.deep_check_ok = False
+        if self.backup_timer is not None:
+            self.backup_timer.stop()
+        if self.db is not None and hasattr(self.db, "block_writes"):
+            self.db.block_writes(
+                DatabaseDamaged("deep check failed", path=self.paths.database, problems=problems)
+            )
+        if self.sync is not None:
+            self.sync.stop()
 
     def _install_sync(self) -> None:
         """The sync indicator, sign-in and the sync worker."""
@@ -584,20 +316,29 @@ class DeskApp:
             self.instance.close()
         if self.db is not None:
             self.db.close()
+            if hasattr(self.db, "release_guard"):
+                self.db.release_guard()  # last: no read-write close may checkpoint now
 
     def _backup(self) -> None:
         try:
-            from hai_desktop.core.backups import make_backup
+            from hai_desktop.core.backups import maybe_backup
 
             keep = self.settings.backup_keep if self.settings is not None else 10
-            make_backup(self.db, self.paths.backups, keep=keep)
+            # Closing soon after a backup takes none (a big file takes seconds to copy).
+            maybe_backup(self.db, self.paths.backups, keep=keep, min_interval_s=600)
         except Exception:  # a failed backup must never block closing; it is logged
             log.exception("backup on close failed")
 
     def _on_task_error(self, exc: BaseException) -> None:
+        from hai_desktop.core.db.errors import StorageError
         from hai_desktop.gui import messages
 
         log.error("background task failed", exc_info=exc)
+        if isinstance(exc, StorageError):
+            from hai_desktop.gui.startup_dialogs import storage_message
+
+            messages.error(storage_message(exc))
+            return
         messages.error(
             QApplication.translate("DeskApp", "Terjadi kesalahan saat memproses data. Coba lagi.")
         )
@@ -664,7 +405,7 @@ def run_gui(
     try:
         window = desk.show_frame()
         if window is None:
-            return 0
+            return desk.exit_code
         QTimer.singleShot(0, painted)
         return app.exec()
     finally:

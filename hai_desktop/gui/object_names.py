@@ -88,6 +88,7 @@ CRASH_DIALOG = "crashDialog"
 RESTORE_DIALOG = "restoreDialog"
 DATABASE_TOO_NEW_DIALOG = "databaseTooNewDialog"
 DEEP_CHECK_DIALOG = "deepCheckDialog"
+STORAGE_DIALOG = "storageDialog"  # locked, disk full, read-only, I/O (retry or quit)
 
 # Sync indicator (status bar)
 SYNC_INDICATOR = "syncIndicator"

@@ -350,6 +350,12 @@ class SyncController(QObject):
         status = SyncStatus(**{**self.status.to_dict()})
         status.state = "attention"
         status.message = "Sinkronisasi gagal karena kesalahan di komputer ini. Coba lagi."
+        from hai_desktop.core.db.errors import StorageError
+
+        if isinstance(exc, StorageError):  # disk full, locked, read-only: say which
+            from hai_desktop.storage_words import describe
+
+            status.message = describe(exc).line()
         self._set_status(status)
         self.sync_finished.emit(SyncReport(status=status))
         if self._user_pass:

@@ -755,6 +755,17 @@ class InquiryForm(QWidget):
             self.show_errors(exc.errors)
             messages.warning(self.tr("Periksa isian yang ditandai."))
             return
+        from hai_desktop.core.db.errors import StorageError
+
+        if isinstance(exc, StorageError):
+            # Disk full, locked, read-only, damaged: its own words and way out ("Disk
+            # penuh …"); the form keeps everything typed, so a retry saves it.
+            from hai_desktop.gui.startup_dialogs import storage_message
+
+            log.error("saving an inquiry failed: %s", exc.code)
+            messages.error(storage_message(exc))
+            self._draft_timer.start()
+            return
         log.error("saving an inquiry failed", exc_info=exc)
         messages.error(self.tr("Gagal menyimpan. Isian tetap ada; coba simpan lagi."))
         self._draft_timer.start()

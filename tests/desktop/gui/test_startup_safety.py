@@ -168,14 +168,14 @@ def test_periodic_backup_timer_calls_maybe_backup(qtbot, paths, qapp, monkeypatc
     desk.load_settings()
     try:
         assert desk.start(qapp, single_instance=False) is not None
-        desk.tasks.wait_db_idle()
+        qtbot.waitUntil(lambda: not desk.backup_running, timeout=5000)
         assert len(calls) == 1  # at start
         assert calls[0][0] == 4
         assert len(backups.list_backups(paths.backups)) == 1
         assert desk.backup_timer.isActive()
         assert desk.backup_timer.interval() == 600_000
         desk.backup_timer.timeout.emit()
-        desk.tasks.wait_db_idle()
+        qtbot.waitUntil(lambda: not desk.backup_running, timeout=5000)
         assert len(calls) == 2
         # Throttled: the backup made at start is recent.
         assert len(backups.list_backups(paths.backups)) == 1
