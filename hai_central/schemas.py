@@ -18,6 +18,7 @@ OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority"
 Priority = Literal["low", "normal", "high", "urgent"]
 TicketStatus = Literal["new", "in_progress", "escalated", "answered", "closed"]
 BroadcastKind = Literal["info", "outage", "data_request", "service_change", "other"]
+OutageStatus = Literal["investigating", "identified", "monitoring", "resolved"]
 Role = Literal["cso", "agent", "broadcaster", "supervisor", "admin"]
 OfficeKind = Literal["KPPN", "KANWIL", "PUSAT"]
 
@@ -349,10 +350,17 @@ class BroadcastIn(BaseModel):
     title: str = Field(min_length=1, max_length=500)
     body: str = Field(min_length=1, max_length=50000)
     urgency: Literal["normal", "urgent"] = "normal"
-    audience: Audience = Audience()
+    audience: Audience | None = None
     contact: Contact
     attachments: list[AttachmentRef] = []
     valid_until: datetime | None = None
+    ack_required: bool | None = None
+    affected_applications: list[str] = Field(default=[], max_length=50)
+    outage_status: OutageStatus | None = None
+    updates: UUID | None = None
+    reply_requested: bool | None = None
+    reply_due: datetime | None = None
+    # Before signature v2: "this outage notice closes that one". Read as updates + resolved.
     resolves: UUID | None = None
 
 
@@ -368,9 +376,15 @@ class BroadcastOut(BaseModel):
     contact: dict[str, Any]
     attachments: list[dict[str, Any]]
     valid_until: str | None = None
-    resolves: str | None = None
+    updates: str | None = None
+    outage_status: str | None = None
+    affected_applications: list[str] | None = None
+    ack_required: bool | None = None
+    reply_requested: bool | None = None
+    reply_due: str | None = None
     published_at: str
     signature: str
+    signature_version: int
 
 
 class BroadcastPage(BaseModel):
@@ -412,11 +426,70 @@ class ReceiptRow(BaseModel):
     acknowledged_at: str | None = None
 
 
+class OfficeReceipt(BaseModel):
+    office_code: str
+    office_name: str | None = None
+    state: Literal["acknowledged", "read", "none"]
+    read_at: str | None = None
+    acknowledged_at: str | None = None
+
+
 class ReceiptReport(BaseModel):
     broadcast_id: str
+    ack_required: bool = False
     read: list[ReceiptRow]
     acknowledged: list[ReceiptRow]
     silent_offices: list[str]
+    unacknowledged_offices: list[str] = []
+    offices: list[OfficeReceipt] = []
+
+
+class ReplyIn(BaseModel):
+    id: UUID
+    body: str = Field(min_length=1, max_length=50000)
+    attachments: list[AttachmentRef] = Field(default=[], max_length=20)
+    created_at: datetime | None = None
+
+
+class ReplyOut(BaseModel):
+    id: str
+    broadcast_id: str
+    office_code: str
+    author_name: str | None = None
+    body: str
+    attachments: list[dict[str, Any]]
+    created_at: str
+    received_at: str
+    late: bool
+
+
+class OfficeReply(BaseModel):
+    office_code: str
+    office_name: str | None = None
+    state: Literal["replied", "late", "missing"]
+    replied_at: str | None = None
+    replies: int = 0
+
+
+class ReplyReport(BaseModel):
+    broadcast_id: str
+    reply_due: str | None = None
+    due_passed: bool
+    offices: list[OfficeReply]
+    replies: list[ReplyOut]
+
+
+class EmailStatusRow(BaseModel):
+    office_code: str | None = None
+    state: str
+    attempts: int
+    sent_at: str | None = None
+    last_error: str | None = None
+
+
+class EmailStatus(BaseModel):
+    broadcast_id: str
+    items: list[EmailStatusRow]
 
 
 # --- desks, admin, reports ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from hai_central.errors import ApiError, forbidden, not_found
 from hai_central.services import broadcasts, reference, scoping
 from hai_central.services.common import CurrentUser, now_iso
 from hai_central.store import db as store
-from hai_central.store.models import Attachment, Broadcast, Ticket, TicketMessage
+from hai_central.store.models import Attachment, Broadcast, BroadcastReply, Ticket, TicketMessage
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -158,6 +158,11 @@ def _named_by(sha: str, user: CurrentUser) -> bool:
     # the roles that see every broadcast), never to every signed-in user.
     named_in = Broadcast.select(Broadcast.audience).where(_mentions(Broadcast.attachments, sha))
     if any(broadcasts.visible_to(b, user) for b in named_in):
+        return True
+    # A data-request reply's file: its office (above) and the broadcasters who asked.
+    if user.role in broadcasts.ALL_BROADCASTS_ROLES and (
+        BroadcastReply.select().where(_mentions(BroadcastReply.attachments, sha)).exists()
+    ):
         return True
     tickets = Ticket.select(Ticket.office_code).where(_mentions(Ticket.attachments, sha))
     if any(scoping.can_read_office(user, t.office_code) for t in tickets):
