@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hai_central.errors import ApiError
-from hai_contract.broadcasts import KINDS as BROADCAST_KINDS
-from hai_contract.broadcasts import OUTAGE_STATUSES
+from hai_contract.codes import BROADCAST_KINDS, OUTAGE_STATUSES
 
 
 def _print(obj: Any) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hai_contract.codes import BROADCAST_KINDS, OUTAGE_STATUSES, URGENCIES
-
-__all__ = ["BROADCAST_KINDS", "OUTAGE_STATUSES", "URGENCIES"]
+from hai_contract.codes import BROADCAST_KINDS
 
 KIND_INFO = "info"
 KIND_OUTAGE = "outage"

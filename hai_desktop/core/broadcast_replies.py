@@ -56,9 +56,7 @@ def store_file(attachments_dir: Path, source: Path) -> dict[str, Any]:
     }
 
 
-def create_reply(
-    broadcast_id: str, body: str, files: list[Path], attachments_dir: Path
-) -> str:
+def create_reply(broadcast_id: str, body: str, files: list[Path], attachments_dir: Path) -> str:
     """Queue a reply with its files; returns the reply id."""
     db = database_proxy.obj
     body = (body or "").strip()

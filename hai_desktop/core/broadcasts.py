@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hai_contract.broadcasts import (
-    KIND_DATA_REQUEST,
     KIND_OUTAGE,
     OUTAGE_RESOLVED,
     URGENCY_URGENT,
@@ -251,9 +250,11 @@ def list_inbox(f: InboxFilter | None = None, limit: int = 200, offset: int = 0) 
 def count_inbox(f: InboxFilter | None = None) -> int:
     f = f or InboxFilter()
     clauses, params = _where(f, utc_now())
-    row = _db().execute_sql(
-        f"SELECT COUNT(*) FROM broadcast WHERE {' AND '.join(clauses)}", params
-    ).fetchone()
+    row = (
+        _db()
+        .execute_sql(f"SELECT COUNT(*) FROM broadcast WHERE {' AND '.join(clauses)}", params)
+        .fetchone()
+    )
     return int(row[0])
 
 
@@ -285,14 +286,22 @@ def parsed(row: dict[str, Any]) -> dict[str, Any]:
 
 def counts() -> dict[str, int]:
     """Unread, unacknowledged (ack required), and set-apart counts (navigation, tray)."""
-    row = _db().execute_sql(
-        "SELECT"
-        " SUM(problem IS NULL AND read_at IS NULL),"
-        " SUM(problem IS NULL AND ack_required = 1 AND acknowledged_at IS NULL),"
-        " SUM(problem IS NOT NULL)"
-        " FROM broadcast"
-    ).fetchone()
-    return {"unread": int(row[0] or 0), "unacknowledged": int(row[1] or 0), "set_apart": int(row[2] or 0)}
+    row = (
+        _db()
+        .execute_sql(
+            "SELECT"
+            " SUM(problem IS NULL AND read_at IS NULL),"
+            " SUM(problem IS NULL AND ack_required = 1 AND acknowledged_at IS NULL),"
+            " SUM(problem IS NOT NULL)"
+            " FROM broadcast"
+        )
+        .fetchone()
+    )
+    return {
+        "unread": int(row[0] or 0),
+        "unacknowledged": int(row[1] or 0),
+        "set_apart": int(row[2] or 0),
+    }
 
 
 def unacknowledged_urgent() -> list[dict[str, Any]]:
@@ -332,9 +341,12 @@ def active_outages(now: str | None = None) -> list[dict[str, Any]]:
             continue
         if r["valid_until"] and r["valid_until"] <= now:
             continue
-        r["affected_applications"] = verify.item_from_row(
-            {"affected_applications": r["affected_applications"]}
-        )["affected_applications"] or []
+        r["affected_applications"] = (
+            verify.item_from_row({"affected_applications": r["affected_applications"]})[
+                "affected_applications"
+            ]
+            or []
+        )
         active.append(r)
     return active
 
@@ -391,9 +403,11 @@ def acknowledge(broadcast_id: str) -> bool:
 
 def receipt_wire(broadcast_id: str) -> dict[str, Any] | None:
     """The receipt item the hub takes (None: nothing to send for this id)."""
-    row = _db().execute_sql(
-        "SELECT read_at, acknowledged_at FROM broadcast WHERE id = ?", (broadcast_id,)
-    ).fetchone()
+    row = (
+        _db()
+        .execute_sql("SELECT read_at, acknowledged_at FROM broadcast WHERE id = ?", (broadcast_id,))
+        .fetchone()
+    )
     if not row or not row[0]:
         return None
     item = {"broadcast_id": broadcast_id, "read_at": row[0]}
@@ -425,5 +439,49 @@ def to_json(row: dict[str, Any]) -> dict[str, Any]:
         "valid_until": item.get("valid_until"),
         "reply_requested": bool(item.get("reply_requested")),
         "reply_due": item.get("reply_due"),
-        "kind_is_data_request": item["kind"] == KIND_DATA_REQUEST,
     }
+
+
+# --------------------------------------------------------------------------- key checks
+
+_BAD_SEEN = "broadcast_bad_signature_seen"
+
+
+def bad_signature_watermark() -> int | None:
+    """The newest set-apart (bad signature) row not yet followed by a key check, or None."""
+    row = (
+        _db()
+        .execute_sql("SELECT MAX(seq) FROM broadcast WHERE problem = ?", (PROBLEM_BAD_SIGNATURE,))
+        .fetchone()
+    )
+    newest = int(row[0] or 0)
+    return newest if newest > int(state.get_value(_BAD_SEEN) or 0) else None
+
+
+def set_bad_signature_watermark(seq: int) -> None:
+    state.set_value(_BAD_SEEN, int(seq))
+
+
+def recheck_set_apart() -> int:
+    """After IT confirmed a new hub key: rows set apart for their signature that verify now
+    join the inbox. Returns how many did."""
+    acct = account()
+    pinned = verify.pinned_key()
+    key = pinned["public_key"] if pinned else None
+    rows = _rows(
+        _db().execute_sql(
+            f"SELECT seq, {', '.join(COLUMNS)} FROM broadcast WHERE problem = ?",
+            (PROBLEM_BAD_SIGNATURE,),
+        )
+    )
+    fixed = 0
+    with _db().atomic():
+        for row in rows:
+            item = verify.item_from_row({c: row[c] for c in COLUMNS})
+            problem = arrival_problem(item, acct, key)
+            if problem != PROBLEM_BAD_SIGNATURE:
+                _db().execute_sql(
+                    "UPDATE broadcast SET problem = ? WHERE seq = ?", (problem, row["seq"])
+                )
+                fixed += problem is None
+    return fixed
