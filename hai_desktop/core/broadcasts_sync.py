@@ -13,11 +13,12 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from hai_desktop.core import broadcast_replies, broadcasts
 from hai_desktop.core import broadcasts_verify as verify
 from hai_desktop.core.db.models import database_proxy
-from hai_desktop.core.sync.client import HubClient
+from hai_desktop.core.sync.client import API_PREFIX, HubClient
 from hai_desktop.core.sync.protocol import ErrorKind, HubError
 
 log = logging.getLogger(__name__)
