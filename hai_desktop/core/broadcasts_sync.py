@@ -18,6 +18,7 @@ from urllib.parse import quote
 from hai_desktop.core import broadcast_replies, broadcasts
 from hai_desktop.core import broadcasts_verify as verify
 from hai_desktop.core.db.models import database_proxy
+from hai_desktop.core.sync import registry
 from hai_desktop.core.sync.client import API_PREFIX, HubClient
 from hai_desktop.core.sync.protocol import ErrorKind, HubError
 
@@ -123,8 +124,6 @@ def _put_attachment(client: HubClient, att: dict[str, Any]) -> None:
 
 def send_replies(client: HubClient, items: list[Any]) -> dict[str, dict[str, Any]]:
     """One ``POST /broadcasts/{id}/replies`` per reply, its files uploaded first."""
-    from hai_desktop.core.sync import registry
-
     results: dict[str, dict[str, Any]] = {}
     for item in items:
         reply = item.record
@@ -206,3 +205,54 @@ def _download(
     tmp.write_bytes(data)
     os.replace(tmp, target)
     return "stored", str(target), len(data), None
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def _attachments_dir() -> Path:
+    """The profile's attachments folder (next to the bound database file)."""
+    return Path(database_proxy.obj.database).parent / "attachments"
+
+
+def _load_receipt(broadcast_id: str) -> dict[str, Any] | None:
+    return broadcasts.receipt_wire(broadcast_id)
+
+
+registry.register_push(
+    registry.PushType(
+        record_type=broadcasts.RECEIPT_RECORD_TYPE,
+        load=_load_receipt,
+        to_wire=lambda wire: wire,
+        send=send_receipts,
+        batch_size=500,
+        order=150,
+    )
+)
+registry.register_push(
+    registry.PushType(
+        record_type=broadcasts.REPLY_RECORD_TYPE,
+        load=broadcast_replies.get_reply,
+        to_wire=broadcast_replies.wire,
+        send=send_replies,
+        on_results=store_reply_results,
+        batch_size=20,
+        order=160,
+    )
+)
+registry.register_feed(registry.Feed(name="broadcast_key", pull=ensure_key, order=40))
+registry.register_feed(
+    registry.Feed(
+        name=broadcasts.FEED,
+        fetch=lambda client, cursor: client.broadcasts_changes(cursor),
+        apply=broadcasts.apply_feed,
+        order=41,
+    )
+)
+registry.register_feed(
+    registry.Feed(
+        name="broadcast_files",
+        pull=lambda client: after_feed(client, _attachments_dir()),
+        order=42,
+    )
+)
