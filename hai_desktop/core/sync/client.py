@@ -345,6 +345,17 @@ class HubClient:
         resp = self._request("POST", f"/kb/{entry_id}/feedback", json_body=payload)
         return self._json(resp)
 
+    def monthly_report(
+        self, month: str, office_code: str | None = None, rollup: bool = False
+    ) -> dict[str, Any]:
+        """``GET /reports/monthly`` (hub roles: any office, a Kanwil with ``rollup``)."""
+        params: dict[str, Any] = {"month": month}
+        if office_code:
+            params["office_code"] = office_code
+        if rollup:
+            params["rollup"] = "true"
+        return self._json(self._request("GET", "/reports/monthly", params=params), ("inquiries",))
+
     def heartbeat(
         self,
         device_id: str,

@@ -34,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hai_desktop import __version__
-from hai_desktop.core import credentials, inquiries, kb, outbox, reference
+from hai_desktop.core import clock, credentials, inquiries, kb, outbox, reference
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.settings import Settings
@@ -493,6 +493,7 @@ class SyncEngine:
         skew = server - (t0 + t1) / 2
         status.clock_skew_s = round(skew, 1)
         status.clock_warning = abs(skew) > CLOCK_SKEW_WARN_S
+        clock.remember(skew)  # stamped on every record from now on (the clock rule, 7.10)
 
     # -- push -----------------------------------------------------------------------------
 
@@ -501,6 +502,7 @@ class SyncEngine:
             self.progress(phase, done, total)
 
     def _push(self, client: HubClient, report: SyncReport) -> None:
+        clock.fill_unmeasured()  # records made before the first measurement
         self._push_inquiries(client, report)
         self._push_kb_feedback(client, report)
 
