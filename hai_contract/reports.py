@@ -31,6 +31,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 DEFAULT_ZONE = "Asia/Jakarta"
 ZONE_OFFSETS_H = {"Asia/Jakarta": 7, "Asia/Makassar": 8, "Asia/Jayapura": 9}
 NO_APPLICATION = "-"
+MIN_YEAR, MAX_YEAR = 1900, 9998
 TOP_QUESTIONS = 10
 TOP_QUESTION_CHARS = 160
 # An offset beyond this is a broken measurement, not a clock: it is ignored (counted as 0).
@@ -53,7 +54,8 @@ def zone(name: str | None) -> timezone:
 def parse_month(month: str) -> tuple[int, int]:
     """``"2026-11"`` → ``(2026, 11)``; raises :class:`MonthError`."""
     match = MONTH_RE.match(month or "")
-    if match is None:
+    # Years a datetime can hold with a month either side and any zone around them.
+    if match is None or not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
         raise MonthError(month)
     return int(match.group(1)), int(match.group(2))
 
@@ -79,6 +81,14 @@ def month_bounds_utc(month: str, zone_name: str | None) -> tuple[datetime, datet
     start = datetime(year, mon, 1, tzinfo=tz)
     end = datetime(year + (mon == 12), mon % 12 + 1, 1, tzinfo=tz)
     return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def previous_bounds(month: str, zone_name: str | None) -> tuple[datetime, datetime] | None:
+    """The previous month's bounds (None before the first month a report can have)."""
+    try:
+        return month_bounds_utc(shift_month(month, -1), zone_name)
+    except MonthError:
+        return None
 
 
 def month_of(moment: datetime, zone_name: str | None) -> str:

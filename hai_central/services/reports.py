@@ -78,15 +78,17 @@ def monthly(
         lo, hi = rules.format_time(start - _SLACK), rules.format_time(end + _SLACK)
         query = Inquiry.select().where((Inquiry.counted_at >= lo) & (Inquiry.counted_at < hi))
         rows = [_row(r) for r in _in_offices(query, Inquiry.office_code, codes).iterator()]
-        p_start, p_end = rules.month_bounds_utc(rules.shift_month(month, -1), zone)
-        previous = _in_offices(
-            Inquiry.select().where(
-                (Inquiry.counted_at >= rules.format_time(p_start))
-                & (Inquiry.counted_at < rules.format_time(p_end))
-            ),
-            Inquiry.office_code,
-            codes,
-        ).count()
+        bounds = rules.previous_bounds(month, zone)
+        previous = None
+        if bounds is not None:
+            previous = _in_offices(
+                Inquiry.select().where(
+                    (Inquiry.counted_at >= rules.format_time(bounds[0]))
+                    & (Inquiry.counted_at < rules.format_time(bounds[1]))
+                ),
+                Inquiry.office_code,
+                codes,
+            ).count()
         tq = Ticket.select().where(
             (Ticket.received_at >= rules.format_time(start))
             & (Ticket.received_at < rules.format_time(end))

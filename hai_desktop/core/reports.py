@@ -63,8 +63,15 @@ def office_zone(office_code: str | None) -> str:
 def period(month: str, zone_name: str) -> Period:
     """The month's bounds. Millisecond text bounds compare right against both stored forms
     (the desk's ``…00.000Z`` and the hub's ``…00Z``)."""
-    start, end = rules.month_bounds_utc(month, zone_name)
-    return Period(month, zone_name, format_utc(start), format_utc(end))
+    return Period(month, zone_name, *_texts(rules.month_bounds_utc(month, zone_name)))
+
+
+def _texts(bounds: tuple[datetime, datetime]) -> tuple[str, str]:
+    return format_utc(bounds[0]), format_utc(bounds[1])
+
+
+def _period(month: str, bounds: tuple[datetime, datetime]) -> Period:
+    return Period(month, "", *_texts(bounds))
 
 
 def current_month(zone_name: str, now: datetime | None = None) -> str:
@@ -147,7 +154,8 @@ def monthly(month: str, office_code: str, now: datetime | None = None) -> dict[s
     check_month(month, zone_name, now)
     p = period(month, zone_name)
     rows = month_rows(p, office_code)
-    previous = count_month(period(rules.shift_month(month, -1), zone_name), office_code)
+    bounds = rules.previous_bounds(month, zone_name)
+    previous = None if bounds is None else count_month(_period(month, bounds), office_code)
     tickets = month_tickets(p, office_code)
     out = rules.compute(month, zone_name, rows, tickets, previous, [office_code], now=now)
     out["office_code"] = office_code

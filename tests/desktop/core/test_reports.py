@@ -112,3 +112,9 @@ def test_save_stamps_the_clock_offset(db, profile):
         assert abs((created - counted).total_seconds() - 3600) < 2
     finally:
         clock.forget()
+
+
+@pytest.mark.parametrize("month", ["0000-01", "0001-01", "9999-12", "2026-00", "26-11", ""])
+def test_months_a_calendar_cannot_hold_are_invalid(month):
+    with pytest.raises(rules.MonthError):
+        rules.month_bounds_utc(month, None)
