@@ -10,7 +10,7 @@ Quick start::
     export HAI_DATA_DIR=/var/lib/hai-hub                 # SQLite file, attachments, signing key
     export HAI_BOOTSTRAP_ADMIN_EMAIL=admin@kemenkeu.go.id HAI_BOOTSTRAP_ADMIN_PASSWORD=...
     hai-central serve --host 127.0.0.1 --port 8750 [--workers 2]
-    hai-central admin offices import resources/reference/reference.json
+    hai-central admin offices import hai_contract/reference/reference.json
     hai-central admin users add cso@kemenkeu.go.id "Nama" cso KPPN-BANDA-ACEH --password-env PW
     hai-central admin kb import kb.json                   # JSON list of KbEntry, or .xlsx
 

@@ -12,8 +12,8 @@ Environment variables (all optional):
 ``HAI_BOOTSTRAP_ADMIN_EMAIL`` / ``HAI_BOOTSTRAP_ADMIN_PASSWORD``
     Create this admin (office ``PUSAT``) at start if no admin exists yet.
 ``HAI_REFERENCE_FILE``
-    Reference data seeded at first start. Default: ``resources/reference/reference.json`` of
-    the repository.
+    Reference data seeded at first start. Default: the contract package's bundled
+    ``hai_contract/reference/reference.json``.
 ``HAI_TOKEN_TTL_HOURS``
     Lifetime of an access token (default 12).
 ``HAI_MAX_REQUEST_BYTES``
@@ -33,8 +33,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hai_contract.reference import reference_path
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_REFERENCE_FILE = REPO_ROOT / "resources" / "reference" / "reference.json"
+DEFAULT_REFERENCE_FILE = reference_path()
 
 
 @dataclass

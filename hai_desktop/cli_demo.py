@@ -28,10 +28,27 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-demo-files", action="store_true", help=argparse.SUPPRESS)
 
 
+def _hub_missing_text(missing: list[str]) -> str:
+    if getattr(sys, "frozen", False):
+        return (
+            "Mode demo membutuhkan HAI Hub, yang tidak termasuk dalam paket instalasi desk "
+            "ini. Jalankan demo dari kode sumber: bash scripts/run"
+        )
+    return (
+        "Mode demo membutuhkan HAI Hub, yang belum terpasang "
+        f"(tidak ditemukan: {', '.join(missing)}).\n"
+        'Pasang dengan: pip install "hai-desk[hub]"  (dari kode sumber: pip install ".[hub]")'
+    )
+
+
 def run_demo(args: argparse.Namespace) -> int:
     """``--demo``: prepare the demo (hub + signed-in desk), open the GUI, clean up after."""
-    from hai_desktop.core.demo import DemoError, prepare_demo
+    from hai_desktop.core.demo import DemoError, missing_hub_modules, prepare_demo
 
+    missing = missing_hub_modules()
+    if missing:
+        print(_hub_missing_text(missing), file=sys.stderr)
+        return EXIT_FAILED
     print("HAI Desk demo: menyiapkan hub lokal dan data demo…", flush=True)
     _install_stop_signals()
     try:

@@ -10,6 +10,9 @@ from typing import Any
 from hai_central.errors import ApiError
 from hai_central.store import db as store
 from hai_central.store.models import Office, ReferenceItem
+from hai_contract import attachments, limits
+from hai_contract.codes import OFFICE_KINDS
+from hai_contract.reference import load_reference
 
 REFERENCE_KEYS = (
     "departments",
@@ -22,48 +25,6 @@ REFERENCE_KEYS = (
     "email_domains",
     "desk_version",
 )
-OFFICE_KINDS = ("KPPN", "KANWIL", "PUSAT")
-
-# The fallback when the bundled reference file is missing (and for a key it lacks). It mirrors
-# resources/reference/reference.json, which its standalone build script writes; the two are
-# kept equal by tests/central/test_reference_defaults.py (applications and SLA stay empty
-# here: without the file there is nothing to name).
-DEFAULT_REFERENCE: dict[str, Any] = {
-    "departments": [
-        {"code": c, "name": c} for c in ("PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP")
-    ],
-    "channels": [
-        {"code": c, "name": c} for c in ("tatap_muka", "telepon", "email", "whatsapp", "surat")
-    ],
-    "applications": [],
-    "priorities": [{"code": c, "name": c} for c in ("low", "normal", "high", "urgent")],
-    "sla": [],
-    "broadcast_kinds": [
-        {"code": c, "name": c}
-        for c in ("info", "outage", "data_request", "service_change", "other")
-    ],
-    "attachment_rules": {
-        "max_bytes": 15 * 1024 * 1024,
-        "allowed_extensions": [
-            "doc",
-            "docx",
-            "gif",
-            "jpeg",
-            "jpg",
-            "pdf",
-            "png",
-            "ppt",
-            "pptx",
-            "rar",
-            "txt",
-            "xls",
-            "xlsx",
-            "zip",
-        ],
-    },
-    "email_domains": ["kemenkeu.go.id", "depkeu.go.id", "customs.go.id", "pajak.go.id"],
-    "desk_version": "0.1.0",
-}
 PUSAT = {
     "code": "PUSAT",
     "name": "Kantor Pusat Direktorat Jenderal Perbendaharaan",
@@ -72,16 +33,24 @@ PUSAT = {
 }
 
 
+def bundled() -> dict[str, Any]:
+    """The contract's bundled reference document (the seed, and the value of a key that a
+    custom reference file lacks)."""
+    return load_reference()
+
+
 def load_reference_file(path: Path) -> dict[str, Any]:
-    """The bundled reference JSON (same shape as GET /reference), or built-in defaults."""
+    """The reference JSON to seed from (same shape as GET /reference); the bundled one when
+    ``path`` does not exist."""
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
-    return dict(DEFAULT_REFERENCE, offices=[PUSAT], version=1)
+    return bundled()
 
 
 def seed(reference_file: Path) -> None:
     """At first start: store the reference data and the office PUSAT (never overwrites)."""
     data = load_reference_file(reference_file)
+    defaults = bundled()
     pusat = next((o for o in data.get("offices", []) if o.get("code") == "PUSAT"), PUSAT)
     with store.transaction() as db:
         for key, value in data.items():
@@ -90,9 +59,7 @@ def seed(reference_file: Path) -> None:
             ReferenceItem.insert(key=key, value=value).on_conflict_ignore().execute()
         for key in REFERENCE_KEYS:
             if key not in data:
-                ReferenceItem.insert(
-                    key=key, value=DEFAULT_REFERENCE[key]
-                ).on_conflict_ignore().execute()
+                ReferenceItem.insert(key=key, value=defaults[key]).on_conflict_ignore().execute()
         p = db.param
         db.execute_sql(
             f"INSERT INTO counter (name, value) VALUES ('reference', {p}) ON CONFLICT (name) DO NOTHING",
@@ -119,6 +86,9 @@ def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
         raise ApiError(422, "invalid_field", "office code is required", {"field": "code"})
     if not name:
         raise ApiError(422, "invalid_field", "office name is required", {"field": "name"})
+    from hai_central.services.calendar import check_timezone
+
+    check_timezone(item.get("timezone"))
     if kind not in OFFICE_KINDS:
         raise ApiError(
             422,
@@ -166,8 +136,12 @@ def offices() -> list[dict[str, Any]]:
 
 
 def office_public(o: Office) -> dict[str, Any]:
+    from hai_central.services.calendar import timezone_for
+
     out = dict(o.extra or {})
     out.update(code=o.code, name=o.name, kind=o.kind, parent_code=o.parent_code, active=o.active)
+    # Every office shows its time zone (its own, else its province's): SLA dues use it.
+    out["timezone"] = timezone_for(o.extra)
     return out
 
 
@@ -183,8 +157,12 @@ def reference_document() -> tuple[dict[str, Any], str]:
         doc["offices"] = [office_public(o) for o in Office.select().order_by(Office.code)]
         row = db.execute_sql("SELECT value FROM counter WHERE name = 'reference'").fetchone()
     doc["version"] = int(row[0]) if row else 1
+    defaults = bundled()
     for key in REFERENCE_KEYS:
-        doc.setdefault(key, DEFAULT_REFERENCE[key])
+        doc.setdefault(key, defaults[key])
+    # The rules the hub enforces are the contract's, whatever an old seed stored.
+    doc["attachment_rules"] = attachments.as_reference()
+    doc["limits"] = limits.as_reference()
     canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
     return doc, etag
@@ -194,7 +172,7 @@ def get_item(key: str) -> Any:
     """One reference item (e.g. ``email_domains``) with the built-in default."""
     with store.session():
         row = ReferenceItem.get_or_none(ReferenceItem.key == key)
-    return row.value if row else DEFAULT_REFERENCE.get(key)
+    return row.value if row else bundled().get(key)
 
 
 def import_offices(items: list[dict[str, Any]]) -> int:

@@ -5,7 +5,7 @@
 1. starts ``hai_central`` (``python -m hai_central serve``) on 127.0.0.1 and a free port, in
    a subprocess with a temporary data dir and SQLite database, the demo admin bootstrapped
    from the environment;
-2. loads ``resources/demo``: the demo office, the CSO / agent / broadcaster / supervisor
+2. loads ``hai_desktop/resources/demo``: the demo office, the CSO / agent / broadcaster / supervisor
    accounts (admin API), the KB entries (agent ``POST /kb``), the office's desk logs (CSO
    ``POST /inquiries/batch``), the broadcasts and the ticket with its reply — the last two
    only as far as the hub offers them;
@@ -14,7 +14,7 @@
    office's logs and the broadcasts are local before the window opens.
 
 ``DemoSession.close()`` stops the hub and removes the temporary folder. Nothing here
-touches the user's real profile. Demo data is fictional (see resources/demo/README.md).
+touches the user's real profile. Demo data is fictional (see hai_desktop/resources/demo/README.md).
 """
 
 from __future__ import annotations
@@ -77,6 +77,27 @@ def load_demo_data() -> dict[str, Any]:
     return {"demo": demo, "kb": kb, "inquiries": inquiries}
 
 
+# What the demo's embedded hub imports beyond the desk: the ``hub`` extra of the package.
+HUB_MODULES = ("hai_central", "fastapi", "uvicorn", "argon2", "multipart")
+
+
+def missing_hub_modules() -> list[str]:
+    """The hub extra's modules this installation lacks (empty when the demo can run).
+
+    A desk-only install (``pip install hai-desk``, the PyInstaller bundle) has none of them;
+    the demo needs ``pip install "hai-desk[hub]"``. Checked without importing anything.
+    """
+    missing = []
+    for name in HUB_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
+
+
 def free_port() -> int:
     """A TCP port on loopback that is free right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -137,9 +158,9 @@ class DemoHub:
                 p for p in (root, env.get("PYTHONPATH", "")) if p
             )
         with contextlib.suppress(Exception):
-            from hai_desktop.core.resources import resource_path
+            from hai_contract.reference import reference_path
 
-            reference = resource_path("reference", "reference.json")
+            reference = reference_path()
             if reference.exists():
                 env["HAI_REFERENCE_FILE"] = str(reference)
         return env
@@ -299,9 +320,9 @@ def _office_payloads(office: dict[str, Any]) -> list[dict[str, Any]]:
     """The demo office, preceded by its parent chain from the bundled reference data."""
     chain = [office]
     try:
-        from hai_desktop.core.resources import resource_path
+        from hai_contract.reference import load_reference
 
-        ref = json.loads(resource_path("reference", "reference.json").read_text("utf-8"))
+        ref = load_reference()
         by_code = {o["code"]: o for o in ref.get("offices", [])}
         parent = office.get("parent_code")
         while parent and parent in by_code and parent != "PUSAT":
@@ -408,7 +429,7 @@ def prepare_desk(paths: ProfilePaths, hub_url: str, demo: dict[str, Any]) -> tup
     """
     from hai_desktop.core import kb, profile_store, reference
     from hai_desktop.core.db.database import open_database
-    from hai_desktop.core.sync import engine
+    from hai_desktop.core.sync import account, engine
 
     paths.ensure()
     db = open_database(paths.database)
@@ -416,7 +437,7 @@ def prepare_desk(paths: ProfilePaths, hub_url: str, demo: dict[str, Any]) -> tup
         reference.seed_reference_if_empty()
         cso = demo["cso"]
         profile_store.set_profile(cso["name"], cso["email"], cso["office_code"])
-        engine.sign_in(paths, hub_url, cso["email"], cso["password"])
+        account.sign_in(paths, hub_url, cso["email"], cso["password"])
         report = engine.SyncEngine(paths).run_once(force=True)
         return report, kb.count_entries()
     finally:

@@ -1,6 +1,6 @@
 """Reference data (departments, channels, applications, offices, ...) in the local database.
 
-Seeded from the bundled ``resources/reference/reference.json`` on first start and replaced
+Seeded from the contract's bundled ``hai_contract/reference/reference.json`` on first start and replaced
 from the hub's ``GET /api/v1/reference`` by the sync engine. A list whose items carry a
 ``code`` becomes rows of ``reference_item`` (a list of plain strings too, e.g.
 ``email_domains``); anything else (``sla``, ``attachment_rules``, ``version``) is kept as JSON
@@ -14,25 +14,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from hai_contract.reference import load_reference, reference_path
 from hai_desktop.core.db.models import ReferenceItem, ReferenceMeta, database_proxy
 from hai_desktop.core.timeutil import utc_now
 
 log = logging.getLogger(__name__)
 
-# Fixed by API.md (Inquiry.outcome / out_of_scope_reason); used when the data lacks them.
-BUILTIN_ITEMS: dict[str, list[dict[str, Any]]] = {
-    "outcomes": [
-        {"code": "answered", "name": "Terjawab"},
-        {"code": "escalated", "name": "Dieskalasi"},
-        {"code": "out_of_scope", "name": "Di luar lingkup"},
-    ],
-    "out_of_scope_reasons": [
-        {"code": "interpretation", "name": "Penafsiran/penegasan peraturan"},
-        {"code": "unregulated", "name": "Kebijakan yang belum diatur"},
-        {"code": "official_authority", "name": "Kewenangan pejabat"},
-        {"code": "ppid", "name": "Informasi PPID"},
-    ],
-}
+# Lists the hub's payload lacks (API.md fixes their codes): taken from the bundled data
+# when the database has none.
+BUILTIN_KINDS = ("outcomes", "out_of_scope_reasons")
 
 _CACHE_ATTR = "_hai_reference_cache"
 
@@ -53,15 +43,13 @@ def _clear_cache() -> None:
 
 
 def bundled_reference_path() -> Path:
-    """Where the bundled reference seed lives."""
-    from hai_desktop.core.resources import resource_path
-
-    return resource_path("reference", "reference.json")
+    """Where the bundled reference seed lives (package data of the contract)."""
+    return reference_path()
 
 
 def load_bundled_reference() -> dict[str, Any]:
     """The bundled reference payload."""
-    return json.loads(bundled_reference_path().read_text(encoding="utf-8"))
+    return load_reference()
 
 
 def _as_items(value: Any) -> list[dict[str, Any]] | None:
@@ -144,8 +132,8 @@ def items(kind: str) -> list[dict[str, Any]]:
             item.setdefault("code", row.code)
             item.setdefault("name", row.name)
             found.append(item)
-        if not found and kind in BUILTIN_ITEMS:
-            found = [dict(i) for i in BUILTIN_ITEMS[kind]]
+        if not found and kind in BUILTIN_KINDS:
+            found = [dict(i) for i in load_reference().get(kind, [])]
         cache[kind] = found
     return cache[kind]
 

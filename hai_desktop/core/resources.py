@@ -1,13 +1,14 @@
-"""Find the bundled ``resources/`` folder (reference data, demo data, translations, icons).
+"""Find the desk's bundled resources (styles, icons, translations, demo data, the logo).
 
-The folder lives at the repository root in a source checkout, so it is not inside the
-``hai_desktop`` package. Where it is depends on how the app runs:
+They are package data: ``hai_desktop/resources/`` inside the installed package, so a source
+checkout, an editable install, a plain wheel install and a PyInstaller bundle (where the
+package sits below ``sys._MEIPASS``, i.e. ``_internal/hai_desktop/resources``) all find
+them the same way — relative to this module, never to the repository or the executable.
 
-1. ``HAI_RESOURCES_DIR`` in the environment (tests, unusual installs) wins;
-2. a PyInstaller bundle unpacks data below ``sys._MEIPASS``: ``<_MEIPASS>/resources``;
-3. a source checkout or an editable install: ``<repo root>/resources`` next to the package;
-4. an installed package that ships the folder inside itself: ``hai_desktop/resources``;
-5. a wheel that installs it as data files: ``<sys.prefix>/share/hai-desk/resources``.
+``HAI_RESOURCES_DIR`` in the environment overrides the folder (tests, unusual installs).
+
+The reference data (offices, SLA targets) is not here: it is package data of the contract
+that both programs import (``hai_contract.reference``).
 
 No Qt here: the hub, the CLI and the tests use this module too.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,12 @@ from typing import Any
 ENV_VAR = "HAI_RESOURCES_DIR"
 # A folder only counts as the resources folder if it holds this file: an unrelated
 # "resources" directory (there are many) must never be picked up by accident.
-MARKER = Path("reference") / "reference.json"
+MARKER = Path("styles") / "desk.qss"
+
+
+def package_resources() -> Path:
+    """``hai_desktop/resources`` next to this package (may not exist in a broken install)."""
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def _candidates() -> list[Path]:
@@ -33,19 +38,13 @@ def _candidates() -> list[Path]:
     env = os.environ.get(ENV_VAR)
     if env:
         found.append(Path(env))
-    meipass = getattr(sys, "_MEIPASS", None)
-    if meipass:
-        found.append(Path(meipass) / "resources")
-    package_dir = Path(__file__).resolve().parents[1]  # .../hai_desktop
-    found.append(package_dir.parent / "resources")  # source checkout / editable install
-    found.append(package_dir / "resources")
-    found.append(Path(sys.prefix) / "share" / "hai-desk" / "resources")
+    found.append(package_resources())
     return found
 
 
 @lru_cache(maxsize=1)
 def resources_root() -> Path:
-    """The ``resources/`` folder; raises ``FileNotFoundError`` naming every place looked at."""
+    """The resources folder; raises ``FileNotFoundError`` naming every place looked at."""
     candidates = _candidates()
     for candidate in candidates:
         if (candidate / MARKER).is_file():
@@ -55,7 +54,7 @@ def resources_root() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """The path of ``resources/<parts...>``, e.g. ``resource_path("reference", "reference.json")``.
+    """The path of ``<resources>/<parts...>``, e.g. ``resource_path("styles", "desk.qss")``.
 
     The returned path is not checked for existence (a caller may look for optional files).
     """
@@ -65,11 +64,11 @@ def resource_path(*parts: str) -> Path:
 
 
 def load_json(*parts: str) -> Any:
-    """Parse the JSON file ``resources/<parts...>`` (UTF-8)."""
+    """Parse the JSON file ``<resources>/<parts...>`` (UTF-8)."""
     with resource_path(*parts).open(encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def clear_cache() -> None:
-    """Forget the located folder (tests that change ``HAI_RESOURCES_DIR`` or ``sys._MEIPASS``)."""
+    """Forget the located folder (tests that change ``HAI_RESOURCES_DIR``)."""
     resources_root.cache_clear()

@@ -2,7 +2,3 @@
 
 Everything here renders and dispatches; the rules live in ``hai_desktop.core``.
 """
-
-from hai_desktop.gui import qtfixes as _qtfixes
-
-_qtfixes.apply()

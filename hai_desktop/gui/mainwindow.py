@@ -1,18 +1,21 @@
 """The desk main window: navigation, pages, status bar, shortcuts.
 
-Other parts of the desk plug in here without editing this module:
-``add_page``/``replace_page``, ``set_sync_indicator`` and ``sync_requested``
-(the sync engine), ``set_side_panel``, ``question_text_changed`` and ``insert_answer`` (KB
-suggestions beside the log form), ``inquiry_saved`` (sync after save).
+Screens are listed in ``SCREENS`` below (one line each); the navigation, the Ctrl+1 … Ctrl+N
+shortcuts and the F1 shortcut help follow from that list. Other parts of the desk plug in
+here without editing this module: ``add_page``/``replace_page``, ``set_sync_indicator`` and
+``sync_requested`` (the sync engine), ``set_side_panel``, ``question_text_changed`` and
+``insert_answer`` (KB suggestions beside the log form), ``inquiry_saved`` (sync after save).
 """
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # Only what the window frame needs is imported here: the frame is painted before anything
 # else loads (the ``Qt`` namespace alone costs ~25 ms to import: it comes with the pages).
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,58 +36,79 @@ if TYPE_CHECKING:  # imported for types only: the frame is shown before these lo
     from hai_desktop.gui.tasks import TaskManager
 
 
-# Starting width of the side panel beside the log form (KB suggestions).
-SIDE_PANEL_WIDTH = 280
+@dataclass(frozen=True)
+class Screen:
+    """One screen of the desk: a navigation entry, a page, a Ctrl+<n> shortcut.
+
+    key:     the page key (``show_page``, the navigation item's UserRole data); keep it
+             stable, tests address it.
+    label:   the navigation text, Indonesian, wrapped in ``QT_TRANSLATE_NOOP("MainWindow", …)``
+             so that lupdate finds it; the context of the window's own texts.
+    factory: ``"package.module:function"``; the function takes the main window and returns
+             the page widget. Imported only when the screen is first shown (start-up stays
+             light), except the first screen, built with the window.
+    focus:   objectName of the widget that takes the cursor when the screen is opened by
+             its shortcut (e.g. the search box); "" leaves the focus to the page.
+    icon:    an icon name (resources/icons/<icon>.svg) for the navigation; "" for none.
+    """
+
+    key: str
+    label: str
+    factory: str
+    focus: str = ""
+    icon: str = ""
 
 
-class _LogPage(QWidget):
-    """The log form on the left, an optional side panel (KB suggestions) on the right."""
+# ── The desk's screens, in navigation order ────────────────────────────────────────────────
+# Ctrl+1 … Ctrl+N follow this order. To add a screen: ONE line here (keep the blank comment
+# lines between the entries: each helper edits its own line, so merges do not collide).
+SCREENS: list[Screen] = [
+    Screen(names.PAGE_LOG, QT_TRANSLATE_NOOP("MainWindow", "Catat Layanan"),
+           "hai_desktop.gui.views.log_page:create", focus=names.VISITOR_NAME),
+    #
+    Screen(names.PAGE_HISTORY, QT_TRANSLATE_NOOP("MainWindow", "Riwayat"),
+           "hai_desktop.gui.views.history_view:create", focus=names.HISTORY_SEARCH),
+    #
+    Screen(names.PAGE_KB, QT_TRANSLATE_NOOP("MainWindow", "Basis Pengetahuan"),
+           "hai_desktop.gui.kb_view:create", focus=names.KB_SEARCH),
+    #
+    # tickets: Screen("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tiket"), "hai_desktop.gui.views.ticket_view:create"),
+    #
+    # broadcasts: Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"), "hai_desktop.gui.views.broadcast_view:create"),
+    #
+    # reports: Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "hai_desktop.gui.views.report_view:create"),
+    #
+]  # fmt: skip
 
-    def __init__(self, form: QWidget, parent: QWidget | None = None):
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QScrollArea, QSplitter
+# Window-wide shortcuts besides Ctrl+<n>: (keys, MainWindow method, help text). The F1 help
+# lists these, the screens' Ctrl+<n> and each screen's own ``SHORTCUTS`` (see shortcut_help).
+WINDOW_SHORTCUTS: list[tuple[str, str, str]] = [
+    ("Ctrl+N", "new_visitor", QT_TRANSLATE_NOOP("Shortcuts", "Pengunjung baru")),
+    ("Ctrl+Shift+N", "another_question",
+     QT_TRANSLATE_NOOP("Shortcuts", "Pertanyaan lain dari pengunjung yang sama")),
+    ("Ctrl+S", "save", QT_TRANSLATE_NOOP("Shortcuts", "Simpan catatan")),
+    ("Ctrl+F", "focus_search", QT_TRANSLATE_NOOP("Shortcuts", "Cari di Riwayat")),
+    ("Ctrl+K", "focus_kb", QT_TRANSLATE_NOOP("Shortcuts", "Cari di Basis Pengetahuan")),
+    ("Ctrl+R", "request_sync", QT_TRANSLATE_NOOP("Shortcuts", "Sinkronkan sekarang")),
+    ("Ctrl+0", "focus_navigation", QT_TRANSLATE_NOOP("Shortcuts", "Pindah ke menu samping")),
+    ("Ctrl+,", "open_settings", QT_TRANSLATE_NOOP("Shortcuts", "Pengaturan")),
+    ("F1", "show_shortcut_help", QT_TRANSLATE_NOOP("Shortcuts", "Daftar pintasan ini")),
+]  # fmt: skip
 
-        super().__init__(parent)
-        self.setObjectName(names.FORM_PAGE)
-        self.form = form
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form)
-        self.side_slot = QWidget()
-        self.side_slot.setObjectName(names.FORM_SIDE_PANEL_SLOT)
-        side_layout = QVBoxLayout(self.side_slot)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.side_slot.hide()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(self.side_slot)
-        # Extra width always goes to the form; the panel keeps the width it was given.
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
 
-    def set_side_panel(self, widget: QWidget | None) -> None:
-        layout = self.side_slot.layout()
-        while layout.count():
-            old = layout.takeAt(0).widget()
-            if old is not None:
-                old.setParent(None)
-        if widget is None:
-            self.side_slot.hide()
-            return
-        layout.addWidget(widget)
-        # Into a slot already on screen Qt shows a new child only on the next event loop
-        # pass (a replaced panel): show it now.
-        widget.show()
-        self.side_slot.show()
-        # The form keeps most of the width; the panel starts narrow but readable (the
-        # splitter handle lets the CSO widen it).
-        total = max(self.splitter.width(), 900)
-        self.splitter.setSizes([total - SIDE_PANEL_WIDTH, SIDE_PANEL_WIDTH])
+def screen_shortcut(position: int) -> str:
+    """The shortcut of the screen at ``position`` (0-based) in navigation order."""
+    return f"Ctrl+{position + 1}" if position < 9 else ""
+
+
+def load_factory(spec: str):
+    """The callable named by ``"package.module:function"``."""
+    module_name, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def screen_label(screen: Screen) -> str:
+    return QCoreApplication.translate("MainWindow", screen.label)
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +143,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.profile = profile
         self._pages: dict[str, QWidget] = {}
-        self._history = None
+        self._screens: dict[str, Screen] = {}
+        self._unbuilt: set[str] = set()
+        self.kb_suggestions = None
+        self._log_page = None
         self._shown_once = False
         self.form = None
         self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
@@ -158,44 +185,42 @@ class MainWindow(QMainWindow):
             self.build_pages(tasks, profile)
 
     def build_pages(self, tasks: TaskManager, profile=None) -> None:
-        """Add the screens (needs the open database). History is built when first shown."""
+        """Add the screens of ``SCREENS`` (needs the open database). The first screen is
+        built now; the others when first shown (their factory is imported then)."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QListWidget
 
-        from hai_desktop.gui.views.inquiry_form import InquiryForm
-
         self.nav = QListWidget()
         self.nav.setObjectName(names.NAV_LIST)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The side menu takes focus (Ctrl+0, or a click): arrows move between screens.
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setAccessibleName(self.tr("Menu samping"))
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self._nav_layout.insertWidget(self._nav_layout.count() - 1, self.nav, 1)
-        self._settings_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._build_shortcuts()
         self.tasks = tasks
         self.profile = profile
         self._office_label.setText(self._office_name())
         if profile is not None:
             self._profile_label.setText(profile.name)
-        self.form = InquiryForm(tasks, profile=profile)
-        self.form.saved.connect(self.inquiry_saved)
-        self.form.edit_saved.connect(self._back_to_history)
-        self.form.question_text_changed.connect(self.question_text_changed)
-        self._log_page = _LogPage(self.form)
-        self.add_page(names.PAGE_LOG, self.tr("Catat Layanan"), self._log_page)
-        self._history_placeholder = QWidget()
-        self.add_page(names.PAGE_HISTORY, self.tr("Riwayat"), self._history_placeholder)
-        from hai_desktop.gui import kb_suggestions, kb_view
-
-        self.kb_view = kb_view.create(self)  # the "Basis Pengetahuan" page
-        self.add_page(names.PAGE_KB, self.tr("Basis Pengetahuan"), self.kb_view)
-        self.kb_suggestions = kb_suggestions.install(self)  # KB answers beside the log form
+        for position, screen in enumerate(SCREENS):
+            self._screens[screen.key] = screen
+            if position == 0:
+                widget = load_factory(screen.factory)(self)
+            else:
+                widget = QWidget()  # a placeholder until the screen is first shown
+                self._unbuilt.add(screen.key)
+            self.add_page(screen.key, screen_label(screen), widget, screen_shortcut(position))
         self.nav.setCurrentRow(0)
-        if self._shown_once:
+        if self._shown_once and self.form is not None:
             self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     # -- extension points -----------------------------------------------------------------
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a page with a navigation entry; ``key`` names it for show_page/replace_page."""
+    def add_page(self, key: str, title: str, widget: QWidget, shortcut: str = "") -> None:
+        """Add a page with a navigation entry; ``key`` names it for show_page/replace_page.
+
+        The desk's own screens come from ``SCREENS``; this is for pages added at run time.
+        """
         if key in self._pages:
             raise ValueError(f"page {key!r} exists; use replace_page")
         widget.setProperty("pageKey", key)
@@ -204,9 +229,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QListWidgetItem
 
-        item = QListWidgetItem(title)
+        item = QListWidgetItem(f"{title}\n{shortcut}" if shortcut else title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(180, 40))
+        item.setToolTip(f"{title} ({shortcut})" if shortcut else title)
+        item.setSizeHint(QSize(180, 48 if shortcut else 40))
         self.nav.addItem(item)
 
     def replace_page(self, key: str, widget: QWidget) -> None:
@@ -218,13 +244,20 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(old)
         old.deleteLater()
         self._pages[key] = widget
-        if key == names.PAGE_HISTORY:
-            self._history = widget
+        self._unbuilt.discard(key)
 
     def page(self, key: str) -> QWidget:
-        if key == names.PAGE_HISTORY:
-            return self.history
+        """The page ``key``, built now if it was not shown yet."""
+        if key in self._unbuilt:
+            self._unbuilt.discard(key)
+            self.replace_page(key, load_factory(self._screens[key].factory)(self))
         return self._pages[key]
+
+    def built_page(self, key: str) -> QWidget | None:
+        """The page ``key`` if it was built already (None: not shown yet, or no such page)."""
+        if key in self._unbuilt:
+            return None
+        return self._pages.get(key)
 
     def show_page(self, key: str) -> None:
         from PySide6.QtCore import Qt
@@ -234,6 +267,25 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
         raise KeyError(key)
+
+    def open_screen(self, key: str) -> None:
+        """Show the screen ``key`` and put the cursor in its ``focus`` widget (shortcuts)."""
+        from PySide6.QtCore import Qt
+
+        if self.nav is None:
+            return
+        self.show_page(key)
+        screen = self._screens.get(key)
+        target = None
+        if screen is not None and screen.focus:
+            target = self.page(key).findChild(QWidget, screen.focus)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            select_all = getattr(target, "selectAll", None)
+            if callable(select_all):
+                select_all()
+        else:
+            self.page(key).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_page_key(self) -> str:
         return self.stack.currentWidget().property("pageKey")
@@ -258,16 +310,17 @@ class MainWindow(QMainWindow):
     @property
     def history(self):
         """The history page (built on first use so startup stays light)."""
-        if self._history is None:
-            from hai_desktop.gui.views.history_view import HistoryView
+        return self.page(names.PAGE_HISTORY)
 
-            view = HistoryView(self.tasks)
-            view.open_requested.connect(self.open_inquiry)
-            view.duplicate_requested.connect(self.duplicate_inquiry)
-            self.form.saved.connect(lambda _id: view.refresh())
-            self._history = view  # before replace_page so page() does not recurse
-            self.replace_page(names.PAGE_HISTORY, view)
-        return self._history
+    @property
+    def _history(self):
+        """The history page if built (None otherwise); the sync refresh reads this."""
+        return self.built_page(names.PAGE_HISTORY)
+
+    @property
+    def kb_view(self):
+        """The KB page (built on first use)."""
+        return self.page(names.PAGE_KB)
 
     # -- actions --------------------------------------------------------------------------
     def new_visitor(self) -> None:
@@ -286,14 +339,51 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if self.form is None:
             return
-        self.show_page(names.PAGE_HISTORY)
-        self.history.focus_search()
+        self.open_screen(names.PAGE_HISTORY)
+
+    def focus_kb(self) -> None:
+        """Ctrl+K: the KB screen, its search box ready (from any screen)."""
+        self.open_screen(names.PAGE_KB)
+
+    def focus_navigation(self) -> None:
+        from PySide6.QtCore import Qt
+
+        if self.nav is not None:
+            self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def request_sync(self) -> None:
+        self.sync_requested.emit()
+
+    def show_shortcut_help(self) -> None:
+        """F1: the shortcuts of the window, its screens and the log form."""
+        from hai_desktop.gui.shortcut_help import ShortcutHelpDialog
+
+        ShortcutHelpDialog(self).exec()
+
+    def shortcut_list(self) -> list[tuple[str, str, str]]:
+        """(group, keys, description) of every shortcut, for the F1 help."""
+        rows = [
+            (self.tr("Layar"), screen_shortcut(i), screen_label(screen))
+            for i, screen in enumerate(SCREENS)
+            if screen_shortcut(i)
+        ]
+        group = self.tr("Di mana saja")
+        rows += [
+            (group, keys, QCoreApplication.translate("Shortcuts", text))
+            for keys, _method, text in WINDOW_SHORTCUTS
+        ]
+        for key, screen in self._screens.items():
+            page = self.built_page(key)
+            provider = getattr(page, "shortcut_help", None)
+            if callable(provider):
+                rows += [(screen_label(screen), keys, text) for keys, text in provider()]
+        return rows
 
     def open_inquiry(self, inquiry_id: str) -> None:
         self.show_page(names.PAGE_LOG)
         self.form.load_inquiry(inquiry_id)
 
-    def _back_to_history(self, _inquiry_id: str) -> None:
+    def back_to_history(self, _inquiry_id: str = "") -> None:
         """An edit is opened from Riwayat; once saved, the CSO goes back there."""
         from PySide6.QtCore import Qt  # not at module level: see the imports above
 
@@ -358,13 +448,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        for keys, slot in (
-            ("Ctrl+N", self.new_visitor),
-            ("Ctrl+Shift+N", self.another_question),
-            ("Ctrl+S", self.save),
-            ("Ctrl+F", self.focus_search),
-            ("Ctrl+R", self.sync_requested.emit),
-        ):
+        bindings = [(keys, getattr(self, method)) for keys, method, _text in WINDOW_SHORTCUTS]
+        for position, screen in enumerate(SCREENS):
+            if screen_shortcut(position):
+                bindings.append(
+                    (screen_shortcut(position), lambda key=screen.key: self.open_screen(key))
+                )
+        for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)

@@ -1,6 +1,6 @@
 """Every stable ``objectName`` of the desk GUI, in one place.
 
-QSS (``resources/styles/desk.qss``), accessibility tools and tests address widgets by these
+QSS (``hai_desktop/resources/styles/desk.qss``), accessibility tools and tests address widgets by these
 names, so they never change casually. Every main interactive widget gets one.
 """
 
@@ -19,7 +19,7 @@ SYNC_INDICATOR_SLOT = "syncIndicatorSlot"
 SETTINGS_BUTTON = "settingsButton"
 PROFILE_LABEL = "profileLabel"
 
-# Pages (keys of MainWindow.add_page are the page names)
+# Pages (keys of MainWindow.add_page / mainwindow.SCREENS are the page names)
 PAGE_LOG = "log"
 PAGE_HISTORY = "history"
 PAGE_KB = "kb"
@@ -82,6 +82,8 @@ PROFILE_SAVE = "profileSaveButton"
 SETTINGS_DIALOG = "settingsDialog"
 SETTINGS_TABS = "settingsTabs"
 SETTINGS_LANGUAGE = "settingsLanguageCombo"
+SHORTCUT_HELP_DIALOG = "shortcutHelpDialog"
+SHORTCUT_HELP_TABLE = "shortcutHelpTable"
 CRASH_DIALOG = "crashDialog"
 RESTORE_DIALOG = "restoreDialog"
 DATABASE_TOO_NEW_DIALOG = "databaseTooNewDialog"
@@ -167,9 +169,10 @@ MAIN_WINDOW_REQUIRED = [
     SERVED_END,
     SAVE_BUTTON,
     NEW_VISITOR_BUTTON,
-    KB_VIEW,
     KB_SUGGESTIONS_PANEL,
 ]
+# Screens other than the first are built when first shown; then these exist.
+KB_REQUIRED = [KB_VIEW, KB_SEARCH, KB_RESULTS]
 HISTORY_REQUIRED = [
     HISTORY_VIEW,
     HISTORY_TABLE,

@@ -4,7 +4,7 @@ Run by hand (not collected by pytest):
 
     .venv/bin/python tests/bench/bench_kb_search.py [--entries 50000] [--rounds 15]
 
-1. Generates N entries by varying the demo KB texts (``resources/demo/kb_entries.json``,
+1. Generates N entries by varying the demo KB texts (``hai_desktop/resources/demo/kb_entries.json``,
    else the ``kb_source_*.txt`` sources, else a small built-in set): each entry takes a
    demo entry and adds 2-5 sentences from other entries of the same department, varies the
    title, question, department, application and numbers, so the vocabulary and the text
@@ -89,7 +89,7 @@ BUILTIN = [
 
 
 def load_seeds() -> list[dict]:
-    demo = ROOT / "resources" / "demo"
+    demo = ROOT / "hai_desktop" / "resources" / "demo"
     path = demo / "kb_entries.json"
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -8,9 +8,8 @@ import uuid
 import pytest
 
 from hai_central.cli import main
-from hai_central.settings import REPO_ROOT
 from hai_central.store import db as store
-from hai_central.store.migrate import latest_version
+from hai_contract.reference import reference_path
 from tests.central.conftest import inquiry
 
 
@@ -30,9 +29,11 @@ def run(capsys, *args) -> str:
 
 
 def test_admin_cli_end_to_end(cli_env, capsys):
+    from hai_central.store.migrate import latest_version
+
     assert f"schema version {latest_version()}" in run(capsys, "admin", "migrate")
     out = run(
-        capsys, "admin", "offices", "import", str(REPO_ROOT / "resources/reference/reference.json")
+        capsys, "admin", "offices", "import", str(reference_path())
     )
     assert "imported" in out
     assert "KPPN-BANDA-ACEH" in run(capsys, "admin", "offices", "list")

@@ -13,6 +13,7 @@ import requests
 
 from hai_central.settings import REPO_ROOT
 from hai_central.store import db as store
+from hai_contract.reference import load_reference
 from tests.central.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, _make_hub
 
 
@@ -64,7 +65,7 @@ def test_serve_subprocess_answers_and_signs_in(tmp_path):
 
 
 def test_reference_seed_from_env_file(tmp_path):
-    ref = json.loads((REPO_ROOT / "resources/reference/reference.json").read_text(encoding="utf-8"))
+    ref = load_reference()
     ref["departments"] = ref["departments"][:2]
     ref["desk_version"] = "9.9.9"
     path = tmp_path / "ref.json"

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import requests
 
+from hai_contract.reference import reference_path
 from hai_desktop.core import profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.demo import DemoHub
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.resources import resource_path
-from hai_desktop.core.sync import engine
+from hai_desktop.core.sync import account as sync_account
 from hai_desktop.core.sync.client import HubClient
 
 API = "/api/v1"
@@ -32,7 +32,7 @@ ADMIN_EMAIL = "admin.uji@kemenkeu.go.id"
 ADMIN_PASSWORD = "AdminUji#2026"
 CSO_PASSWORD = "CsoUji#2026"
 
-_offices = json.loads(resource_path("reference", "reference.json").read_text("utf-8"))["offices"]
+_offices = json.loads(reference_path().read_text("utf-8"))["offices"]
 _BY_CODE = {o["code"]: o for o in _offices}
 _KPPN = [o["code"] for o in _offices if o.get("kind") == "KPPN"]
 _office_counter = itertools.count()
@@ -137,7 +137,7 @@ def make_desk(data_dir: Path, hub_url: str, account: CsoAccount) -> ProfilePaths
     open_database(paths.database)
     reference.seed_reference_if_empty()
     profile_store.set_profile("CSO Uji", account.email, account.office_code)
-    engine.sign_in(paths, hub_url, account.email, account.password)
+    sync_account.sign_in(paths, hub_url, account.email, account.password)
     return paths
 
 

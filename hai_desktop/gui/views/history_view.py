@@ -280,3 +280,14 @@ class HistoryView(QWidget):
             self.open_current()
             return True
         return super().eventFilter(watched, event)
+
+
+def create(window) -> HistoryView:
+    """The Riwayat screen for the main window: opening or duplicating an entry goes to the
+    log form; a save there refreshes the list."""
+    view = HistoryView(window.tasks)
+    view.open_requested.connect(window.open_inquiry)
+    view.duplicate_requested.connect(window.duplicate_inquiry)
+    if window.form is not None:
+        window.form.saved.connect(lambda _id: view.refresh())
+    return view

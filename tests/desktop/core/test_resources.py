@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from hai_contract import codes
+from hai_contract.reference import load_reference
 from hai_desktop.core import resources
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
-DEPARTMENTS = {"PA", "PKN", "SMI", "PPKBLU", "APK", "SP", "SITP"}
-CHANNELS = {"tatap_muka", "telepon", "email", "whatsapp", "surat"}
-REASONS = {"interpretation", "unregulated", "official_authority", "ppid"}
-OUTCOMES = {"answered", "escalated", "out_of_scope"}
-PRIORITIES = {"low", "normal", "high", "urgent"}
-BROADCAST_KINDS = {"info", "outage", "data_request", "service_change", "other"}
+DEPARTMENTS = set(codes.DEPARTMENTS)
+CHANNELS = set(codes.CHANNELS)
+REASONS = set(codes.OUT_OF_SCOPE_REASONS)
+OUTCOMES = set(codes.OUTCOMES)
+PRIORITIES = set(codes.PRIORITIES)
+BROADCAST_KINDS = set(codes.BROADCAST_KINDS)
 RFC3339_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -33,8 +35,10 @@ def _fresh_cache(monkeypatch):
 
 
 def _fake_resources(root: Path) -> Path:
-    (root / "reference").mkdir(parents=True)
-    (root / "reference" / "reference.json").write_text('{"version": 99}', encoding="utf-8")
+    (root / "styles").mkdir(parents=True)
+    (root / "styles" / "desk.qss").write_text("/* fake */", encoding="utf-8")
+    (root / "demo").mkdir()
+    (root / "demo" / "demo.json").write_text('{"version": 99}', encoding="utf-8")
     return root
 
 
@@ -55,42 +59,45 @@ def _is_rfc3339(value: str) -> bool:
 # --- locating the folder -------------------------------------------------------------------
 
 
-def test_source_checkout_finds_repo_resources():
-    assert resources.resources_root() == REPO_ROOT / "resources"
-    assert resources.resource_path("reference", "reference.json").is_file()
+def test_resources_are_package_data():
+    # Inside the package, so a wheel, an editable install and a PyInstaller bundle carry them.
+    assert resources.resources_root() == REPO_ROOT / "hai_desktop" / "resources"
+    for parts in (
+        ("styles", "desk.qss"),
+        ("translations", "hai_desktop_en.qm"),
+        ("demo", "demo.json"),
+    ):
+        assert resources.resource_path(*parts).is_file(), parts
 
 
 def test_env_var_wins(tmp_path, monkeypatch):
     root = _fake_resources(tmp_path / "res")
     monkeypatch.setenv(resources.ENV_VAR, str(root))
     assert resources.resources_root() == root
-    assert resources.load_json("reference", "reference.json") == {"version": 99}
+    assert resources.load_json("demo", "demo.json") == {"version": 99}
 
 
-def test_pyinstaller_bundle(tmp_path, monkeypatch):
-    _fake_resources(tmp_path / "bundle" / "resources")
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
-    assert resources.resources_root() == tmp_path / "bundle" / "resources"
+def test_found_relative_to_the_package_not_the_executable(tmp_path, monkeypatch):
+    # A PyInstaller 6 bundle puts the package below _internal/: the module's own location
+    # is what counts, whatever sys._MEIPASS or the working directory say.
+    bundle = tmp_path / "dist" / "hai-desktop" / "_internal"
+    _fake_resources(bundle / "hai_desktop" / "resources")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "elsewhere"), raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(
+        resources, "__file__", str(bundle / "hai_desktop" / "core" / "resources.pyc")
+    )
+    assert resources.resources_root() == bundle / "hai_desktop" / "resources"
 
 
 def test_folder_without_marker_is_ignored(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     monkeypatch.setenv(resources.ENV_VAR, str(tmp_path / "empty"))
-    # Falls through to the next candidate (the source checkout).
-    assert resources.resources_root() == REPO_ROOT / "resources"
-
-
-def test_installed_share_dir(tmp_path, monkeypatch):
-    share = _fake_resources(tmp_path / "prefix" / "share" / "hai-desk" / "resources")
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
-    monkeypatch.setattr(
-        resources, "__file__", str(tmp_path / "site" / "hai_desktop" / "core" / "resources.py")
-    )
-    assert resources.resources_root() == share
+    # Falls through to the next candidate (the package's own folder).
+    assert resources.resources_root() == REPO_ROOT / "hai_desktop" / "resources"
 
 
 def test_not_found_names_places(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "nowhere"))
     monkeypatch.setattr(
         resources, "__file__", str(tmp_path / "site" / "hai_desktop" / "core" / "resources.py")
     )
@@ -104,115 +111,9 @@ def test_escaping_paths_refused(parts):
         resources.resource_path(*parts)
 
 
-# --- reference.json ------------------------------------------------------------------------
-
-
 @pytest.fixture(scope="module")
 def reference() -> dict:
-    resources.clear_cache()
-    return resources.load_json("reference", "reference.json")
-
-
-def test_reference_has_api_keys(reference):
-    for key in (
-        "departments",
-        "channels",
-        "applications",
-        "offices",
-        "priorities",
-        "sla",
-        "broadcast_kinds",
-        "attachment_rules",
-        "email_domains",
-        "desk_version",
-        "version",
-        "out_of_scope_reasons",
-        "outcomes",
-    ):
-        assert key in reference, key
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "departments",
-        "channels",
-        "applications",
-        "offices",
-        "priorities",
-        "broadcast_kinds",
-        "out_of_scope_reasons",
-        "outcomes",
-    ],
-)
-def test_reference_lists_have_unique_codes_and_names(reference, kind):
-    items = reference[kind]
-    assert items
-    codes = [item["code"] for item in items]
-    assert len(codes) == len(set(codes)), f"duplicate code in {kind}"
-    for item in items:
-        assert isinstance(item["code"], str) and item["code"]
-        assert isinstance(item["name"], str) and item["name"].strip()
-
-
-def test_reference_fixed_code_sets(reference):
-    def codes(kind):
-        return {i["code"] for i in reference[kind]}
-
-    assert codes("departments") == DEPARTMENTS
-    assert codes("channels") == CHANNELS
-    assert codes("out_of_scope_reasons") == REASONS
-    assert codes("outcomes") == OUTCOMES
-    assert codes("priorities") == PRIORITIES
-    assert codes("broadcast_kinds") == BROADCAST_KINDS
-
-
-def test_offices_hierarchy(reference):
-    offices = {o["code"]: o for o in reference["offices"]}
-    assert offices["PUSAT"]["kind"] == "PUSAT" and offices["PUSAT"]["parent_code"] is None
-    kanwil = [o for o in offices.values() if o["kind"] == "KANWIL"]
-    kppn = [o for o in offices.values() if o["kind"] == "KPPN"]
-    assert len(kanwil) == 34
-    assert 150 <= len(kppn) <= 200
-    assert {o["kind"] for o in offices.values()} == {"PUSAT", "KANWIL", "KPPN"}
-    for office in kanwil:
-        assert office["parent_code"] == "PUSAT"
-        assert office["name"].startswith("Kanwil DJPb Provinsi ")
-    for office in kppn:
-        assert offices[office["parent_code"]]["kind"] == "KANWIL", office["code"]
-        assert office["name"].startswith("KPPN ")
-    names = [o["name"] for o in offices.values()]
-    assert len(names) == len(set(names))
-    # The hub stores office codes in a 32-character column.
-    assert all(len(code) <= 32 and code == code.upper() for code in offices)
-
-
-def test_sla_covers_every_department_and_priority(reference):
-    pairs = {(s["department"], s["priority"]) for s in reference["sla"]}
-    assert pairs == {(d, p) for d in DEPARTMENTS for p in PRIORITIES}
-    for row in reference["sla"]:
-        assert 0 < row["response_minutes"] <= row["resolve_minutes"]
-
-
-def test_attachment_rules_and_domains(reference):
-    rules = reference["attachment_rules"]
-    assert rules["max_bytes"] == 15 * 1024 * 1024
-    assert set(rules["allowed_extensions"]) == {
-        "doc", "docx", "gif", "jpeg", "jpg", "pdf", "png",
-        "ppt", "pptx", "rar", "txt", "xls", "xlsx", "zip",
-    }  # fmt: skip
-    assert "kemenkeu.go.id" in reference["email_domains"]
-
-
-def test_reference_says_what_is_sample(reference):
-    # Honesty about the data's origin is part of the file (see resources/reference/README.md).
-    assert "sample" in reference["_source"]["offices"].lower()
-    assert "sample" in reference["_source"]["sla"].lower()
-
-
-def test_reference_is_plain_utf8_json():
-    raw = (REPO_ROOT / "resources" / "reference" / "reference.json").read_bytes()
-    json.loads(raw.decode("utf-8"))
+    return load_reference()
 
 
 # --- demo data ---------------------------------------------------------------------------------
@@ -360,25 +261,14 @@ def test_demo_files_match_generator_output():
     """The committed JSON is what the generator makes (nobody hand-edited one side only)."""
     import importlib.util
 
-    demo_dir = REPO_ROOT / "resources" / "demo"
+    demo_dir = REPO_ROOT / "hai_desktop" / "resources" / "demo"
     spec = importlib.util.spec_from_file_location("make_demo_data", demo_dir / "make_demo_data.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    reference = json.loads((REPO_ROOT / "resources/reference/reference.json").read_text("utf-8"))
+    reference = load_reference()
     kb = module.build_kb(reference)
     inquiries, escalated = module.build_inquiries(kb)
     assert kb == json.loads((demo_dir / "kb_entries.json").read_text("utf-8"))
     assert inquiries == json.loads((demo_dir / "inquiries.json").read_text("utf-8"))
     demo = module.build_demo(reference, escalated)
     assert demo == json.loads((demo_dir / "demo.json").read_text("utf-8"))
-
-
-def test_reference_matches_generator_output():
-    import importlib.util
-
-    path = REPO_ROOT / "resources" / "reference" / "build_reference.py"
-    spec = importlib.util.spec_from_file_location("build_reference", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    committed = json.loads((REPO_ROOT / "resources/reference/reference.json").read_text("utf-8"))
-    assert module.build() == committed

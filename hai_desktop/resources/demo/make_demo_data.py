@@ -1,6 +1,6 @@
 """Build the demo data files (run by hand; the committed JSON files are what the apps load).
 
-    .venv/bin/python resources/demo/make_demo_data.py
+    .venv/bin/python hai_desktop/resources/demo/make_demo_data.py
 
 Writes ``kb_entries.json`` (KbEntry objects, API.md), ``inquiries.json`` (Inquiry objects for
 the demo office) and ``demo.json`` (demo office, accounts, broadcasts, a ticket). Everything is
@@ -19,10 +19,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parents[2]))  # the checkout, for hai_desktop when not installed
 
 import kb_families  # noqa: E402  (sibling module, found through the path set above)
 
-REFERENCE = HERE.parent / "reference" / "reference.json"
+from hai_contract.reference import reference_path  # noqa: E402  (installed with the desk)
+
+REFERENCE = reference_path()
 # Namespace for every demo id: uuid5(NAMESPACE, "<kind>:<stable name>").
 NAMESPACE = uuid.UUID("5b0d6f3e-8c1a-4e57-9a55-1d2f0c7e4a10")
 KB_DATE_FROM = datetime(2025, 1, 6, tzinfo=UTC)

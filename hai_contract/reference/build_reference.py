@@ -1,6 +1,6 @@
-"""Build ``resources/reference/reference.json`` (run by hand; the committed JSON is what apps load).
+"""Build ``hai_contract/reference/reference.json`` (run by hand; the committed JSON is what apps load).
 
-    .venv/bin/python resources/reference/build_reference.py
+    .venv/bin/python hai_contract/reference/build_reference.py
 
 The output has exactly the shape of the hub's ``GET /api/v1/reference`` (see
 ``shared/design/API.md``) plus ``out_of_scope_reasons``, ``outcomes`` and a few ``_``-prefixed
@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).with_name("reference.json")
+# Codes, limits and rules come from the contract package; names and sample data live here.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from hai_contract import attachments, codes, emails, limits  # noqa: E402
 
 SOURCE_NOTE = {
     "departments": (
@@ -372,7 +376,7 @@ def build() -> dict:
         "_source": SOURCE_NOTE,
         "_note": (
             "Bundled seed for the desk and the hub. Office codes and SLA minutes are SAMPLE "
-            "values made for this project; see _source and resources/reference/README.md."
+            "values made for this project; see _source and hai_contract/reference/README.md."
         ),
         "version": 1,
         "desk_version": "0.1.0",
@@ -383,33 +387,25 @@ def build() -> dict:
         "priorities": coded(PRIORITIES, ("name_en",)),
         "sla": sla,
         "broadcast_kinds": coded(BROADCAST_KINDS, ("name_en",)),
-        "attachment_rules": {
-            "max_bytes": 15 * 1024 * 1024,
-            "allowed_extensions": [
-                "doc",
-                "docx",
-                "gif",
-                "jpeg",
-                "jpg",
-                "pdf",
-                "png",
-                "ppt",
-                "pptx",
-                "rar",
-                "txt",
-                "xls",
-                "xlsx",
-                "zip",
-            ],
-        },
-        "email_domains": ["kemenkeu.go.id", "depkeu.go.id", "customs.go.id", "pajak.go.id"],
+        "attachment_rules": attachments.as_reference(),
+        "email_domains": list(emails.OFFICIAL_DOMAINS),
+        "limits": limits.as_reference(),
         "out_of_scope_reasons": coded(OUT_OF_SCOPE_REASONS, ("name_en", "decree_text")),
         "outcomes": coded(OUTCOMES, ("name_en",)),
     }
 
 
+def check_codes(data: dict) -> None:
+    """The named lists carry exactly the contract's codes, in its order."""
+    for key in ("departments", "channels", "priorities", "broadcast_kinds", "outcomes",
+                "out_of_scope_reasons"):
+        found = tuple(item["code"] for item in data[key])
+        assert found == codes.ALL[key], f"{key}: {found} is not the contract's {codes.ALL[key]}"
+
+
 def main() -> None:
     data = build()
+    check_codes(data)
     codes = [o["code"] for o in data["offices"]]
     assert len(codes) == len(set(codes)), "duplicate office code"
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

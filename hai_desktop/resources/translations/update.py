@@ -3,8 +3,8 @@
 Indonesian is the source language (the strings in the code); ``hai_desktop_en.ts`` holds the
 English translations (edit it with ``pyside6-linguist``). Run from the repository root:
 
-    .venv/bin/python resources/translations/update.py          # lupdate + lrelease
-    .venv/bin/python resources/translations/update.py --release  # lrelease only
+    .venv/bin/python hai_desktop/resources/translations/update.py          # lupdate + lrelease
+    .venv/bin/python hai_desktop/resources/translations/update.py --release  # lrelease only
 
 The compiled ``.qm`` is committed; ``tests/desktop/gui/test_translations.py`` proves it is
 current with the ``.ts``.
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = HERE.parents[2]  # hai_desktop/resources/translations -> repository root
 TS = HERE / "hai_desktop_en.ts"
 QM = HERE / "hai_desktop_en.qm"
 
