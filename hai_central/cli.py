@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import hashlib
 import json
 import logging
 import os
@@ -261,33 +262,92 @@ def cmd_broadcasts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ticket_id(ref: str) -> str:
+    """A ticket's id from its id or its number (HAI-2026-000123)."""
+    from hai_central.errors import not_found
+    from hai_central.store import db as store
+    from hai_central.store.models import Ticket
+
+    with store.session():
+        t = Ticket.get_or_none((Ticket.id == ref.lower()) | (Ticket.number == ref.upper()))
+    if t is None:
+        raise not_found("ticket")
+    return t.id
+
+
 def cmd_tickets(args: argparse.Namespace) -> int:
+    import mimetypes
     import uuid
+    from pathlib import Path
 
-    from hai_central.schemas import TicketMessageIn, TicketPatch
-    from hai_central.services import tickets
+    from hai_central.schemas import AttachmentRef, TicketMessageIn, TicketPatch
+    from hai_central.services import attachments, tickets
 
-    _open(args)
+    settings = _open(args)
     agent = _cli_user("agent")
     if args.action == "list":
         page = tickets.changes(agent, 0, 2000, args.office)
         for t in page["items"]:
+            if args.status and t["status"] != args.status:
+                continue
             print(
-                f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} {t['subject']}"
+                f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} "
+                f"L{t['level']}  {t['sla']['resolve_due'] or '-'}  {t['subject']}"
             )
         return 0
-    ticket_id = args.ticket_id
-    if args.action == "reply":
+    ticket_id = _ticket_id(args.ticket_id)
+    if args.action == "show":
+        ticket = tickets.get(agent, ticket_id)
+    elif args.action == "reply":
+        refs = []
+        for name in args.attach or []:
+            path = Path(name)
+            data = path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            attachments.put(
+                agent,
+                settings.attachments_dir,
+                sha,
+                data,
+                path.name,
+                mimetypes.guess_type(path.name)[0],
+            )
+            refs.append(AttachmentRef(sha256=sha, filename=attachments.safe_filename(path.name)))
         ticket, _ = tickets.add_message(
-            agent, ticket_id, TicketMessageIn(id=uuid.uuid4(), body=args.body)
+            agent,
+            ticket_id,
+            TicketMessageIn(id=uuid.uuid4(), body=args.body, attachments=refs, status=args.status),
         )
     else:
         ticket = tickets.patch(
             agent,
             ticket_id,
-            TicketPatch(status=args.status, level=args.level, assigned_department=args.department),
+            TicketPatch(
+                status=args.status,
+                level=args.level,
+                assigned_department=args.department,
+                assigned_to=args.assign,
+            ),
         )
     _print(ticket)
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from hai_central.services import calendar
+
+    _open(args)
+    if args.action == "list":
+        for d in calendar.list_days(args.year):
+            print(f"{d['date']}  {d['kind']:<4} {d['source']:<8} {d['name']}")
+        return 0
+    if args.action == "add":
+        _print(calendar.set_day(args.date, args.kind, args.name, None))
+        return 0
+    if not calendar.remove_day(args.date):
+        print(f"error: {args.date} is not an admin's day", file=sys.stderr)
+        return 2
+    print(f"removed {args.date}")
     return 0
 
 
@@ -398,20 +458,45 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("--resolves", help="id of the outage broadcast this one closes")
     pub.set_defaults(func=cmd_broadcasts)
 
-    tk = asub.add_parser("tickets").add_subparsers(dest="action", required=True)
+    statuses = ["new", "in_progress", "waiting", "escalated", "answered", "closed"]
+    tk = asub.add_parser("tickets", help="answer and route tickets as HAI-DJPBN").add_subparsers(
+        dest="action", required=True
+    )
     tl = tk.add_parser("list")
     tl.add_argument("--office")
+    tl.add_argument("--status", choices=statuses)
     tl.set_defaults(func=cmd_tickets)
+    tsh = tk.add_parser("show", help="one ticket with its conversation (JSON)")
+    tsh.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
+    tsh.set_defaults(func=cmd_tickets)
     tr = tk.add_parser("reply", help="answer a ticket as HAI-DJPBN")
-    tr.add_argument("ticket_id")
+    tr.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
     tr.add_argument("body")
+    tr.add_argument("--attach", action="append", help="a file to attach (repeatable)")
+    tr.add_argument("--status", choices=statuses, help="status after the reply (default: answered)")
     tr.set_defaults(func=cmd_tickets)
-    ts = tk.add_parser("set", help="change status, level or department")
-    ts.add_argument("ticket_id")
-    ts.add_argument("--status", choices=["new", "in_progress", "escalated", "answered", "closed"])
+    ts = tk.add_parser("set", help="change status, level, department or assigned agent")
+    ts.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
+    ts.add_argument("--status", choices=statuses)
     ts.add_argument("--level", type=int, choices=[1, 2, 3])
     ts.add_argument("--department")
+    ts.add_argument("--assign", help="the agent (e-mail) the ticket is assigned to")
     ts.set_defaults(func=cmd_tickets)
+
+    cal = asub.add_parser(
+        "calendar", help="days off for SLA working time (cuti bersama, holidays)"
+    ).add_subparsers(dest="action", required=True)
+    cl = cal.add_parser("list", help="the year's national and added days")
+    cl.add_argument("--year", type=int, required=True)
+    cl.set_defaults(func=cmd_calendar)
+    ca = cal.add_parser("add", help="mark a day off (or, with --kind work, a working day)")
+    ca.add_argument("date", help="YYYY-MM-DD")
+    ca.add_argument("--name", required=True)
+    ca.add_argument("--kind", choices=["off", "work"], default="off")
+    ca.set_defaults(func=cmd_calendar)
+    cr = cal.add_parser("remove", help="take back an added day")
+    cr.add_argument("date", help="YYYY-MM-DD")
+    cr.set_defaults(func=cmd_calendar)
 
     desks = asub.add_parser("desks").add_subparsers(dest="action", required=True)
     dl = desks.add_parser("list")

@@ -30,6 +30,7 @@ from hai_central.api.routes import (
     attachments,
     auth,
     broadcasts,
+    calendar,
     desks,
     health,
     inquiries,
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         broadcasts,
         desks,
         admin,
+        calendar,
         reports,
     ):
         app.include_router(module.router, prefix=API_PREFIX)

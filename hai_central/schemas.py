@@ -16,7 +16,7 @@ Code = str
 Outcome = Literal["answered", "escalated", "out_of_scope"]
 OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority", "ppid"]
 Priority = Literal["low", "normal", "high", "urgent"]
-TicketStatus = Literal["new", "in_progress", "escalated", "answered", "closed"]
+TicketStatus = Literal["new", "in_progress", "waiting", "escalated", "answered", "closed"]
 BroadcastKind = Literal["info", "outage", "data_request", "service_change", "other"]
 Role = Literal["cso", "agent", "broadcaster", "supervisor", "admin"]
 OfficeKind = Literal["KPPN", "KANWIL", "PUSAT"]
@@ -272,12 +272,16 @@ class TicketMessageIn(BaseModel):
     id: UUID
     body: str = Field(min_length=1, max_length=50000)
     attachments: list[AttachmentRef] = []
+    # Agent only: the status the reply leaves the ticket in (default ``answered``; e.g.
+    # ``waiting`` when the reply asks the user for something, which pauses the SLA clock).
+    status: TicketStatus | None = None
 
 
 class TicketPatch(BaseModel):
     status: TicketStatus | None = None
     level: int | None = Field(default=None, ge=1, le=3)
     assigned_department: str | None = Field(default=None, min_length=1, max_length=16)
+    assigned_to: str | None = Field(default=None, max_length=254)
 
 
 class TicketClose(BaseModel):
@@ -288,6 +292,14 @@ class TicketClose(BaseModel):
 class Sla(BaseModel):
     response_due: str | None
     resolve_due: str | None
+    # Working-time SLA (API-additions.md, tickets): the clock is paused while ``waiting``.
+    paused: bool = False
+    paused_since: str | None = None
+    response_minutes: int | None = None
+    resolve_minutes: int | None = None
+    resolve_remaining_minutes: float | None = None
+    response_met: bool | None = None
+    resolve_met: bool | None = None
 
 
 class TicketMessageOut(BaseModel):
@@ -314,11 +326,16 @@ class TicketOut(BaseModel):
     status: str
     level: int
     assigned_department: str | None = None
+    assigned_to: str | None = None
     sla: Sla
     created_at: str
+    received_at: str | None = None
     updated_at: str
+    first_response_at: str | None = None
+    resolved_at: str | None = None
     closed_at: str | None = None
     satisfied: bool | None = None
+    close_note: str | None = None
     messages: list[TicketMessageOut]
 
 
@@ -459,6 +476,7 @@ class OfficeIn(Open):
     name: str = Field(min_length=1, max_length=300)
     kind: OfficeKind
     parent_code: str | None = Field(default=None, max_length=32)
+    timezone: Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] | None = None
 
 
 class OfficeOut(Open):

@@ -79,3 +79,23 @@ def content_matches(ext: str, head: bytes) -> bool:
 def as_reference() -> dict[str, object]:
     """``attachment_rules`` as ``GET /reference`` shows it."""
     return {"max_bytes": MAX_BYTES, "allowed_extensions": list(EXTENSIONS)}
+
+
+MAX_NAME_CHARS = 255
+
+
+def safe_filename(name: str) -> str:
+    """The file's own name as the desk sends it and the hub stores it: no directories, no
+    ``..``, no control characters, at most 255 characters (shortened before the extension,
+    which is kept)."""
+    name = name.replace("\\", "/").split("/")[-1]
+    name = name.replace("..", "")
+    name = "".join(ch for ch in name if ch.isprintable())
+    name = name.strip().strip(".") or "file"
+    if len(name) > MAX_NAME_CHARS:
+        stem, dot, ext = name.rpartition(".")
+        if dot and len(ext) <= 10:
+            name = stem[: MAX_NAME_CHARS - len(ext) - 1].rstrip() + "." + ext
+        else:
+            name = name[:MAX_NAME_CHARS]
+    return name

@@ -56,7 +56,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     from hai_desktop.core import profile_store
     from hai_desktop.core import settings as settings_mod
     from hai_desktop.core.errors import ValidationError
-    from hai_desktop.core.sync import engine
+    from hai_desktop.core.sync import account
     from hai_desktop.core.sync.protocol import HubError
 
     paths = paths_from_args(args)
@@ -74,7 +74,7 @@ def cmd_login(args: argparse.Namespace) -> int:
                 current.proxy = args.proxy
             current.save(paths.settings)
         try:
-            user = engine.sign_in(paths, args.hub, args.email, password)
+            user = account.sign_in(paths, args.hub, args.email, password)
         except HubError as err:
             print(f"Gagal masuk: {_login_message(err)}", file=sys.stderr)
             return EXIT_FAILED
@@ -109,16 +109,16 @@ def _login_message(err) -> str:
 def cmd_logout(args: argparse.Namespace) -> int:
     """Revoke the token at the hub (when reachable) and forget it here."""
     from hai_desktop.core import credentials
-    from hai_desktop.core.sync import engine
+    from hai_desktop.core.sync import account
     from hai_desktop.core.sync.protocol import HubError
 
     paths = paths_from_args(args)
     setup_cli_logging(paths)
     try:
-        client = engine.default_client_factory(paths)()
+        client = account.default_client_factory(paths)()
     except HubError:
         client = None
-    engine.sign_out(paths, client)
+    account.sign_out(paths, client)
     if client is not None:
         client.close()
     credentials.clear_token(paths)

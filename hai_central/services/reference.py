@@ -86,6 +86,9 @@ def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
         raise ApiError(422, "invalid_field", "office code is required", {"field": "code"})
     if not name:
         raise ApiError(422, "invalid_field", "office name is required", {"field": "name"})
+    from hai_central.services.calendar import check_timezone
+
+    check_timezone(item.get("timezone"))
     if kind not in OFFICE_KINDS:
         raise ApiError(
             422,
@@ -133,8 +136,12 @@ def offices() -> list[dict[str, Any]]:
 
 
 def office_public(o: Office) -> dict[str, Any]:
+    from hai_central.services.calendar import timezone_for
+
     out = dict(o.extra or {})
     out.update(code=o.code, name=o.name, kind=o.kind, parent_code=o.parent_code, active=o.active)
+    # Every office shows its time zone (its own, else its province's): SLA dues use it.
+    out["timezone"] = timezone_for(o.extra)
     return out
 
 

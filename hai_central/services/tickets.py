@@ -1,4 +1,8 @@
-"""Tickets: idempotent create with HAI-YYYY-NNNNNN numbers, messages, feed, agent changes."""
+"""Tickets: idempotent create with HAI-YYYY-NNNNNN numbers, messages, feed, agent changes.
+
+SLA dues are working time (:mod:`hai_central.services.ticket_sla`); a ticket or message may
+name only attachments its own office uploaded (an agent's reply: the agent's own uploads).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,15 @@ from typing import Any
 
 from hai_central.errors import ApiError, forbidden, invalid, not_found
 from hai_central.schemas import TicketClose, TicketIn, TicketMessageIn, TicketPatch
-from hai_central.services import attachments, reference, scoping
-from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso, plus_minutes, utcnow
+from hai_central.services import attachments, reference, scoping, ticket_sla
+from hai_central.services.common import CurrentUser, clamp_limit, iso, utcnow
 from hai_central.store import db as store
 from hai_central.store.models import Ticket, TicketMessage
 
 AGENT_ROLES = frozenset({"agent"})
-DEFAULT_SLA = (240, 2880)
-
-
-def sla_minutes(department: str, priority: str) -> tuple[int, int]:
-    """(response, resolve) minutes for a department and priority from the reference data."""
-    for row in reference.get_item("sla") or []:
-        if row.get("department") == department and row.get("priority") == priority:
-            return int(row.get("response_minutes") or DEFAULT_SLA[0]), int(
-                row.get("resolve_minutes") or DEFAULT_SLA[1]
-            )
-    return DEFAULT_SLA
+# Statuses an agent's reply moves to "answered" (unless the reply names another status).
+ANSWERABLE = ("new", "in_progress", "escalated", "waiting")
+sla_minutes = ticket_sla.sla_minutes  # kept for callers of the old name
 
 
 def public(t: Ticket, messages: list[TicketMessage]) -> dict[str, Any]:
@@ -41,11 +37,16 @@ def public(t: Ticket, messages: list[TicketMessage]) -> dict[str, Any]:
         "status": t.status,
         "level": t.level,
         "assigned_department": t.assigned_department,
-        "sla": {"response_due": t.response_due, "resolve_due": t.resolve_due},
+        "assigned_to": t.assigned_to,
+        "sla": ticket_sla.public(t),
         "created_at": t.created_at,
+        "received_at": t.received_at,
         "updated_at": t.updated_at,
+        "first_response_at": t.first_response_at,
+        "resolved_at": t.resolved_at,
         "closed_at": t.closed_at,
         "satisfied": t.satisfied,
+        "close_note": t.close_note,
         "messages": [
             {
                 "id": m.id,
@@ -77,51 +78,44 @@ def _load(ticket_id: str) -> dict[str, Any]:
     return public(t, _messages_for([t.id])[t.id])
 
 
-def _check_attachments(refs: list[Any], field: str) -> None:
-    hashes = [r.sha256 for r in refs]
-    gone = attachments.missing(hashes)
-    if gone:
-        raise ApiError(
-            422, "invalid_field", "attachment not uploaded first", {"field": field, "missing": gone}
-        )
+def _department_codes() -> set[str]:
+    return {d.get("code") for d in reference.get_item("departments") or []}
 
 
 def create(user: CurrentUser, body: TicketIn) -> tuple[dict[str, Any], bool]:
     """Create a ticket (idempotent by id); returns (ticket, created)."""
     if not scoping.can_write_office(user, body.office_code):
         raise forbidden("you may only create tickets for your own office")
-    if body.department not in {d.get("code") for d in reference.get_item("departments") or []}:
+    if body.department not in _department_codes():
         raise invalid("department", "unknown department")
-    _check_attachments(body.attachments, "attachments")
+    attachments.check_named(user, [a.sha256 for a in body.attachments])
     now = utcnow()
-    response, resolve = sla_minutes(body.department, body.priority)
     ticket_id = str(body.id)
+    row = Ticket(
+        id=ticket_id,
+        office_code=body.office_code,
+        inquiry_id=str(body.inquiry_id) if body.inquiry_id else None,
+        department=body.department,
+        subject=body.subject,
+        message=body.message,
+        priority=body.priority,
+        requester=body.requester.model_dump(mode="json"),
+        attachments=[a.model_dump(mode="json") for a in body.attachments],
+        status="new",
+        level=1,
+        created_at=iso(body.created_at),
+        received_at=iso(now),
+        updated_at=iso(now),
+        created_by=user.id,
+    )
+    ticket_sla.start(row, now)  # the calendar is read before the write transaction
+    fields = {name: getattr(row, name) for name in Ticket._meta.fields if name not in ("rev",)}
     with store.transaction() as db:
         with db.atomic() as sp:
             rev = store.next_rev(db)
             seq = store.next_counter(f"ticket:{now.year}", db)
-            created = store.insert_new(
-                Ticket,
-                id=ticket_id,
-                number=f"HAI-{now.year}-{seq:06d}",
-                rev=rev,
-                office_code=body.office_code,
-                inquiry_id=str(body.inquiry_id) if body.inquiry_id else None,
-                department=body.department,
-                subject=body.subject,
-                message=body.message,
-                priority=body.priority,
-                requester=body.requester.model_dump(mode="json"),
-                attachments=[a.model_dump(mode="json") for a in body.attachments],
-                status="new",
-                level=1,
-                response_due=plus_minutes(now, response),
-                resolve_due=plus_minutes(now, resolve),
-                created_at=iso(body.created_at),
-                received_at=iso(now),
-                updated_at=iso(now),
-                created_by=user.id,
-            )
+            fields.update(rev=rev, number=f"HAI-{now.year}-{seq:06d}")
+            created = store.insert_new(Ticket, **fields)
             if not created:
                 sp.rollback()  # no number and no rev used: the sequence keeps no gap
         existing = Ticket.get_by_id(ticket_id)
@@ -143,11 +137,22 @@ def add_message(
     user: CurrentUser, ticket_id: str, body: TicketMessageIn
 ) -> tuple[dict[str, Any], bool]:
     """A desk follow-up or an agent reply (idempotent by message id)."""
-    _check_attachments(body.attachments, "attachments")
+    is_agent = user.role in AGENT_ROLES
+    if body.status is not None and not is_agent:
+        raise forbidden("only an agent's reply may set the status")
+    attachments.check_named(user, [a.sha256 for a in body.attachments])
     with store.transaction() as db:
         rev = store.next_rev(db)
         t = _get_for_write(ticket_id, user)
-        is_agent = user.role in AGENT_ROLES
+        previous = TicketMessage.get_or_none(TicketMessage.id == str(body.id))
+        if previous is not None:
+            if previous.ticket_id != t.id:
+                raise ApiError(409, "conflict", "this message id belongs to another ticket")
+        if previous is None and t.status == "closed" and not is_agent:
+            raise ApiError(
+                409, "ticket_closed", "the ticket is closed; forward a new one", {"field": "id"}
+            )
+        now = utcnow()
         created = store.insert_new(
             TicketMessage,
             id=str(body.id),
@@ -157,69 +162,69 @@ def add_message(
             author_name=user.name,
             body=body.body,
             attachments=[a.model_dump(mode="json") for a in body.attachments],
-            created_at=now_iso(),
+            created_at=iso(now),
         )
         if created:
-            now = now_iso()
             if is_agent:
-                t.first_response_at = t.first_response_at or now
-                if t.status in ("new", "in_progress", "escalated"):
-                    t.status = "answered"
-                    t.resolved_at = now
-            elif t.status == "answered":
-                t.status = "in_progress"
+                t.first_response_at = t.first_response_at or iso(now)
+                target = body.status or ("answered" if t.status in ANSWERABLE else t.status)
+            else:
+                # The user answered or asked again: the ticket is the centre's turn.
+                target = "in_progress" if t.status in ("answered", "waiting") else t.status
+            ticket_sla.change_status(t, target, now)
             t.rev = rev
-            t.updated_at = now
+            t.updated_at = iso(now)
             t.save()
-        elif TicketMessage.get_by_id(str(body.id)).ticket_id != t.id:
-            raise ApiError(409, "conflict", "this message id belongs to another ticket")
         return _load(t.id), created
 
 
 def patch(user: CurrentUser, ticket_id: str, body: TicketPatch) -> dict[str, Any]:
-    """Agent: change status, level or assigned department."""
+    """Agent: change status, level, assigned department or assigned agent."""
+    changes = body.model_dump(exclude_unset=True, exclude_none=True)
+    if (
+        "assigned_department" in changes
+        and changes["assigned_department"] not in _department_codes()
+    ):
+        raise invalid("assigned_department", "unknown department")
     with store.transaction() as db:
         rev = store.next_rev(db)
         t = Ticket.get_or_none(Ticket.id == ticket_id)
         if t is None:
             raise not_found("ticket")
-        changes = body.model_dump(exclude_unset=True, exclude_none=True)
-        if "assigned_department" in changes and changes["assigned_department"] not in {
-            d.get("code") for d in reference.get_item("departments") or []
-        }:
-            raise invalid("assigned_department", "unknown department")
+        now = utcnow()
+        status = changes.pop("status", None)
         for key, value in changes.items():
             setattr(t, key, value)
-        now = now_iso()
-        if changes.get("status") in ("answered", "closed") and not t.resolved_at:
-            t.resolved_at = now
-        if changes.get("status") == "closed" and not t.closed_at:
-            t.closed_at = now
+        if status is not None:
+            ticket_sla.change_status(t, status, now)
         t.rev = rev
-        t.updated_at = now
+        t.updated_at = iso(now)
         t.save()
         return _load(t.id)
 
 
 def close(user: CurrentUser, ticket_id: str, body: TicketClose) -> dict[str, Any]:
-    """Desk: the answer reached the user (idempotent)."""
+    """Desk: the answer reached the user, with the user's satisfaction (idempotent)."""
     with store.transaction() as db:
         rev = store.next_rev(db)
         t = Ticket.get_or_none(Ticket.id == ticket_id)
         if t is None:
             raise not_found("ticket")
         scoping.ensure_write(user, t.office_code)
-        if t.status != "closed" or body.satisfied is not None and t.satisfied != body.satisfied:
-            now = now_iso()
-            t.status = "closed"
-            t.closed_at = t.closed_at or now
-            t.resolved_at = t.resolved_at or now
+        changed = t.status != "closed"
+        if body.satisfied is not None and t.satisfied != body.satisfied:
+            changed = True
+        if body.note is not None and t.close_note != body.note:
+            changed = True
+        if changed:
+            now = utcnow()
+            ticket_sla.change_status(t, "closed", now)
             if body.satisfied is not None:
                 t.satisfied = body.satisfied
             if body.note is not None:
                 t.close_note = body.note
             t.rev = rev
-            t.updated_at = now
+            t.updated_at = iso(now)
             t.save()
         return _load(t.id)
 

@@ -156,6 +156,47 @@ class Attachment(BaseModel):
     created_at = peewee.TextField()
 
 
+class AttachmentUpload(BaseModel):
+    """One uploader of a file: an office (and the user) that sent its bytes."""
+
+    sha256 = peewee.CharField(max_length=64)
+    uploaded_by = peewee.CharField(max_length=36)
+    office_code = peewee.CharField(max_length=32)
+    filename = peewee.TextField()
+    created_at = peewee.TextField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("sha256", "uploaded_by")
+
+
+class AttachmentPart(BaseModel):
+    """A resumable upload in progress (per office; the bytes sit in a part file)."""
+
+    sha256 = peewee.CharField(max_length=64)
+    office_code = peewee.CharField(max_length=32)
+    uploaded_by = peewee.CharField(max_length=36)
+    length = peewee.BigIntegerField()
+    upload_offset = peewee.BigIntegerField()
+    filename = peewee.TextField()
+    content_type = peewee.TextField(null=True)
+    token = peewee.CharField(max_length=32)
+    created_at = peewee.TextField()
+    expires_at = peewee.TextField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("sha256", "office_code")
+
+
+class CalendarDay(BaseModel):
+    """A day an admin marks off (cuti bersama) or working, over the national calendar."""
+
+    day = peewee.CharField(primary_key=True, max_length=10)
+    kind = peewee.CharField(max_length=8)
+    name = peewee.TextField()
+    created_by = peewee.CharField(max_length=36, null=True)
+    created_at = peewee.TextField()
+
+
 class Ticket(BaseModel):
     id = peewee.CharField(primary_key=True, max_length=36)
     number = peewee.CharField(unique=True, max_length=20)
@@ -182,6 +223,11 @@ class Ticket(BaseModel):
     received_at = peewee.TextField()
     updated_at = peewee.TextField()
     created_by = peewee.CharField(max_length=36, null=True)
+    sla_response_minutes = peewee.IntegerField(null=True)
+    sla_resolve_minutes = peewee.IntegerField(null=True)
+    paused_minutes = peewee.DoubleField(default=0)
+    waiting_since = peewee.TextField(null=True)
+    assigned_to = peewee.CharField(max_length=254, null=True)
 
 
 class TicketMessage(BaseModel):
@@ -237,6 +283,9 @@ ALL_MODELS = [
     KbFeedback,
     Desk,
     Attachment,
+    AttachmentUpload,
+    AttachmentPart,
+    CalendarDay,
     Ticket,
     TicketMessage,
     Broadcast,

@@ -429,7 +429,7 @@ def prepare_desk(paths: ProfilePaths, hub_url: str, demo: dict[str, Any]) -> tup
     """
     from hai_desktop.core import kb, profile_store, reference
     from hai_desktop.core.db.database import open_database
-    from hai_desktop.core.sync import engine
+    from hai_desktop.core.sync import account, engine
 
     paths.ensure()
     db = open_database(paths.database)
@@ -437,7 +437,7 @@ def prepare_desk(paths: ProfilePaths, hub_url: str, demo: dict[str, Any]) -> tup
         reference.seed_reference_if_empty()
         cso = demo["cso"]
         profile_store.set_profile(cso["name"], cso["email"], cso["office_code"])
-        engine.sign_in(paths, hub_url, cso["email"], cso["password"])
+        account.sign_in(paths, hub_url, cso["email"], cso["password"])
         report = engine.SyncEngine(paths).run_once(force=True)
         return report, kb.count_entries()
     finally:

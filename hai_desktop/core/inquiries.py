@@ -629,10 +629,7 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
             values.pop("id")
             values["created_at"] = existing.created_at
             Inquiry.update(**values).where(Inquiry.id == existing.id).execute()
-            db.execute_sql(
-                "DELETE FROM outbox WHERE record_type = 'inquiry' AND record_id = ?",
-                (existing.id,),
-            )
+            outbox.drop("inquiry", existing.id)
             changed += 1
     return changed
 

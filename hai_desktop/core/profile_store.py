@@ -1,4 +1,4 @@
-"""The CSO profile of this desk: name, official e-mail, office, and the device id."""
+"""The CSO profile of this desk: name, official e-mail, office, and the one device id."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def set_profile(name: str, email: str, office_code: str) -> Profile:
     with database_proxy.obj.atomic():
         profile = get_profile()
         if profile is None:
-            profile = Profile(id=1, device_id=str(uuid.uuid4()), created_at=now)
+            profile = Profile(id=1, device_id=device_id(), created_at=now)
             force_insert = True
         else:
             force_insert = False
@@ -68,7 +68,21 @@ def set_profile(name: str, email: str, office_code: str) -> Profile:
     return profile
 
 
-def device_id() -> str | None:
-    """This desk's device UUID (None before the profile exists)."""
+def device_id() -> str:
+    """This installation's device UUID: made once, the same before and after the profile.
+
+    A desk may sign in before its profile exists (``hai-desktop login`` on a fresh PC): the
+    id is then kept in ``sync_state`` and the profile adopts it when it is created, so the
+    hub never sees one desk under two ids.
+    """
+    from hai_desktop.core.sync import state
+
     profile = get_profile()
-    return profile.device_id if profile else None
+    if profile is not None:
+        return profile.device_id
+    stored = state.get_value("device_id")
+    if stored:
+        return str(stored)
+    made = str(uuid.uuid4())
+    state.set_value("device_id", made)
+    return made

@@ -121,9 +121,9 @@ class SignInDialog(QDialog):
         paths = self.paths
 
         def work():
-            from hai_desktop.core.sync import engine
+            from hai_desktop.core.sync import account
 
-            return engine.sign_in(paths, hub, email, password)
+            return account.sign_in(paths, hub, email, password)
 
         self.runner(work, self._on_signed_in, self._on_failed)
 

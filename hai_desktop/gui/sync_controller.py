@@ -23,14 +23,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.sync.engine import (
-    STATE_OFFLINE,
-    SyncEngine,
-    SyncReport,
-    SyncStatus,
-    hub_config,
-)
+from hai_desktop.core.sync.account import hub_config
+from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import REASON_NO_TOKEN, REASON_NOT_CONFIGURED
+from hai_desktop.core.sync.status import STATE_OFFLINE, SyncReport, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -429,7 +425,6 @@ def open_signin(
     window: QWidget, paths: ProfilePaths, controller: SyncController, message: str = ""
 ) -> None:
     """Show the sign-in dialog (once at a time); sync right after a successful sign-in."""
-    from hai_desktop.core.sync.engine import hub_config
     from hai_desktop.gui.signin_dialog import SignInDialog
 
     if getattr(window, "_signin_dialog", None) is not None:

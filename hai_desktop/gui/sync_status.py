@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from hai_desktop.core.sync.engine import (
+from hai_desktop.core.sync.status import (
     STATE_ATTENTION,
     STATE_OFFLINE,
     STATE_ONLINE,

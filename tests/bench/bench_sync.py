@@ -39,7 +39,8 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 from hai_desktop.core import credentials, inquiries, kb, outbox  # noqa: E402
 from hai_desktop.core.db.models import database_proxy  # noqa: E402
 from hai_desktop.core.sync.client import HubClient  # noqa: E402
-from hai_desktop.core.sync.engine import SyncEngine, SyncReport  # noqa: E402
+from hai_desktop.core.sync.engine import SyncEngine  # noqa: E402
+from hai_desktop.core.sync.status import SyncReport  # noqa: E402
 from tests.integration.hub_harness import Hub, make_desk  # noqa: E402
 
 

@@ -120,5 +120,6 @@ def test_broadcast_attachment_only_for_its_audience(hub):
     got = hub.client.get(f"/api/v1/attachments/{sha}", headers=a)
     assert got.status_code == 200 and got.content == PDF
     # KPPN-B is not in the audience: the file is as hidden as the broadcast.
-    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 403
+    # (404: the same answer as for a hash nobody uploaded.)
+    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 404
     assert hub.client.get(f"/api/v1/attachments/{sha}", headers=caster).status_code == 200

@@ -24,7 +24,7 @@ from hai_desktop.core.db.database import open_database
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.demo import DemoHub
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.sync import engine
+from hai_desktop.core.sync import account as sync_account
 from hai_desktop.core.sync.client import HubClient
 
 API = "/api/v1"
@@ -137,7 +137,7 @@ def make_desk(data_dir: Path, hub_url: str, account: CsoAccount) -> ProfilePaths
     open_database(paths.database)
     reference.seed_reference_if_empty()
     profile_store.set_profile("CSO Uji", account.email, account.office_code)
-    engine.sign_in(paths, hub_url, account.email, account.password)
+    sync_account.sign_in(paths, hub_url, account.email, account.password)
     return paths
 
 

@@ -22,11 +22,12 @@ from pathlib import Path
 import pytest
 
 from hai_desktop.core import credentials, inquiries, outbox, settings
-from hai_desktop.core.sync import engine as engine_mod
+from hai_desktop.core.sync import account as sync_account
 from hai_desktop.core.sync import state
 from hai_desktop.core.sync.client import HubClient
-from hai_desktop.core.sync.engine import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE, SyncEngine
+from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import ErrorKind
+from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE
 from tests.integration.fault_proxy import FaultProxy
 from tests.integration.hub_harness import Hub, hub_inquiry_ids, make_desk, reopen
 
@@ -244,7 +245,7 @@ def test_fault_401_expired_token_then_sign_in_again(hub, account, tmp_path):
     assert "masuk lagi" in report.status.message
     assert credentials.load_token(paths) is None
     assert outbox.depth() == 12  # everything stays queued
-    engine_mod.sign_in(paths, hub.url, account.email, account.password)
+    sync_account.sign_in(paths, hub.url, account.email, account.password)
     report = SyncEngine(paths).run_once(force=True)
     assert report.ok, report.error
     assert_exactly_once(hub.url, account, saved)

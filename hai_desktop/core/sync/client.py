@@ -154,6 +154,7 @@ class HubClient:
         path: str,
         *,
         json_body: Any = None,
+        body: bytes | None = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
@@ -163,7 +164,7 @@ class HubClient:
         hdrs = dict(headers or {})
         if auth and self.access_token:
             hdrs["Authorization"] = f"Bearer {self.access_token}"
-        data = None
+        data = body
         if json_body is not None:
             # Compact separators: a 500-item batch is noticeably smaller on slow office lines.
             data = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
@@ -260,6 +261,35 @@ class HubClient:
         if not isinstance(body["items"], list):
             raise HubError(ErrorKind.HUB_FAULT, REASON_BAD_SHAPE, status=200)
         return body
+
+    # -- generic calls (a record type's module uses these for its own endpoints) ---------
+
+    def post_json(self, path: str, body: Any, keys: Iterable[str] = ()) -> dict[str, Any]:
+        """``POST`` JSON to ``path`` (under ``/api/v1``); the answer must be a JSON object
+        holding ``keys``."""
+        return self._json(self._request("POST", path, json_body=body), keys)
+
+    def put_bytes(
+        self,
+        path: str,
+        data: bytes,
+        headers: dict[str, str] | None = None,
+        keys: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """``PUT`` raw bytes (an attachment) to ``path``; the answer must be JSON."""
+        return self._json(self._request("PUT", path, body=data, headers=headers), keys)
+
+    def get_json(
+        self, path: str, params: dict[str, Any] | None = None, keys: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """``GET`` a JSON object from ``path``."""
+        return self._json(self._request("GET", path, params=params), keys)
+
+    def feed(
+        self, path: str, cursor: int, limit: int = FEED_PAGE_LIMIT, **params: Any
+    ) -> dict[str, Any]:
+        """One page of a changes feed: ``{"items", "next_cursor", "has_more"}``."""
+        return self._feed(path, cursor, limit, **params)
 
     # -- endpoints ------------------------------------------------------------------------
 

@@ -72,6 +72,10 @@ class HubError(Exception):
         """What the user reads, in Indonesian."""
         return user_message(self)
 
+    def item_error(self) -> str:
+        """What to keep on an item the hub refused because of this error (its own words)."""
+        return self.hub_message or self.user_message
+
     def __str__(self) -> str:  # dataclass would otherwise print every field
         return self.describe()
 

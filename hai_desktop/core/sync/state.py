@@ -12,10 +12,6 @@ from typing import Any
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.timeutil import utc_now
 
-FEED_REFERENCE = "reference"
-FEED_KB = "kb"
-FEED_INQUIRIES = "inquiries"
-
 
 def get_cursor(feed: str) -> int:
     """The stored cursor of a feed (0 = from the beginning)."""

@@ -4,6 +4,7 @@ status and backoff. The real hub is exercised in tests/integration."""
 
 from __future__ import annotations
 
+import random
 import socket
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -13,16 +14,12 @@ import pytest
 from hai_desktop.core import credentials, inquiries, outbox, profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.sync import state
+from hai_desktop.core.sync import backoff, state
+from hai_desktop.core.sync.backoff import FAULT_RETRY_CAP_S
 from hai_desktop.core.sync.client import HubClient
-from hai_desktop.core.sync.engine import (
-    FAULT_RETRY_CAP_S,
-    STATE_ATTENTION,
-    STATE_OFFLINE,
-    STATE_ONLINE,
-    SyncEngine,
-)
-from hai_desktop.core.sync.protocol import ErrorKind, HubError
+from hai_desktop.core.sync.engine import SyncEngine
+from hai_desktop.core.sync.protocol import ErrorKind
+from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE
 from hai_desktop.core.timeutil import format_utc
 from tests.desktop.core.sync_stub_hub import StubHub
 from tests.integration.fault_proxy import FaultProxy
@@ -212,16 +209,36 @@ def test_offline_is_quiet_with_backoff_and_nothing_lost(desk):
     assert outbox.queued_count() == 1
 
 
-def test_backoff_grows_with_jitter_and_is_capped(desk):
-    engine = SyncEngine(desk, lambda: None)
-    fault = HubError(ErrorKind.HUB_FAULT, status=502)
-    delays = [engine._retry_delay(fault, n) for n in range(1, 30)]
+def test_backoff_grows_with_jitter_and_is_capped():
+    uniform = random.Random(7).uniform
+    delays = [backoff.retry_delay(ErrorKind.HUB_FAULT, n, None, uniform) for n in range(1, 30)]
     assert all(0 < d <= FAULT_RETRY_CAP_S for d in delays)
     assert delays[-1] >= FAULT_RETRY_CAP_S / 2
     assert len({round(d, 3) for d in delays}) > 5  # jitter
-    offline = [engine._retry_delay(HubError(ErrorKind.OFFLINE), n) for n in range(1, 10)]
+    offline = [backoff.retry_delay(ErrorKind.OFFLINE, n, None, uniform) for n in range(1, 10)]
     assert offline == sorted(offline) and offline[-1] == 300
-    assert engine._retry_delay(HubError(ErrorKind.AUTH), 1) is None
+    assert backoff.retry_delay(ErrorKind.AUTH, 1, None, uniform) is None
+    # Equal jitter: never sooner than half the step, whatever the random source says.
+    lowest = backoff.retry_delay(ErrorKind.HUB_FAULT, 3, None, lambda a, b: a)
+    assert lowest == backoff.FAULT_RETRY_BASE_S * 4 / 2
+    # A hub fault's Retry-After is a floor under the jitter.
+    assert backoff.retry_delay(ErrorKind.HUB_FAULT, 1, 500.0, lambda a, b: a) == 500.0
+
+
+def test_backoff_state_follows_an_injected_clock():
+    now = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    first = backoff.after_failure({}, ErrorKind.OFFLINE, None, now, lambda a, b: b)
+    assert first["failures"] == 1 and first["next_attempt_at"] == "2026-12-01T08:00:15.000Z"
+    assert backoff.blocked(first, now) and not backoff.blocked(first, now, force=True)
+    assert not backoff.blocked(first, now + timedelta(seconds=16))
+    second = backoff.after_failure(first, ErrorKind.OFFLINE, None, now, lambda a, b: b)
+    assert second["failures"] == 2 and second["next_attempt_at"] == "2026-12-01T08:00:30.000Z"
+    throttled = backoff.after_failure({}, ErrorKind.THROTTLED, 120.0, now, lambda a, b: b)
+    assert backoff.blocked(throttled, now + timedelta(seconds=119), force=True)
+    assert (
+        backoff.after_failure({}, ErrorKind.AUTH, None, now, lambda a, b: b).get("next_attempt_at")
+        is None
+    )
 
 
 def test_expired_token_asks_for_sign_in_and_keeps_queue(desk, hub):

@@ -9,13 +9,8 @@ import pytest
 
 from hai_desktop.core import credentials, inquiries
 from hai_desktop.core.sync.client import HubClient
-from hai_desktop.core.sync.engine import (
-    STATE_ATTENTION,
-    STATE_OFFLINE,
-    STATE_ONLINE,
-    SyncEngine,
-    SyncStatus,
-)
+from hai_desktop.core.sync.engine import SyncEngine
+from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE, SyncStatus
 from hai_desktop.core.timeutil import utc_now
 from tests.desktop.core.sync_stub_hub import StubHub
 
