@@ -154,16 +154,18 @@ class HubClient:
         path: str,
         *,
         json_body: Any = None,
+        body: bytes | None = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
         allow_not_modified: bool = False,
+        stream: bool = False,
     ) -> requests.Response:
         url = f"{self.base_url}{API_PREFIX}{path}"
         hdrs = dict(headers or {})
         if auth and self.access_token:
             hdrs["Authorization"] = f"Bearer {self.access_token}"
-        data = None
+        data = body
         if json_body is not None:
             # Compact separators: a 500-item batch is noticeably smaller on slow office lines.
             data = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
@@ -179,6 +181,7 @@ class HubClient:
                 timeout=self.timeout,
                 proxies=self._proxies_for(url),
                 verify=self.verify,
+                stream=stream,
             )
         except requests.exceptions.SSLError as exc:
             raise HubError(ErrorKind.OFFLINE, REASON_TLS) from exc
@@ -260,6 +263,52 @@ class HubClient:
         if not isinstance(body["items"], list):
             raise HubError(ErrorKind.HUB_FAULT, REASON_BAD_SHAPE, status=200)
         return body
+
+    # -- generic calls (a record type's module uses these for its own endpoints) ---------
+
+    def post_json(self, path: str, body: Any, keys: Iterable[str] = ()) -> dict[str, Any]:
+        """``POST`` JSON to ``path`` (under ``/api/v1``); the answer must be a JSON object
+        holding ``keys``."""
+        return self._json(self._request("POST", path, json_body=body), keys)
+
+    def put_bytes(
+        self,
+        path: str,
+        data: bytes,
+        headers: dict[str, str] | None = None,
+        keys: Iterable[str] = (),
+    ) -> dict[str, Any]:
+        """``PUT`` raw bytes (an attachment) to ``path``; the answer must be JSON."""
+        return self._json(self._request("PUT", path, body=data, headers=headers), keys)
+
+    def head(self, path: str) -> dict[str, str]:
+        """``HEAD`` ``path``: the response headers (a 4xx raises :class:`HubError`)."""
+        return dict(self._request("HEAD", path).headers)
+
+    def patch_bytes(
+        self, path: str, data: bytes, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], dict[str, Any] | None]:
+        """``PATCH`` raw bytes (a chunk of a resumable upload): (status, headers, JSON body
+        or None for a 204)."""
+        resp = self._request("PATCH", path, body=data, headers=headers)
+        body = None if resp.status_code == 204 else self._json(resp)
+        return resp.status_code, dict(resp.headers), body
+
+    def get_bytes(self, path: str) -> requests.Response:
+        """``GET`` a file, streamed (the caller reads ``iter_content`` and closes it)."""
+        return self._request("GET", path, stream=True)
+
+    def get_json(
+        self, path: str, params: dict[str, Any] | None = None, keys: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """``GET`` a JSON object from ``path``."""
+        return self._json(self._request("GET", path, params=params), keys)
+
+    def feed(
+        self, path: str, cursor: int, limit: int = FEED_PAGE_LIMIT, **params: Any
+    ) -> dict[str, Any]:
+        """One page of a changes feed: ``{"items", "next_cursor", "has_more"}``."""
+        return self._feed(path, cursor, limit, **params)
 
     # -- endpoints ------------------------------------------------------------------------
 

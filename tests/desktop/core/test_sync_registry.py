@@ -209,3 +209,15 @@ def test_one_device_id_before_and_after_the_profile(tmp_path):
         assert profile_store.device_id() == before
     finally:
         db.close()
+
+
+def test_generic_client_calls_for_a_record_types_own_endpoints(hub):
+    with HubClient(hub.url, token="tok", timeout=2.0) as client:
+        body = client.post_json(
+            "/desks/heartbeat",
+            {"device_id": "d", "app_version": "1", "outbox_depth": 0, "client_time": "x"},
+            keys=("server_time",),
+        )
+        assert "server_time" in body
+        page = client.feed("/kb/changes", 0)
+        assert page["items"] == [] and page["has_more"] is False
