@@ -6,7 +6,7 @@ numbers (tests/integration/test_reports_parity.py pushes a month through a real 
 compares every one).
 
 A record is counted under ``COALESCE(counted_at, created_at)`` (the clock rule, see
-core/clock.py and migration m0005). **Index need**: the month's rows are found through
+core/clock.py and migration m0006). **Index need**: the month's rows are found through
 ``ix_inquiry_counted`` (an expression index on exactly that expression); the query below
 must keep the expression as it is, and the index must stay (test_reports checks the plan).
 

@@ -110,7 +110,7 @@ class Inquiry(BaseModel):
     hub_rev = peewee.IntegerField(null=True)
     review_status = peewee.TextField(null=True)
     origin = peewee.TextField(default="desk")
-    clock_offset_s = peewee.FloatField(null=True)  # m0005: the clock rule
+    clock_offset_s = peewee.FloatField(null=True)  # m0006: the clock rule
     counted_at = peewee.TextField(null=True)
 
     class Meta:
