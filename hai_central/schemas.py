@@ -12,6 +12,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hai_contract.reports import MAX_CLOCK_OFFSET_S
+
 Code = str
 Outcome = Literal["answered", "escalated", "out_of_scope"]
 OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority", "ppid"]
@@ -121,6 +123,10 @@ class InquiryIn(Open):
     served_started_at: datetime | None = None
     served_ended_at: datetime | None = None
     version: int = Field(ge=0, le=2**62)
+    # The clock rule (docs/API-additions.md, "Reports"): hub time − desk time, seconds.
+    clock_offset_s: float | None = Field(
+        default=None, ge=-MAX_CLOCK_OFFSET_S, le=MAX_CLOCK_OFFSET_S, allow_inf_nan=False
+    )
 
 
 class InquiryBatch(BaseModel):
@@ -584,19 +590,47 @@ class OfficeList(BaseModel):
     items: list[OfficeOut]
 
 
+class TopQuestion(BaseModel):
+    key: str
+    question: str
+    count: int
+
+
 class MonthlyReport(BaseModel):
+    """hai_contract.reports.compute's figures (docs/API-additions.md, "Reports")."""
+
     office_code: str | None
+    office_codes: list[str]
     month: str
+    timezone: str
+    period_start: str
+    period_end: str
     inquiries: int
     by_department: dict[str, int]
     by_channel: dict[str, int]
     by_application: dict[str, int]
     by_outcome: dict[str, int]
+    out_of_scope_by_reason: dict[str, int]
     escalations: int
-    tickets: int
-    sla_response_met: int
-    sla_response_missed: int
-    sla_resolve_met: int
-    sla_resolve_missed: int
+    first_contact_resolved: int
+    first_contact_rate: float | None
+    tickets: int | None
+    sla_response_met: int | None
+    sla_response_missed: int | None
+    sla_resolve_met: int | None
+    sla_resolve_missed: int | None
+    satisfied: int | None
+    unsatisfied: int | None
+    satisfaction_rate: float | None
+    service_count: int
     service_minutes_avg: float | None
+    service_minutes_median: float | None
     service_minutes_total: float
+    by_hour: list[int]
+    daily: list[int]
+    top_questions: list[TopQuestion]
+    by_outage: dict[str, int]
+    previous_month: str
+    previous_inquiries: int | None
+    change: int | None
+    change_pct: float | None

@@ -102,6 +102,8 @@ class Inquiry(BaseModel):
     reviewed_by = peewee.CharField(max_length=36, null=True)
     data = JSONTextField()
     received_at = peewee.TextField()
+    first_received_at = peewee.TextField(null=True)  # m0004: the clock rule
+    counted_at = peewee.TextField(null=True)
 
 
 class KbEntry(BaseModel):
