@@ -177,6 +177,17 @@ def cmd_self_check(args: argparse.Namespace) -> int:
     paths = paths_from_args(args)
     setup_cli_logging(paths)
     results = run_self_check(paths)
+    # What the installed program carries (resources, reference, CA bundle), then Qt headless
+    # (platform plugin, translations, icons, stylesheet): proves a frozen build is complete.
+    from hai_desktop.core.selfcheck_bundle import run_bundle_checks
+
+    results += run_bundle_checks()
+    try:
+        from hai_desktop.gui.selfcheck_qt import run_qt_checks
+    except ImportError as exc:  # Qt itself missing or broken: that is a finding, not a crash
+        results.append(("qt_platform", False, f"{type(exc).__name__}: {exc}"))
+    else:
+        results += run_qt_checks()
     for name, ok, detail in results:
         print(f"[{'OK' if ok else 'GAGAL'}] {name}: {detail}")
     all_ok = bool(results) and all(ok for _, ok, _ in results)
@@ -209,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     for register in (register_profile, register_self_check, cli_kb.register, cli_sync.register):
         register(subparsers, parents)
     cli_demo.add_options(parser)
+    # Start the window, print "PAINT <epoch s>" / "READY <epoch s>", quit: the bundle's
+    # smoke test and start-time benchmark (tests/bench/bench_bundle.py) use it.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -220,7 +234,28 @@ def run_gui_command(args: argparse.Namespace) -> int:
         return run_demo(args)
     from hai_desktop.gui.app import run_gui  # Qt only from here on
 
+    if getattr(args, "exit_when_ready", False):
+        return run_gui(paths_from_args(args), demo=False, **_exit_when_ready_hooks())
     return run_gui(paths_from_args(args), demo=False)
+
+
+def _exit_when_ready_hooks() -> dict:
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def painted(window) -> None:
+        print("PAINT", time.time(), flush=True)
+
+    def ready(window) -> None:
+        def usable() -> None:
+            print("READY", time.time(), flush=True)
+            QApplication.quit()
+
+        QTimer.singleShot(0, usable)
+
+    return {"on_first_paint": painted, "on_ready": ready}
 
 
 def main(argv: list[str] | None = None) -> int:
