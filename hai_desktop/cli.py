@@ -121,8 +121,10 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
         try:
             profile = set_profile(args.name, args.email, args.office)
         except ValidationError as exc:
-            for field, text in exc.messages().items():
-                print(f"{field}: {text}", file=sys.stderr)
+            from hai_desktop.cli_texts import validation_lines
+
+            for line in validation_lines(exc.errors):
+                print(line, file=sys.stderr)
             return EXIT_USAGE
     log.info("profile set from the command line (office %s)", profile.office_code)
     print(f"Profil disimpan: {profile.name} <{profile.email}>, kantor {profile.office_code}")

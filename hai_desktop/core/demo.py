@@ -38,6 +38,7 @@ from typing import Any
 
 import requests
 
+from hai_desktop.core.errors import HaiError
 from hai_desktop.core.paths import ProfilePaths
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ API = "/api/v1"
 HUB_START_TIMEOUT_S = 30.0
 
 
-class DemoError(Exception):
+class DemoError(HaiError):
     """The demo could not be prepared (the message says which step failed)."""
 
 
