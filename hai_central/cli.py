@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hai_central.errors import ApiError
+from hai_contract.codes import BROADCAST_KINDS, OUTAGE_STATUSES
 
 
 def _print(obj: Any) -> None:
@@ -87,7 +88,13 @@ def cmd_offices(args: argparse.Namespace) -> int:
             print(f"{o['code']:<28} {o['kind']:<7} {o.get('parent_code') or '-':<24} {o['name']}")
     elif args.action == "add":
         created = reference.upsert_office(
-            {"code": args.code, "name": args.name, "kind": args.kind, "parent_code": args.parent},
+            {
+                "code": args.code,
+                "name": args.name,
+                "kind": args.kind,
+                "parent_code": args.parent,
+                **({"email": args.email} if args.email else {}),
+            },
             overwrite=False,
         )
         print("created" if created else "exists")
@@ -225,39 +232,76 @@ def cmd_broadcasts(args: argparse.Namespace) -> int:
     import uuid
 
     from hai_central.schemas import BroadcastIn
-    from hai_central.services import broadcasts
+    from hai_central.services import broadcast_email, broadcast_replies, broadcasts
 
     settings = _open(args)
     if args.action == "list":
         page = broadcasts.changes(_cli_user("broadcaster"), 0, 2000)
         for b in page["items"]:
+            status = f" [{b['outage_status']}]" if b.get("outage_status") else ""
             print(
-                f"{b['number']}  {b['published_at']}  {b['kind']:<14} {b['urgency']:<7} {b['title']}"
+                f"{b['number']}  {b['id']}  {b['published_at']}  {b['kind']:<14} "
+                f"{b['urgency']:<7} {b['title']}{status}"
             )
         return 0
-    body = BroadcastIn.model_validate(
-        {
-            "id": args.id or str(uuid.uuid4()),
-            "kind": args.kind,
-            "title": args.title,
-            "body": args.body,
-            "urgency": args.urgency,
-            "audience": {
-                "roles": args.role or [],
-                "office_kinds": args.office_kind or [],
-                "office_codes": args.office_code or [],
-            },
-            "contact": {
-                "name": args.contact_name,
-                "phone": args.contact_phone,
-                "email": args.contact_email,
-            },
-            "valid_until": args.valid_until,
-            "resolves": args.resolves,
+    if args.action in ("receipts", "replies"):
+        try:
+            view = (
+                broadcast_replies.receipts if args.action == "receipts" else broadcast_replies.replies
+            )
+            _print(view(args.broadcast_id.lower()))
+        except ApiError as exc:
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 1
+        return 0
+    if args.action == "send-email":
+        _print(broadcast_email.deliver_due(settings))
+        return 0
+    audience = None
+    if args.role or args.office_kind or args.office_code:
+        audience = {
+            "roles": args.role or [],
+            "office_kinds": args.office_kind or [],
+            "office_codes": args.office_code or [],
         }
-    )
-    key = broadcasts.load_signing_key(settings.signing_key_file)
-    item, _ = broadcasts.create(_cli_user("broadcaster"), key, body)
+    try:
+        body = BroadcastIn.model_validate(
+            {
+                "id": args.id or str(uuid.uuid4()),
+                "kind": args.kind,
+                "title": args.title,
+                "body": args.body,
+                "urgency": args.urgency,
+                "audience": audience,
+                "contact": {
+                    "name": args.contact_name,
+                    "phone": args.contact_phone,
+                    "email": args.contact_email,
+                },
+                "attachments": [
+                    {"sha256": sha, "filename": name}
+                    for sha, _, name in (a.partition(":") for a in args.attachment or [])
+                ],
+                "valid_until": args.valid_until,
+                "ack_required": True if args.ack_required else None,
+                "affected_applications": args.application or [],
+                "outage_status": args.outage_status,
+                "updates": args.updates or args.resolves,
+                "reply_due": args.reply_due,
+            }
+        )
+        if args.resolves and not args.outage_status:
+            body.outage_status = "resolved"
+        key = broadcasts.load_signing_key(settings.signing_key_file)
+        item, _ = broadcasts.create(
+            _cli_user("broadcaster"), key, body, email=bool(settings.smtp_host)
+        )
+    except ApiError as exc:
+        print(f"error: {exc.message} {exc.details or ''}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # pydantic's ValidationError
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     _print(item)
     return 0
 
@@ -390,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("kind", choices=["KPPN", "KANWIL", "PUSAT"])
     add.add_argument("--parent")
+    add.add_argument("--email", help="the office's address for broadcast e-mails")
     add.set_defaults(func=cmd_offices)
     imp = offices.add_parser("import", help="offices from a JSON list (or the reference file)")
     imp.add_argument("file")
@@ -436,14 +481,16 @@ def build_parser() -> argparse.ArgumentParser:
     rej.add_argument("--note")
     rej.set_defaults(func=cmd_review)
 
-    bc = asub.add_parser("broadcasts").add_subparsers(dest="action", required=True)
+    bc = asub.add_parser(
+        "broadcasts", aliases=["broadcast"], help="publish broadcasts, follow receipts and replies"
+    ).add_subparsers(dest="action", required=True)
     bc.add_parser("list").set_defaults(func=cmd_broadcasts)
     pub = bc.add_parser("publish", help="publish a signed broadcast")
     pub.add_argument("--id")
     pub.add_argument(
         "--kind",
         required=True,
-        choices=["info", "outage", "data_request", "service_change", "other"],
+        choices=list(BROADCAST_KINDS),
     )
     pub.add_argument("--title", required=True)
     pub.add_argument("--body", required=True)
@@ -454,9 +501,25 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("--role", action="append", help="audience role (repeatable)")
     pub.add_argument("--office-kind", action="append", help="audience office kind (repeatable)")
     pub.add_argument("--office-code", action="append", help="audience office (repeatable)")
+    pub.add_argument("--attachment", action="append", help="SHA256:FILENAME of an uploaded file")
     pub.add_argument("--valid-until")
-    pub.add_argument("--resolves", help="id of the outage broadcast this one closes")
+    pub.add_argument("--ack-required", action="store_true", help="ask for an acknowledgement")
+    pub.add_argument("--application", action="append", help="affected application (outage)")
+    pub.add_argument("--outage-status", choices=list(OUTAGE_STATUSES))
+    pub.add_argument("--updates", help="id of the outage notice this one follows up")
+    pub.add_argument("--resolves", help="id of the outage notice this one closes (= resolved)")
+    pub.add_argument("--reply-due", help="data request: replies due by (RFC 3339)")
     pub.set_defaults(func=cmd_broadcasts)
+    for action, text in (
+        ("receipts", "per office: read, acknowledged, neither"),
+        ("replies", "per office: replied, late, missing"),
+    ):
+        view = bc.add_parser(action, help=text)
+        view.add_argument("broadcast_id")
+        view.set_defaults(func=cmd_broadcasts)
+    bc.add_parser("send-email", help="send the due e-mail copies now").set_defaults(
+        func=cmd_broadcasts
+    )
 
     statuses = ["new", "in_progress", "waiting", "escalated", "answered", "closed"]
     tk = asub.add_parser("tickets", help="answer and route tickets as HAI-DJPBN").add_subparsers(

@@ -40,8 +40,8 @@ from hai_central.api.routes import (
 )
 from hai_central.errors import ApiError, error_body
 from hai_central.services import auth as auth_service
+from hai_central.services import broadcast_email, reference
 from hai_central.services import broadcasts as broadcast_service
-from hai_central.services import reference
 from hai_central.settings import Settings
 from hai_central.store import db as store
 from hai_central.store.migrate import migrate
@@ -99,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.hub = HubState(settings=settings, signing_key=key)
+    app.state.hub.extra["mail_worker"] = broadcast_email.start_worker(settings)
     for module in (
         health,
         auth,

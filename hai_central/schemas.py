@@ -12,12 +12,15 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hai_contract.reports import MAX_CLOCK_OFFSET_S
+
 Code = str
 Outcome = Literal["answered", "escalated", "out_of_scope"]
 OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority", "ppid"]
 Priority = Literal["low", "normal", "high", "urgent"]
 TicketStatus = Literal["new", "in_progress", "waiting", "escalated", "answered", "closed"]
 BroadcastKind = Literal["info", "outage", "data_request", "service_change", "other"]
+OutageStatus = Literal["investigating", "identified", "monitoring", "resolved"]
 Role = Literal["cso", "agent", "broadcaster", "supervisor", "admin"]
 OfficeKind = Literal["KPPN", "KANWIL", "PUSAT"]
 
@@ -120,6 +123,10 @@ class InquiryIn(Open):
     served_started_at: datetime | None = None
     served_ended_at: datetime | None = None
     version: int = Field(ge=0, le=2**62)
+    # The clock rule (docs/API-additions.md, "Reports"): hub time − desk time, seconds.
+    clock_offset_s: float | None = Field(
+        default=None, ge=-MAX_CLOCK_OFFSET_S, le=MAX_CLOCK_OFFSET_S, allow_inf_nan=False
+    )
 
 
 class InquiryBatch(BaseModel):
@@ -366,10 +373,17 @@ class BroadcastIn(BaseModel):
     title: str = Field(min_length=1, max_length=500)
     body: str = Field(min_length=1, max_length=50000)
     urgency: Literal["normal", "urgent"] = "normal"
-    audience: Audience = Audience()
+    audience: Audience | None = None
     contact: Contact
     attachments: list[AttachmentRef] = []
     valid_until: datetime | None = None
+    ack_required: bool | None = None
+    affected_applications: list[str] = Field(default=[], max_length=50)
+    outage_status: OutageStatus | None = None
+    updates: UUID | None = None
+    reply_requested: bool | None = None
+    reply_due: datetime | None = None
+    # Before signature v2: "this outage notice closes that one". Read as updates + resolved.
     resolves: UUID | None = None
 
 
@@ -385,9 +399,15 @@ class BroadcastOut(BaseModel):
     contact: dict[str, Any]
     attachments: list[dict[str, Any]]
     valid_until: str | None = None
-    resolves: str | None = None
+    updates: str | None = None
+    outage_status: str | None = None
+    affected_applications: list[str] | None = None
+    ack_required: bool | None = None
+    reply_requested: bool | None = None
+    reply_due: str | None = None
     published_at: str
     signature: str
+    signature_version: int
 
 
 class BroadcastPage(BaseModel):
@@ -429,11 +449,70 @@ class ReceiptRow(BaseModel):
     acknowledged_at: str | None = None
 
 
+class OfficeReceipt(BaseModel):
+    office_code: str
+    office_name: str | None = None
+    state: Literal["acknowledged", "read", "none"]
+    read_at: str | None = None
+    acknowledged_at: str | None = None
+
+
 class ReceiptReport(BaseModel):
     broadcast_id: str
+    ack_required: bool = False
     read: list[ReceiptRow]
     acknowledged: list[ReceiptRow]
     silent_offices: list[str]
+    unacknowledged_offices: list[str] = []
+    offices: list[OfficeReceipt] = []
+
+
+class ReplyIn(BaseModel):
+    id: UUID
+    body: str = Field(min_length=1, max_length=50000)
+    attachments: list[AttachmentRef] = Field(default=[], max_length=20)
+    created_at: datetime | None = None
+
+
+class ReplyOut(BaseModel):
+    id: str
+    broadcast_id: str
+    office_code: str
+    author_name: str | None = None
+    body: str
+    attachments: list[dict[str, Any]]
+    created_at: str
+    received_at: str
+    late: bool
+
+
+class OfficeReply(BaseModel):
+    office_code: str
+    office_name: str | None = None
+    state: Literal["replied", "late", "missing"]
+    replied_at: str | None = None
+    replies: int = 0
+
+
+class ReplyReport(BaseModel):
+    broadcast_id: str
+    reply_due: str | None = None
+    due_passed: bool
+    offices: list[OfficeReply]
+    replies: list[ReplyOut]
+
+
+class EmailStatusRow(BaseModel):
+    office_code: str | None = None
+    state: str
+    attempts: int
+    sent_at: str | None = None
+    last_error: str | None = None
+
+
+class EmailStatus(BaseModel):
+    broadcast_id: str
+    items: list[EmailStatusRow]
 
 
 # --- desks, admin, reports ---------------------------------------------------------------
@@ -511,19 +590,47 @@ class OfficeList(BaseModel):
     items: list[OfficeOut]
 
 
+class TopQuestion(BaseModel):
+    key: str
+    question: str
+    count: int
+
+
 class MonthlyReport(BaseModel):
+    """hai_contract.reports.compute's figures (docs/API-additions.md, "Reports")."""
+
     office_code: str | None
+    office_codes: list[str]
     month: str
+    timezone: str
+    period_start: str
+    period_end: str
     inquiries: int
     by_department: dict[str, int]
     by_channel: dict[str, int]
     by_application: dict[str, int]
     by_outcome: dict[str, int]
+    out_of_scope_by_reason: dict[str, int]
     escalations: int
-    tickets: int
-    sla_response_met: int
-    sla_response_missed: int
-    sla_resolve_met: int
-    sla_resolve_missed: int
+    first_contact_resolved: int
+    first_contact_rate: float | None
+    tickets: int | None
+    sla_response_met: int | None
+    sla_response_missed: int | None
+    sla_resolve_met: int | None
+    sla_resolve_missed: int | None
+    satisfied: int | None
+    unsatisfied: int | None
+    satisfaction_rate: float | None
+    service_count: int
     service_minutes_avg: float | None
+    service_minutes_median: float | None
     service_minutes_total: float
+    by_hour: list[int]
+    daily: list[int]
+    top_questions: list[TopQuestion]
+    by_outage: dict[str, int]
+    previous_month: str
+    previous_inquiries: int | None
+    change: int | None
+    change_pct: float | None

@@ -22,6 +22,11 @@ Environment variables (all optional):
 ``HAI_DB_POOL_SIZE``
     Database connections per hub process (default 20; requests beyond it wait up to 30 s).
     Keep workers x pool size below the PostgreSQL server's ``max_connections``.
+``HAI_SMTP_HOST`` / ``HAI_SMTP_PORT`` (default 25) / ``HAI_SMTP_FROM``
+    When a host is set, every broadcast is also e-mailed to the addressed offices' ``email``
+    (queued, retried; see services/broadcast_email.py). ``HAI_SMTP_TLS``: ``none``
+    (default), ``starttls`` or ``ssl``; ``HAI_SMTP_USER`` / ``HAI_SMTP_PASSWORD`` to log
+    in; ``HAI_SMTP_INTERVAL_S`` (default 15) between retry rounds.
 ``HAI_ENV``
     ``production`` (default) or ``development``/``test``: outside production weak Argon2
     parameters are allowed (``HAI_ARGON2_FAST=1``) to keep tests quick.
@@ -55,6 +60,14 @@ class Settings:
     argon2_fast: bool = False
     db_pool_size: int = 20
     environment: str = "production"
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "hai-djpbn@localhost"
+    smtp_tls: str = "none"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_timeout_s: float = 20.0
+    smtp_interval_s: float = 15.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -75,6 +88,15 @@ class Settings:
         if env.get("HAI_DB_POOL_SIZE"):
             s.db_pool_size = int(env["HAI_DB_POOL_SIZE"])
         s.environment = env.get("HAI_ENV", "production")
+        s.smtp_host = env.get("HAI_SMTP_HOST") or None
+        if env.get("HAI_SMTP_PORT"):
+            s.smtp_port = int(env["HAI_SMTP_PORT"])
+        s.smtp_from = env.get("HAI_SMTP_FROM") or s.smtp_from
+        s.smtp_tls = env.get("HAI_SMTP_TLS") or s.smtp_tls
+        s.smtp_user = env.get("HAI_SMTP_USER") or None
+        s.smtp_password = env.get("HAI_SMTP_PASSWORD") or None
+        if env.get("HAI_SMTP_INTERVAL_S"):
+            s.smtp_interval_s = float(env["HAI_SMTP_INTERVAL_S"])
         s.argon2_fast = env.get("HAI_ARGON2_FAST") == "1"
         s.validate()
         return s
@@ -83,6 +105,8 @@ class Settings:
         """Refuse unsafe combinations (weak hashing in production)."""
         if self.argon2_fast and self.environment == "production":
             raise ValueError("HAI_ARGON2_FAST=1 is only allowed with HAI_ENV=development or test")
+        if self.smtp_tls not in ("none", "starttls", "ssl"):
+            raise ValueError("HAI_SMTP_TLS must be none, starttls or ssl")
 
     @property
     def effective_database_url(self) -> str:

@@ -11,9 +11,11 @@ from typing import Any
 
 from hai_contract import checks, codes, limits
 from hai_contract.emails import EMAIL_PATTERN
+from hai_contract.reports import MAX_CLOCK_OFFSET_S
 from hai_contract.shapes import (
     CODE,
     INT,
+    NUMBER,
     TEXT,
     TEXT_LIST,
     TIME,
@@ -25,7 +27,15 @@ from hai_contract.shapes import (
 )
 
 # What the desk fills in itself (not edited in the form).
-DESK_MANAGED = ("id", "office_code", "created_at", "updated_at", "ticket_id", "version")
+DESK_MANAGED = (
+    "id",
+    "office_code",
+    "created_at",
+    "updated_at",
+    "ticket_id",
+    "version",
+    "clock_offset_s",
+)
 
 
 def _rules(wire: Mapping[str, Any]) -> dict[str, str]:
@@ -117,6 +127,14 @@ INQUIRY = Shape(
         Field("served_started_at", TIME, invalid="time_invalid"),
         Field("served_ended_at", TIME, invalid="time_invalid"),
         Field("version", INT, required=True, minimum=0, maximum=limits.VERSION_MAX),
+        # The clock rule (hai_contract.reports): hub time − desk time, in seconds.
+        Field(
+            "clock_offset_s",
+            NUMBER,
+            minimum=-MAX_CLOCK_OFFSET_S,
+            maximum=MAX_CLOCK_OFFSET_S,
+            invalid="out_of_range",
+        ),
     ),
     rules=(_rules,),
     schema_rules=(

@@ -28,10 +28,11 @@ CODE = "code"
 UUID = "uuid"
 TIME = "time"
 INT = "int"
+NUMBER = "number"  # int or float, finite (the clock offset in seconds)
 BOOL = "bool"
 TEXT_LIST = "text_list"
 UUID_LIST = "uuid_list"
-KINDS = (TEXT, CODE, UUID, TIME, INT, BOOL, TEXT_LIST, UUID_LIST)
+KINDS = (TEXT, CODE, UUID, TIME, INT, NUMBER, BOOL, TEXT_LIST, UUID_LIST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +246,16 @@ def check_field(f: Field, value: Any, data_codes: Mapping[str, Iterable[str]]) -
     if f.kind == INT:
         if isinstance(value, bool) or not isinstance(value, int):
             return "wrong_type"
+        if (f.minimum is not None and value < f.minimum) or (
+            f.maximum is not None and value > f.maximum
+        ):
+            return "out_of_range"
+        return None
+    if f.kind == NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "wrong_type"
+        if value != value or value in (float("inf"), float("-inf")):
+            return "out_of_range"
         if (f.minimum is not None and value < f.minimum) or (
             f.maximum is not None and value > f.maximum
         ):

@@ -72,26 +72,37 @@ class CommandFailed(Exception):
 
 
 @contextmanager
-def profile_db(paths: ProfilePaths, *, must_exist: bool = False) -> Iterator[peewee.Database]:
+def profile_db(
+    paths: ProfilePaths, *, must_exist: bool = False, check: str = "full"
+) -> Iterator[peewee.Database]:
     """The profile's database (created, migrated, reference data seeded) for one command,
     closed afterwards. A file that cannot be used, or with ``must_exist`` a profile that
     does not exist yet, ends the command through ``CommandFailed``.
+
+    ``check="full"`` (the default, for every command that writes): the whole file passes
+    ``quick_check`` before anything is written, whatever its size, so a damaged big file
+    is refused rather than written to. Read-only commands may pass ``"auto"``.
     """
     from hai_desktop.core import reference
-    from hai_desktop.core.db.database import DatabaseError, open_database
+    from hai_desktop.core.db.database import open_database
 
     if must_exist and not paths.database.exists():
         raise CommandFailed(f"Belum ada profil desk di {paths.data_dir}.", EXIT_USAGE)
     paths.ensure()
-    try:
-        db = open_database(paths.database)
-    except DatabaseError as exc:
-        raise CommandFailed(f"Basis data tidak dapat dibuka: {exc}") from exc
+    db = open_database(paths.database, check=check)  # StorageError: main() says it in words
     try:
         reference.seed_reference_if_empty()
         yield db
     finally:
         db.close()
+
+
+def storage_failure_text(error) -> str:
+    """The CLI's words for a typed storage error (``core.db.errors``)."""
+    from hai_desktop.storage_words import describe
+
+    words = describe(error)
+    return f"{words.title}: {words.text}\n{words.way_out}"
 
 
 # ------------------------------------------------------------------ profile
@@ -137,7 +148,7 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
     from hai_desktop.core import reference
     from hai_desktop.core.profile_store import get_profile
 
-    with profile_db(paths_from_args(args)):
+    with profile_db(paths_from_args(args), check="auto"):
         profile = get_profile()
         if profile is None:
             print("Profil belum diisi (hai-desktop profile set ...).")
@@ -168,6 +179,17 @@ def cmd_self_check(args: argparse.Namespace) -> int:
     paths = paths_from_args(args)
     setup_cli_logging(paths)
     results = run_self_check(paths)
+    # What the installed program carries (resources, reference, CA bundle), then Qt headless
+    # (platform plugin, translations, icons, stylesheet): proves a frozen build is complete.
+    from hai_desktop.core.selfcheck_bundle import run_bundle_checks
+
+    results += run_bundle_checks()
+    try:
+        from hai_desktop.gui.selfcheck_qt import run_qt_checks
+    except ImportError as exc:  # Qt itself missing or broken: that is a finding, not a crash
+        results.append(("qt_platform", False, f"{type(exc).__name__}: {exc}"))
+    else:
+        results += run_qt_checks()
     for name, ok, detail in results:
         print(f"[{'OK' if ok else 'GAGAL'}] {name}: {detail}")
     all_ok = bool(results) and all(ok for _, ok, _ in results)
@@ -181,7 +203,7 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (built-in commands and those of the command modules)."""
-    from hai_desktop import cli_demo, cli_kb, cli_sync
+    from hai_desktop import cli_broadcasts, cli_demo, cli_kb, cli_sync
 
     parser = argparse.ArgumentParser(
         prog="hai-desktop",
@@ -197,9 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     parents = [_data_dir_parent()]
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH")
     # Order = order in --help.
-    for register in (register_profile, register_self_check, cli_kb.register, cli_sync.register):
+    for register in (
+        register_profile,
+        register_self_check,
+        cli_kb.register,
+        cli_sync.register,
+        cli_broadcasts.register,
+    ):
         register(subparsers, parents)
     cli_demo.add_options(parser)
+    # Start the window, print "PAINT <epoch s>" / "READY <epoch s>", quit: the bundle's
+    # smoke test and start-time benchmark (tests/bench/bench_bundle.py) use it.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -211,7 +242,28 @@ def run_gui_command(args: argparse.Namespace) -> int:
         return run_demo(args)
     from hai_desktop.gui.app import run_gui  # Qt only from here on
 
+    if getattr(args, "exit_when_ready", False):
+        return run_gui(paths_from_args(args), demo=False, **_exit_when_ready_hooks())
     return run_gui(paths_from_args(args), demo=False)
+
+
+def _exit_when_ready_hooks() -> dict:
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def painted(window) -> None:
+        print("PAINT", time.time(), flush=True)
+
+    def ready(window) -> None:
+        def usable() -> None:
+            print("READY", time.time(), flush=True)
+            QApplication.quit()
+
+        QTimer.singleShot(0, usable)
+
+    return {"on_first_paint": painted, "on_ready": ready}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,11 +273,22 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return run_gui_command(args)
+    from hai_desktop.core.db.errors import StorageError, classify
+
     try:
         return int(func(args) or 0)
     except CommandFailed as exc:
         print(exc, file=sys.stderr)
         return exc.code
+    except (StorageError, OSError) as exc:
+        # A full disk, a read-only folder, a locked or damaged file: words, never a
+        # traceback. Other OSErrors are bugs or unexpected: they propagate.
+        typed = classify(exc, paths_from_args(args).data_dir)
+        if typed is None:
+            raise
+        log.error("command failed on storage: %s", typed.code)
+        print(storage_failure_text(typed), file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from hai_central.store.models import (
     Attachment,
     AttachmentUpload,
     Broadcast,
+    BroadcastReply,
     Ticket,
     TicketMessage,
 )
@@ -260,6 +261,11 @@ def _named_by(sha: str, user: CurrentUser) -> bool:
     # the roles that see every broadcast), never to every signed-in user.
     named_in = Broadcast.select(Broadcast.audience).where(_mentions(Broadcast.attachments, sha))
     if any(broadcasts.visible_to(b, user) for b in named_in):
+        return True
+    # A data-request reply's file: its office (above) and the broadcasters who asked.
+    if user.role in broadcasts.ALL_BROADCASTS_ROLES and (
+        BroadcastReply.select().where(_mentions(BroadcastReply.attachments, sha)).exists()
+    ):
         return True
     tickets = Ticket.select(Ticket.office_code).where(_mentions(Ticket.attachments, sha))
     if any(scoping.can_read_office(user, t.office_code) for t in tickets):

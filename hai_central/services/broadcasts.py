@@ -1,35 +1,36 @@
-"""Broadcasts: Ed25519-signed publication, audience filtering, read receipts."""
+"""Broadcasts: Ed25519-signed publication (signature v2), outage threads, audience filtering.
+
+Receipts and data-request replies are in :mod:`broadcast_replies`; the e-mail channel in
+:mod:`broadcast_email`.
+"""
 
 from __future__ import annotations
 
 import base64
-import json
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from hai_central.errors import ApiError, not_found
-from hai_central.schemas import BroadcastIn, ReceiptIn
-from hai_central.services.common import CurrentUser, clamp_limit, iso, utcnow
+from hai_central.errors import ApiError, invalid
+from hai_central.schemas import BroadcastIn
+from hai_central.services import reference
+from hai_central.services.common import ROLES, CurrentUser, clamp_limit, iso, utcnow
 from hai_central.store import db as store
-from hai_central.store.models import AppUser, Broadcast, BroadcastReceipt, Office
+from hai_central.store.models import AppUser, Broadcast, Office
+from hai_contract.broadcasts import (
+    KIND_DATA_REQUEST,
+    KIND_OUTAGE,
+    OUTAGE_INVESTIGATING,
+    OUTAGE_RESOLVED,
+    SIGNATURE_VERSION,
+    signed_bytes,
+)
 
 ALL_BROADCASTS_ROLES = frozenset({"broadcaster", "admin"})
-SIGNED_FIELDS = ("id", "kind", "title", "body", "urgency", "contact", "attachments", "published_at")
-
-
-def canonical_json(obj: Any) -> bytes:
-    """Keys sorted, ``,``/``:`` separators without spaces, UTF-8 (no ``\\u`` escapes)."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8"
-    )
-
-
-def signed_part(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: item[k] for k in SIGNED_FIELDS}
 
 
 def load_signing_key(path: Path) -> Ed25519PrivateKey:
@@ -61,6 +62,7 @@ def public_key_b64(key: Ed25519PrivateKey) -> str:
 
 
 def public(b: Broadcast) -> dict[str, Any]:
+    """A broadcast as the feed returns it: every signed field exactly as it was signed."""
     return {
         "id": b.id,
         "number": b.number,
@@ -73,56 +75,166 @@ def public(b: Broadcast) -> dict[str, Any]:
         "contact": b.contact,
         "attachments": b.attachments or [],
         "valid_until": b.valid_until,
-        "resolves": b.resolves,
+        "updates": b.updates,
+        "outage_status": b.outage_status,
+        "affected_applications": b.affected_applications or None,
+        "ack_required": bool(b.ack_required),
+        "reply_requested": bool(b.reply_requested),
+        "reply_due": b.reply_due,
         "published_at": b.published_at,
         "signature": b.signature,
+        "signature_version": int(b.signature_version or 1),
     }
+
+
+def _future(field: str, value: datetime | None, now: datetime) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise invalid(field, f"{field} needs a time zone (e.g. Z)")
+    if value <= now:
+        raise invalid(field, f"{field} must be in the future")
+    return iso(value)
+
+
+def _check_audience(audience: dict[str, list[str]]) -> None:
+    bad_roles = [r for r in audience.get("roles") or [] if r not in ROLES]
+    if bad_roles:
+        raise invalid("audience.roles", f"unknown role: {', '.join(bad_roles)}")
+    bad_kinds = [k for k in audience.get("office_kinds") or [] if k not in reference.OFFICE_KINDS]
+    if bad_kinds:
+        raise invalid("audience.office_kinds", f"unknown office kind: {', '.join(bad_kinds)}")
+    codes = audience.get("office_codes") or []
+    if codes:
+        known = {o.code for o in Office.select(Office.code).where(Office.code.in_(codes))}
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise invalid("audience.office_codes", f"unknown office: {', '.join(unknown)}")
+
+
+def _outage_fields(body: BroadcastIn, parent: Broadcast | None) -> dict[str, Any]:
+    """Check and complete the outage fields; a follow-up inherits what it leaves out."""
+    if body.kind != KIND_OUTAGE:
+        for field, value in (
+            ("affected_applications", body.affected_applications),
+            ("outage_status", body.outage_status),
+            ("updates", body.updates or body.resolves),
+        ):
+            if value:
+                raise invalid(field, f"{field} is only for outage notices")
+        return {"updates": None, "outage_status": None, "affected_applications": []}
+    apps = list(dict.fromkeys(body.affected_applications)) or (
+        list(parent.affected_applications or []) if parent else []
+    )
+    if not apps:
+        raise invalid("affected_applications", "an outage names the affected applications")
+    known = {a.get("code") for a in reference.get_item("applications") or []}
+    unknown = [a for a in apps if a not in known]
+    if unknown:
+        raise invalid("affected_applications", f"unknown application: {', '.join(unknown)}")
+    status = body.outage_status or (OUTAGE_RESOLVED if body.resolves else OUTAGE_INVESTIGATING)
+    return {
+        "updates": parent.id if parent else None,
+        "outage_status": status,
+        "affected_applications": apps,
+    }
+
+
+def _reply_fields(body: BroadcastIn, now: datetime) -> dict[str, Any]:
+    if body.kind != KIND_DATA_REQUEST:
+        if body.reply_requested or body.reply_due:
+            raise invalid("reply_requested", "replies are only for data requests")
+        return {"reply_requested": False, "reply_due": None}
+    requested = body.reply_requested if body.reply_requested is not None else bool(body.reply_due)
+    if requested and body.reply_due is None:
+        raise invalid("reply_due", "a data request asking for replies needs reply_due")
+    return {
+        "reply_requested": bool(requested),
+        "reply_due": _future("reply_due", body.reply_due, now) if requested else None,
+    }
+
+
+def _parent(body: BroadcastIn) -> Broadcast | None:
+    parent_id = body.updates or body.resolves
+    if parent_id is None:
+        return None
+    parent = Broadcast.get_or_none(Broadcast.id == str(parent_id))
+    if parent is None or parent.kind != KIND_OUTAGE:
+        raise invalid("updates", "updates must name a published outage notice")
+    return parent
 
 
 def create(
-    user: CurrentUser, key: Ed25519PrivateKey, body: BroadcastIn
+    user: CurrentUser, key: Ed25519PrivateKey, body: BroadcastIn, *, email: bool = False
 ) -> tuple[dict[str, Any], bool]:
-    """Publish (idempotent by id): number, time and signature are the hub's."""
-    from hai_central.services import attachments
+    """Publish (idempotent by id): number, time and signature are the hub's.
 
-    gone = attachments.missing([a.sha256 for a in body.attachments])
-    if gone:
-        raise ApiError(
-            422,
-            "invalid_field",
-            "attachment not uploaded first",
-            {"field": "attachments", "missing": gone},
-        )
-    now = utcnow()
-    item = {
-        "id": str(body.id),
-        "kind": body.kind,
-        "title": body.title,
-        "body": body.body,
-        "urgency": body.urgency,
-        "contact": body.contact.model_dump(mode="json"),
-        "attachments": [a.model_dump(mode="json") for a in body.attachments],
-        "published_at": iso(now),
-    }
-    signature = base64.b64encode(key.sign(canonical_json(signed_part(item)))).decode("ascii")
+    With ``email`` the addressed offices' e-mails are queued in the same transaction (the
+    mail worker sends them later; the publish never waits for SMTP).
+    """
+    from hai_central.services import attachments, broadcast_email
+
+    with store.session():
+        existing = Broadcast.get_or_none(Broadcast.id == str(body.id))
+        if existing is not None:
+            return public(existing), False
+        gone = attachments.missing([a.sha256 for a in body.attachments])
+        if gone:
+            raise ApiError(
+                422,
+                "invalid_field",
+                "attachment not uploaded first",
+                {"field": "attachments", "missing": gone},
+            )
+        now = utcnow()
+        parent = _parent(body)
+        if body.audience is not None:
+            audience = body.audience.model_dump(mode="json")
+        else:
+            audience = dict(parent.audience) if parent else {}
+        audience = {
+            k: list(audience.get(k) or []) for k in ("roles", "office_kinds", "office_codes")
+        }
+        _check_audience(audience)
+        item: dict[str, Any] = {
+            "id": str(body.id),
+            "kind": body.kind,
+            "title": body.title,
+            "body": body.body,
+            "urgency": body.urgency,
+            "audience": audience,
+            "contact": body.contact.model_dump(mode="json"),
+            "attachments": [a.model_dump(mode="json") for a in body.attachments],
+            "valid_until": _future("valid_until", body.valid_until, now),
+            # Urgent means acknowledged (issue 10): the desk must ask for an explicit ack.
+            "ack_required": body.urgency == "urgent" or bool(body.ack_required),
+            "published_at": iso(now),
+            **_outage_fields(body, parent),
+            **_reply_fields(body, now),
+        }
     with store.transaction() as db:
         with db.atomic() as sp:
             rev = store.next_rev(db)
             seq = store.next_counter(f"broadcast:{now.year}", db)
+            item["number"] = f"BC-{now.year}-{seq:06d}"
+            signed = dict(item, affected_applications=item["affected_applications"] or None)
+            signature = key.sign(signed_bytes(signed, SIGNATURE_VERSION))
             created = store.insert_new(
                 Broadcast,
                 rev=rev,
-                number=f"BC-{now.year}-{seq:06d}",
-                audience=body.audience.model_dump(mode="json"),
-                valid_until=iso(body.valid_until) if body.valid_until else None,
-                resolves=str(body.resolves) if body.resolves else None,
-                signature=signature,
+                signature=base64.b64encode(signature).decode("ascii"),
+                signature_version=SIGNATURE_VERSION,
                 created_by=user.id,
                 **item,
             )
             if not created:
                 sp.rollback()
-        return public(Broadcast.get_by_id(str(body.id))), created
+            elif email:
+                broadcast_email.enqueue(db, item["id"], addressed_offices(audience))
+        result = public(Broadcast.get_by_id(str(body.id)))
+    if created and email:
+        broadcast_email.wake()
+    return result, created
 
 
 def addressed_to(
@@ -146,6 +258,39 @@ def visible_to(b: dict[str, Any] | Broadcast, user: CurrentUser) -> bool:
     )
 
 
+def addressed_offices(audience: dict[str, Any] | None) -> list[Office]:
+    """The active offices a broadcast is for: kind and code match, and when roles restrict,
+    the office has an active user with one of those roles."""
+    audience = audience or {}
+    query = Office.select().where(Office.active == True)  # noqa: E712
+    if audience.get("office_kinds"):
+        query = query.where(Office.kind.in_(audience["office_kinds"]))
+    if audience.get("office_codes"):
+        query = query.where(Office.code.in_(audience["office_codes"]))
+    offices = list(query.order_by(Office.code))
+    roles = audience.get("roles")
+    if roles:
+        with_role = {
+            u.office_code
+            for u in AppUser.select(AppUser.office_code).where(
+                AppUser.role.in_(roles),
+                AppUser.active == True,  # noqa: E712
+            )
+        }
+        offices = [o for o in offices if o.code in with_role]
+    return offices
+
+
+def get_visible(broadcast_id: str, user: CurrentUser) -> Broadcast:
+    """The broadcast if ``user`` may see it, else the same 404 as a missing one."""
+    from hai_central.errors import not_found
+
+    b = Broadcast.get_or_none(Broadcast.id == broadcast_id)
+    if b is None or not visible_to(b, user):
+        raise not_found("broadcast")
+    return b
+
+
 def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]:
     """Broadcasts addressed to the caller after ``cursor`` (all for broadcasters/admins)."""
     limit = clamp_limit(limit)
@@ -167,69 +312,8 @@ def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]
     }
 
 
-def record_receipts(user: CurrentUser, items: list[ReceiptIn]) -> list[dict[str, Any]]:
-    """Read / acknowledged receipts, idempotent per broadcast and user (first times kept)."""
-    results = []
-    with store.transaction() as db:
-        for r in items:
-            bid = str(r.broadcast_id)
-            b = Broadcast.get_or_none(Broadcast.id == bid)
-            if b is None or not visible_to(b, user):
-                results.append(
-                    {
-                        "broadcast_id": bid,
-                        "status": "rejected",
-                        "error": {
-                            "code": "not_found",
-                            "message": "broadcast not found",
-                            "details": {},
-                        },
-                    }
-                )
-                continue
-            read_at = iso(r.read_at)
-            ack = iso(r.acknowledged_at) if r.acknowledged_at else None
-            p = db.param
-            db.execute_sql(
-                "INSERT INTO broadcast_receipt (broadcast_id, user_id, office_code, read_at, acknowledged_at) "
-                f"VALUES ({p}, {p}, {p}, {p}, {p}) ON CONFLICT (broadcast_id, user_id) DO UPDATE SET "
-                "read_at = COALESCE(broadcast_receipt.read_at, excluded.read_at), "
-                "acknowledged_at = COALESCE(broadcast_receipt.acknowledged_at, excluded.acknowledged_at)",
-                (bid, user.id, user.office_code, read_at, ack),
-            )
-            results.append({"broadcast_id": bid, "status": "recorded"})
-    return results
-
-
-def receipts(broadcast_id: str) -> dict[str, Any]:
-    """Who read, who acknowledged, and which addressed offices did neither."""
-    with store.session():
-        b = Broadcast.get_or_none(Broadcast.id == broadcast_id)
-        if b is None:
-            raise not_found("broadcast")
-        names = {u.id: u.name for u in AppUser.select(AppUser.id, AppUser.name)}
-        rows = list(BroadcastReceipt.select().where(BroadcastReceipt.broadcast_id == broadcast_id))
-        audience = b.audience or {}
-        addressed = [
-            o.code
-            for o in Office.select().where(Office.active == True)  # noqa: E712
-            if (not audience.get("office_kinds") or o.kind in audience["office_kinds"])
-            and (not audience.get("office_codes") or o.code in audience["office_codes"])
-        ]
-
-    def row(r: BroadcastReceipt) -> dict[str, Any]:
-        return {
-            "user_id": r.user_id,
-            "name": names.get(r.user_id),
-            "office_code": r.office_code,
-            "read_at": r.read_at,
-            "acknowledged_at": r.acknowledged_at,
-        }
-
-    heard = {r.office_code for r in rows}
-    return {
-        "broadcast_id": broadcast_id,
-        "read": [row(r) for r in rows if r.read_at],
-        "acknowledged": [row(r) for r in rows if r.acknowledged_at],
-        "silent_offices": [c for c in addressed if c not in heard],
-    }
+def latest_rev() -> int:
+    """The highest broadcast rev (the long-poll compares against it)."""
+    with store.session() as db:
+        row = db.execute_sql("SELECT MAX(rev) FROM broadcast").fetchone()
+    return int(row[0] or 0)

@@ -19,6 +19,7 @@ from hai_central.services import reference, scoping
 from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import Inquiry
+from hai_contract import reports as rules
 
 MAX_BATCH = 500
 
@@ -128,7 +129,23 @@ def _fields(inq: InquiryIn, rev: int, now: str) -> dict[str, Any]:
         reviewed_by=None,
         data=data,
         received_at=now,
+        # The clock rule: on an update the first arrival stays (see _update_fields).
+        first_received_at=now,
+        counted_at=rules.counted_at(data["created_at"], inq.clock_offset_s, now),
     )
+
+
+def _update_fields(row: dict[str, Any]) -> dict[Any, Any]:
+    """The columns a newer version rewrites: all but the id and the first arrival, and the
+    counted time capped at the first arrival kept in the row (one statement, no read)."""
+    fields = {k: v for k, v in row.items() if k not in ("id", "first_received_at", "counted_at")}
+    uncapped = rules.counted_at(row["data"]["created_at"], row["data"].get("clock_offset_s"))
+    fields["counted_at"] = peewee.Case(
+        None,
+        [(Inquiry.first_received_at < uncapped, Inquiry.first_received_at)],
+        uncapped,
+    )
+    return fields
 
 
 def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[int, dict[str, Any]]:
@@ -149,7 +166,7 @@ def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[i
             claimed.add(item_id)  # the same id twice in one batch: the first one created it
             out[index] = {"id": item_id, "status": "created", "rev": row["rev"]}
             continue
-        fields = {k: v for k, v in row.items() if k != "id"}
+        fields = _update_fields(row)
         updated = (
             Inquiry.update(**fields)
             .where(
@@ -182,7 +199,7 @@ def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
         return {"id": item_id, "status": "created", "rev": rev}
     # Only a higher version of the same office's record replaces what the hub has.
     updated = (
-        Inquiry.update(**fields)
+        Inquiry.update(**_update_fields({"id": item_id, **fields}))
         .where(
             (Inquiry.id == item_id)
             & (Inquiry.office_code == inq.office_code)
@@ -210,6 +227,8 @@ def public(row: Inquiry) -> dict[str, Any]:
         rev=row.rev,
         review_status=row.review_status,
     )
+    if row.counted_at:
+        out["counted_at"] = row.counted_at  # the clock rule: the month it is reported in
     return out
 
 

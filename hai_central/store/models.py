@@ -102,6 +102,8 @@ class Inquiry(BaseModel):
     reviewed_by = peewee.CharField(max_length=36, null=True)
     data = JSONTextField()
     received_at = peewee.TextField()
+    first_received_at = peewee.TextField(null=True)  # m0004: the clock rule
+    counted_at = peewee.TextField(null=True)
 
 
 class KbEntry(BaseModel):
@@ -253,10 +255,43 @@ class Broadcast(BaseModel):
     contact = JSONTextField()
     attachments = JSONTextField(default=list)
     valid_until = peewee.TextField(null=True)
-    resolves = peewee.CharField(max_length=36, null=True)
+    resolves = peewee.CharField(max_length=36, null=True)  # before v2; see ``updates``
     published_at = peewee.TextField()
     signature = peewee.TextField()
     created_by = peewee.CharField(max_length=36, null=True)
+    updates = peewee.CharField(max_length=36, null=True)
+    outage_status = peewee.CharField(max_length=16, null=True)
+    affected_applications = JSONTextField(default=list)
+    ack_required = peewee.BooleanField(default=False)
+    reply_requested = peewee.BooleanField(default=False)
+    reply_due = peewee.TextField(null=True)
+    signature_version = peewee.IntegerField(default=1)
+
+
+class BroadcastReply(BaseModel):
+    id = peewee.CharField(primary_key=True, max_length=36)
+    broadcast_id = peewee.CharField(max_length=36)
+    office_code = peewee.CharField(max_length=32)
+    user_id = peewee.CharField(max_length=36, null=True)
+    author_name = peewee.TextField(null=True)
+    body = peewee.TextField()
+    attachments = JSONTextField(default=list)
+    created_at = peewee.TextField()
+    received_at = peewee.TextField()
+
+
+class EmailOutbox(BaseModel):
+    id = peewee.CharField(primary_key=True, max_length=36)
+    broadcast_id = peewee.CharField(max_length=36)
+    office_code = peewee.CharField(max_length=32, null=True)
+    address = peewee.TextField()
+    state = peewee.CharField(max_length=16)
+    attempts = peewee.IntegerField(default=0)
+    next_attempt_at = peewee.TextField()
+    claimed_until = peewee.TextField(null=True)
+    last_error = peewee.TextField(null=True)
+    created_at = peewee.TextField()
+    sent_at = peewee.TextField(null=True)
 
 
 class BroadcastReceipt(BaseModel):
@@ -290,4 +325,6 @@ ALL_MODELS = [
     TicketMessage,
     Broadcast,
     BroadcastReceipt,
+    BroadcastReply,
+    EmailOutbox,
 ]

@@ -1,14 +1,20 @@
 """Automatic rotated backups of the desk database, and restoring one.
 
-Backups are made with SQLite's online backup API (a consistent copy while the app runs),
-written under a temporary name and renamed, so a half-written backup never looks complete.
+A backup is ``VACUUM INTO`` from a read-only connection of its own (one consistent WAL
+snapshot, compacted; writers are never blocked, so a save during a backup keeps its
+speed), then gzip-compressed under a temporary name and renamed, so a half-written backup
+never looks complete. Rotation keeps at most ``keep`` backups whose total size is at most
+``MAX_TOTAL_FACTOR`` times the database (the newest is always kept): backups never fill
+the disk the records need.
+
 Restoring never overwrites or deletes the damaged database: it is moved aside as
-``<name>.damaged-<timestamp>`` (with its ``-wal``/``-shm`` files) and kept for IT staff.
+``<name>.damaged-<timestamp>`` together with its ``-wal``/``-shm`` and kept for IT staff.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import logging
 import os
 import shutil
@@ -17,37 +23,56 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import peewee
 
-from hai_desktop.core.db.database import DatabaseError
+from hai_desktop.core.db import database
+from hai_desktop.core.db.database import CheckCancelled  # noqa: F401  (re-exported)
+from hai_desktop.core.db.errors import DatabaseDamaged, StorageError, reraise_classified
 
 log = logging.getLogger(__name__)
 
 PREFIX = "hai-desk-"
 SUFFIX = ".sqlite3"
+GZ_SUFFIX = ".sqlite3.gz"
 DEFAULT_KEEP = 10
 DEFAULT_INTERVAL_S = 3600
+# All backups together take at most this many times the database's size.
+MAX_TOTAL_FACTOR = 2.0
+# zlib level 3: about 4x smaller for the desk's text at several times the speed of level 9.
+COMPRESS_LEVEL = 3
 
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def _raw_connection(db: peewee.Database | sqlite3.Connection) -> sqlite3.Connection:
+def _db_path(db: peewee.Database | sqlite3.Connection | Path | str) -> Path:
+    if isinstance(db, (str, Path)):
+        return Path(db)
     if isinstance(db, sqlite3.Connection):
-        return db
-    return db.connection()
+        return Path(db.execute("PRAGMA database_list").fetchone()[2])
+    return Path(db.database)
 
 
 def list_backups(backups_dir: Path | str) -> list[Path]:
-    """The complete backups in ``backups_dir``, newest first."""
+    """The complete backups in ``backups_dir`` (plain or compressed), newest first."""
     folder = Path(backups_dir)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.glob(f"{PREFIX}*{SUFFIX}") if p.is_file()]
+    found = [
+        p
+        for pattern in (f"{PREFIX}*{SUFFIX}", f"{PREFIX}*{GZ_SUFFIX}")
+        for p in folder.glob(pattern)
+        if p.is_file()
+    ]
     # The name holds a sortable UTC timestamp; mtime breaks ties of copied files.
-    return sorted(found, key=lambda p: (p.name, p.stat().st_mtime), reverse=True)
+    return sorted(found, key=lambda p: (_stem(p), p.stat().st_mtime), reverse=True)
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".gz")
 
 
 def newest_backup(backups_dir: Path | str) -> Path | None:
@@ -56,44 +81,110 @@ def newest_backup(backups_dir: Path | str) -> Path | None:
     return backups[0] if backups else None
 
 
-def make_backup(
-    db: peewee.Database | sqlite3.Connection, backups_dir: Path | str, keep: int = DEFAULT_KEEP
-) -> Path:
-    """Copy the open database into ``backups_dir`` and keep only the newest ``keep`` backups."""
-    folder = Path(backups_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{PREFIX}{_stamp()}{SUFFIX}"
-    partial = target.with_name(target.name + ".partial")
-    source = _raw_connection(db)
-    dest = sqlite3.connect(str(partial))
+@contextlib.contextmanager
+def open_backup(path: Path | str):
+    """A backup's SQLite bytes for reading (decompressed when it is a ``.gz``)."""
+    path = Path(path)
+    fh: IO[bytes] = gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb")
     try:
-        source.backup(dest)
-        # The copy is a standalone file: no WAL beside it.
-        dest.execute("PRAGMA journal_mode=DELETE")
-        dest.commit()
+        yield fh
     finally:
-        dest.close()
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(partial, target)
-    _rotate(folder, keep)
+        fh.close()
+
+
+def make_backup(
+    db: peewee.Database | sqlite3.Connection | Path | str,
+    backups_dir: Path | str,
+    keep: int = DEFAULT_KEEP,
+    *,
+    compress: bool = True,
+) -> Path:
+    """Back up the database into ``backups_dir`` and rotate (see the module docstring).
+
+    Runs on any thread: it reads through a read-only connection of its own. A full disk
+    raises ``DiskFull`` and leaves no partial file behind.
+    """
+    folder = Path(backups_dir)
+    source = _db_path(db)
+    stamp = _stamp()
+    snapshot = folder / f".{PREFIX}{stamp}{SUFFIX}.partial"
+    target = folder / f"{PREFIX}{stamp}{GZ_SUFFIX if compress else SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _private_dir(folder)
+        conn = sqlite3.connect(database._ro_uri(source), uri=True, timeout=database.OPEN_TIMEOUT_S)
+        try:
+            conn.execute("VACUUM INTO ?", (str(snapshot),))
+        finally:
+            conn.close()
+        if compress:
+            with open(snapshot, "rb") as src, open(partial, "wb") as raw:
+                with gzip.GzipFile(
+                    fileobj=raw, mode="wb", compresslevel=COMPRESS_LEVEL, mtime=0
+                ) as gz:
+                    shutil.copyfileobj(src, gz, 1024 * 1024)
+                raw.flush()
+                os.fsync(raw.fileno())
+            snapshot.unlink()
+        else:
+            with open(snapshot, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(snapshot, partial)
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        for leftover in (snapshot, partial):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        reraise_classified(exc, folder)
+        raise
+    _rotate(folder, keep, _db_size(source))
     log.info("backup made (%d bytes)", target.stat().st_size)
     return target
 
 
-def _rotate(folder: Path, keep: int) -> None:
-    for old in list_backups(folder)[max(1, keep) :]:
+def _db_size(path: Path) -> int:
+    return sum(
+        Path(f"{path}{s}").stat().st_size for s in ("", "-wal") if Path(f"{path}{s}").exists()
+    )
+
+
+def _private_dir(folder: Path) -> None:
+    if os.name == "posix":
         with contextlib.suppress(OSError):
-            old.unlink()
-    for stale in folder.glob(f"{PREFIX}*{SUFFIX}.partial"):
-        # A crash mid-backup leaves one of these; they are never complete.
-        if time.time() - stale.stat().st_mtime > 3600:
+            os.chmod(folder, 0o700)
+
+
+def _rotate(folder: Path, keep: int, db_size: int | None = None) -> None:
+    """Keep the newest ``keep`` backups, and (given ``db_size``) no more than
+    ``MAX_TOTAL_FACTOR * db_size`` bytes of them; the newest always stays."""
+    found = list_backups(folder)
+    budget = None if not db_size else MAX_TOTAL_FACTOR * db_size
+    total = 0
+    for index, backup in enumerate(found):
+        size = backup.stat().st_size
+        over_budget = budget is not None and index > 0 and total + size > budget
+        if index >= max(1, keep) or over_budget:
             with contextlib.suppress(OSError):
-                stale.unlink()
+                backup.unlink()
+            continue
+        total += size
+    for pattern in (f"{PREFIX}*.partial", f".{PREFIX}*.partial"):
+        for stale in folder.glob(pattern):
+            # A crash mid-backup leaves one of these; they are never complete.
+            with contextlib.suppress(OSError):
+                if time.time() - stale.stat().st_mtime > 3600:
+                    stale.unlink()
+
+
+def backups_total_bytes(backups_dir: Path | str) -> int:
+    """Bytes taken by the complete backups in ``backups_dir``."""
+    return sum(p.stat().st_size for p in list_backups(backups_dir))
 
 
 def maybe_backup(
-    db: peewee.Database | sqlite3.Connection,
+    db: peewee.Database | sqlite3.Connection | Path | str,
     backups_dir: Path | str,
     keep: int = DEFAULT_KEEP,
     min_interval_s: float = DEFAULT_INTERVAL_S,
@@ -105,57 +196,105 @@ def maybe_backup(
     return make_backup(db, backups_dir, keep)
 
 
-class CheckCancelled(Exception):
-    """``check_file`` was stopped by its ``should_stop`` (the app is closing)."""
+class NotDamaged(StorageError):
+    """``restore_backup`` refused: the current database is readable (not damaged)."""
+
+    code = "db_not_damaged"
 
 
 def check_file(path: Path | str, should_stop: Callable[[], bool] | None = None) -> list[str]:
     """``PRAGMA quick_check`` of a database file opened read-only: [] when sound.
 
-    ``should_stop`` (polled while the check runs) ends a long check early, raising
-    ``CheckCancelled``: a cancelled check says nothing about the file.
+    See ``database.check_file``: a locked or unreadable file raises its typed error. A
+    compressed backup is checked through a decompressed temporary copy.
     """
+    path = Path(path)
+    if not path.name.endswith(".gz"):
+        return database.check_file(path, should_stop)
+    plain = path.with_name(f".{path.name}.{os.getpid()}.check")
     try:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
         try:
-            if should_stop is not None:
-                conn.set_progress_handler(lambda: 1 if should_stop() else 0, 10_000)
-            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if should_stop is not None and should_stop():
-            raise CheckCancelled(str(exc)) from exc
-        return [str(exc)]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
+            _copy_durably(path, plain, fsync=False)
+        except (gzip.BadGzipFile, EOFError) as exc:
+            return [f"compressed backup is damaged: {exc}"]
+        except OSError as exc:
+            reraise_classified(exc, path.parent)
+            raise
+        return database.check_file(plain, should_stop)
+    finally:
+        with contextlib.suppress(OSError):
+            plain.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory fsync; NTFS journals the rename
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _move_aside(main: Path, aside: Path) -> None:
+    """Put ``main`` and its -wal/-shm under the stem ``aside`` (so they stay a pair)."""
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{main}{suffix}")
+        if src.exists():
+            os.replace(src, Path(f"{aside}{suffix}"))
 
 
 def restore_backup(backup: Path | str, db_path: Path | str) -> Path:
-    """Put ``backup`` in place of the (closed) database at ``db_path``.
+    """Put ``backup`` in place of the (closed, damaged) database at ``db_path``.
 
-    The current file, if any, is moved aside first, never overwritten or deleted. Returns
-    the path it was moved to (``db_path`` itself if there was nothing to move). Raises
-    ``DatabaseError`` if the backup is itself damaged (nothing is changed then).
+    - A readable database is never moved aside: ``NotDamaged`` (and a locked one raises
+      ``DatabaseLocked``) with nothing changed.
+    - The backup is first copied next to its final place (temp file + fsync), so a full
+      disk fails with ``DiskFull`` before anything is renamed.
+    - Only then the damaged file, its ``-wal`` and ``-shm`` move together under one stem
+      (``<name>.damaged-<stamp>``, ``…-wal``, ``…-shm``: still a pair SQLite can open),
+      and the copy is renamed into place.
+
+    Returns the path the damaged file was moved to (``db_path`` if there was none).
+    Raises ``DatabaseDamaged`` if the backup is itself damaged (nothing is changed then).
     """
     backup, db_path = Path(backup), Path(db_path)
-    problems = check_file(backup)
-    if problems:
-        raise DatabaseError("backup file is damaged: " + "; ".join(problems[:3]))
-    aside = db_path
-    stamp = _stamp()
-    if db_path.exists():
-        aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-        os.replace(db_path, aside)
-    for extra in ("-wal", "-shm"):
-        side = db_path.with_name(db_path.name + extra)
-        if side.exists():
-            os.replace(side, db_path.with_name(f"{db_path.name}{extra}.damaged-{stamp}"))
+    if db_path.exists() and db_path.stat().st_size > 0 and not check_file(db_path):
+        raise NotDamaged("the database is readable; it is not replaced", path=db_path)
     partial = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(backup, partial)
-    with open(partial, "rb") as fh:
-        os.fsync(fh.fileno())
+    try:
+        _copy_durably(backup, partial)
+        problems = check_file(partial)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        if isinstance(exc, (OSError, EOFError)) and not isinstance(exc, gzip.BadGzipFile):
+            reraise_classified(exc, db_path.parent)
+        if isinstance(exc, (gzip.BadGzipFile, EOFError)):
+            raise DatabaseDamaged(f"backup file is damaged: {exc}", path=backup) from exc
+        raise
+    if problems:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise DatabaseDamaged(
+            "backup file is damaged: " + "; ".join(problems[:3]), path=backup, problems=problems
+        )
+    aside = db_path
+    if any(Path(f"{db_path}{s}").exists() for s in ("", "-wal", "-shm")):
+        aside = db_path.with_name(f"{db_path.name}.damaged-{_stamp()}")
+        _move_aside(db_path, aside)
     os.replace(partial, db_path)
+    _fsync_dir(db_path.parent)
     log.warning("database restored from a backup; the previous file was kept aside")
     return aside
+
+
+def _copy_durably(source: Path, target: Path, *, fsync: bool = True) -> None:
+    """Copy ``source`` (a plain or compressed backup) to ``target`` and fsync it."""
+    with open_backup(source) as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
+        dst.flush()
+        if fsync:
+            os.fsync(dst.fileno())
+    with contextlib.suppress(OSError):
+        os.chmod(target, 0o600)

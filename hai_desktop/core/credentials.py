@@ -10,10 +10,12 @@ only pretend, so it is a plain file with tight permissions. The password is neve
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 from pathlib import Path
 
+from hai_desktop.core.db.errors import reraise_classified
 from hai_desktop.core.paths import ProfilePaths
 
 SERVICE = "HAI Desk"
@@ -55,21 +57,33 @@ def token_file(paths: ProfilePaths) -> Path:
 
 
 def _write_private_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable only by the user, replacing it atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``text`` to ``path`` readable only by the user, replacing it atomically.
+
+    On any failure (a full disk, a read-only folder) the temporary file is removed and the
+    typed storage error is raised (``DiskFull``, ``StorageReadOnly``): no ``.tmp`` is left.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    # O_EXCL: never write into a file (or symlink) someone else prepared.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)  # umask cannot widen it, but be explicit
-        os.write(fd, text.encode())
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        # O_EXCL: never write into a file (or symlink) someone else prepared.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)  # umask cannot widen it, but be explicit
+            data = text.encode()
+            if os.write(fd, data) != len(data):
+                raise OSError(errno.ENOSPC, "short write", str(tmp))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        reraise_classified(exc, path.parent)
+        raise
 
 
 def store_token(paths: ProfilePaths, token: str) -> str:

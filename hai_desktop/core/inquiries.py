@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from hai_desktop.core import outbox, reference
+from hai_desktop.core import clock, outbox, reference
 from hai_desktop.core.db.models import Inquiry, database_proxy
 from hai_desktop.core.errors import NotFoundError, ValidationError
 from hai_desktop.core.search import fts_query, search_terms
@@ -310,6 +310,7 @@ def save_inquiry(data: InquiryInput) -> Inquiry:
                 version=1,
                 origin="desk",
             )
+            values.update(clock.stamp(now))  # the clock rule (issue 7.10)
             values["seq"] = next_seq(now)
             Inquiry.insert(**values).execute()
         else:
@@ -556,6 +557,8 @@ def to_wire(inquiry: Inquiry) -> dict[str, Any]:
         value = getattr(inquiry, key)
         if value:
             wire[key] = value
+    if inquiry.clock_offset_s is not None:
+        wire["clock_offset_s"] = inquiry.clock_offset_s
     return wire
 
 
@@ -588,6 +591,8 @@ def _from_wire(item: dict[str, Any]) -> dict[str, Any]:
         "version": int(item.get("version") or 1),
         "hub_rev": item.get("rev"),
         "review_status": item.get("review_status"),
+        "clock_offset_s": item.get("clock_offset_s"),
+        "counted_at": item.get("counted_at"),
         "sync_status": "synced",
         "sync_error": None,
     }
@@ -622,9 +627,13 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
             # newer, and a stale hub item must never roll back a newer synced row. Only the
             # hub's own fields are taken then (and the rewrite with its FTS work is skipped).
             if existing.version >= values["version"]:
-                Inquiry.update(
-                    hub_rev=values["hub_rev"], review_status=values["review_status"]
-                ).where(Inquiry.id == existing.id).execute()
+                hub_fields = {
+                    "hub_rev": values["hub_rev"],
+                    "review_status": values["review_status"],
+                }
+                if values["counted_at"]:
+                    hub_fields["counted_at"] = values["counted_at"]  # the hub's clock rule
+                Inquiry.update(**hub_fields).where(Inquiry.id == existing.id).execute()
                 continue
             values.pop("id")
             values["created_at"] = existing.created_at

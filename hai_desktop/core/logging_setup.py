@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -71,13 +72,25 @@ class RedactingFormatter(logging.Formatter):
         return super().format(record)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their user may read (POSIX 0600): even masked,
+    the log names record ids and offices. On Windows the per-user profile protects it."""
+
+    def _open(self):
+        if os.name == "posix":
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            os.close(fd)
+            os.chmod(self.baseFilename, 0o600)
+        return super()._open()
+
+
 def setup_logging(logs_dir: Path | str, level: int = logging.INFO, console: bool = False) -> Path:
     """Send the root logger to ``logs_dir/hai-desk.log`` (rotating). Returns the file path.
 
     Calling it again replaces the handlers it installed before (tests, a profile switch).
     """
     folder = Path(logs_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / LOG_FILENAME
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -86,7 +99,7 @@ def setup_logging(logs_dir: Path | str, level: int = logging.INFO, console: bool
             handler.close()
     formatter = RedactingFormatter(FORMAT)
     handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(
+        PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     ]

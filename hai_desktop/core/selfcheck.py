@@ -7,17 +7,34 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from hai_desktop.core.db.errors import MIN_FREE_BYTES, DiskFull, StorageError, free_space
 from hai_desktop.core.paths import ProfilePaths
+
+PROBE_BYTES = 64 * 1024
 
 CheckResult = tuple[str, bool, str]
 
 
 def _check_writable(folder: Path) -> str:
+    """Write real bytes (an empty file still fits on a full disk) and fsync them."""
     folder.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=folder, prefix=".selfcheck-")
-    os.close(fd)
-    os.unlink(name)
+    try:
+        os.write(fd, b"\0" * PROBE_BYTES)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        os.unlink(name)
     return str(folder)
+
+
+def _check_free_space(folder: Path) -> str:
+    free = free_space(folder)
+    if free is not None and free < MIN_FREE_BYTES:
+        raise DiskFull(
+            "less free space than a save and a backup need", path=folder, free_bytes=free
+        )
+    return f"{free // (1024 * 1024) if free is not None else '?'} MB free"
 
 
 def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
@@ -32,21 +49,50 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
     def check(name: str, fn: Callable[[], str]) -> bool:
         try:
             detail = fn()
+        except StorageError as exc:  # in words: where, why, and the way out
+            from hai_desktop.storage_words import describe
+
+            results.append((name, False, f"{exc.code}: {describe(exc).line()}"))
+            return False
         except Exception as exc:  # a self-check reports every failure, whatever it is
-            results.append((name, False, f"{type(exc).__name__}: {exc}"))
+            from hai_desktop.core.db.errors import classify
+
+            typed = classify(exc, paths.data_dir)
+            if typed is not None and typed is not exc:
+                from hai_desktop.storage_words import describe
+
+                detail = f"{typed.code}: {describe(typed).line()}"
+            else:
+                detail = f"{type(exc).__name__}: {exc}"
+            results.append((name, False, detail))
             return False
         results.append((name, True, detail))
         return True
 
-    check("data_dir", lambda: _check_writable(paths.data_dir))
-    paths.ensure()
+    if not check("data_dir", lambda: _check_writable(paths.data_dir)):
+        return results
+    check("disk_space", lambda: _check_free_space(paths.data_dir))
+    if not check("folders", lambda: str(paths.ensure().data_dir)):
+        return results
     state: dict[str, object] = {}
 
     def open_db() -> str:
+        from hai_desktop.core.backups import list_backups
+
+        existed = paths.database.exists()
+        if not existed and list_backups(paths.backups):
+            # Backups but no database: the file went missing. A new empty one would hide it.
+            raise RuntimeError(
+                "database file is missing but backups exist; restore one (open HAI Desk)"
+            )
+        # Read-only check first: a damaged file is never opened for writing here.
+        problems = database.check_file(paths.database) if existed else []
+        if problems:
+            raise RuntimeError("; ".join(problems[:5]))
         state["db"] = db = database.connect(paths.database)
-        return (
-            f"{paths.database} (SQLite {db.execute_sql('select sqlite_version()').fetchone()[0]})"
-        )
+        version = db.execute_sql("select sqlite_version()").fetchone()[0]
+        created = "" if existed else ", created now"
+        return f"{paths.database} (SQLite {version}{created})"
 
     if not check("database_open", open_db):
         return results

@@ -641,6 +641,9 @@ def run_gui(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_DISPLAY_NAME)
     app.setOrganizationName("DJPb")
+    from hai_desktop.gui.branding import app_icon
+
+    app.setWindowIcon(app_icon())  # every window, and the tray's default
     desk = DeskApp(paths, demo=demo)
     crash = CrashHandler(desk.paths)
     crash.install()

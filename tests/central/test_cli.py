@@ -144,10 +144,42 @@ def test_admin_cli_end_to_end(cli_env, capsys):
             "kasi@kemenkeu.go.id",
             "--office-kind",
             "KPPN",
+            "--application",
+            "SPAN",
         )
     )
     assert published["number"].startswith("BC-") and published["signature"]
+    assert published["ack_required"] and published["outage_status"] == "investigating"
     assert "Gangguan SPAN" in run(capsys, "admin", "broadcasts", "list")
+    resolved = json.loads(
+        run(
+            capsys,
+            "admin",
+            "broadcast",
+            "publish",
+            "--kind",
+            "outage",
+            "--title",
+            "SPAN pulih",
+            "--body",
+            "SPAN sudah dapat diakses kembali.",
+            "--contact-name",
+            "Kasi",
+            "--contact-phone",
+            "021-1",
+            "--contact-email",
+            "kasi@kemenkeu.go.id",
+            "--updates",
+            published["id"],
+            "--outage-status",
+            "resolved",
+        )
+    )
+    assert resolved["updates"] == published["id"] and resolved["audience"]["office_kinds"] == [
+        "KPPN"
+    ]
+    receipts = json.loads(run(capsys, "admin", "broadcast", "receipts", published["id"]))
+    assert receipts["ack_required"] is True
 
     from hai_central.schemas import TicketIn
     from hai_central.services import tickets

@@ -1,4 +1,4 @@
-"""Broadcasts: publish (signed), feed, public key, read receipts."""
+"""Broadcasts: publish (signed), feed, public key, receipts, data-request replies, e-mail."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from hai_central.schemas import (
     BroadcastIn,
     BroadcastOut,
     BroadcastPage,
+    EmailStatus,
     PublicKey,
     ReceiptBatch,
     ReceiptReport,
     ReceiptResults,
+    ReplyIn,
+    ReplyOut,
+    ReplyReport,
 )
-from hai_central.services import broadcasts
+from hai_central.services import broadcast_email, broadcast_replies, broadcasts
 
 router = APIRouter(prefix="/broadcasts", tags=["broadcasts"], responses=ERRORS)
 
@@ -27,8 +31,10 @@ router = APIRouter(prefix="/broadcasts", tags=["broadcasts"], responses=ERRORS)
     responses={200: {"model": BroadcastOut, "description": "Already published"}},
 )
 def publish(body: BroadcastIn, user: Broadcaster, hub: Hub, response: Response) -> dict:
-    """Publish a broadcast; the hub numbers, dates and signs it (Ed25519)."""
-    item, created = broadcasts.create(user, hub.signing_key, body)
+    """Publish a broadcast; the hub numbers, dates and signs it (Ed25519, version 2)."""
+    item, created = broadcasts.create(
+        user, hub.signing_key, body, email=bool(hub.settings.smtp_host)
+    )
     if not created:
         response.status_code = 200
     return item
@@ -49,10 +55,39 @@ def public_key(user: User, hub: Hub) -> dict:
 @router.post("/receipts", response_model=ReceiptResults)
 def post_receipts(body: ReceiptBatch, user: User) -> dict:
     """Read / acknowledged receipts (idempotent)."""
-    return {"results": broadcasts.record_receipts(user, body.items)}
+    return {"results": broadcast_replies.record_receipts(user, body.items)}
 
 
 @router.get("/{broadcast_id}/receipts", response_model=ReceiptReport)
 def get_receipts(user: Broadcaster, broadcast_id: RecordId) -> dict:
-    """Who read, who acknowledged, which addressed offices did neither."""
-    return broadcasts.receipts(broadcast_id.lower())
+    """Per addressed office: read and acknowledged times, and who has done neither."""
+    return broadcast_replies.receipts(broadcast_id.lower())
+
+
+@router.post(
+    "/{broadcast_id}/replies",
+    response_model=ReplyOut,
+    status_code=201,
+    responses={200: {"model": ReplyOut, "description": "Already received"}},
+)
+def post_reply(broadcast_id: RecordId, body: ReplyIn, user: User, response: Response) -> dict:
+    """A desk's reply to a data request (idempotent by reply id)."""
+    item, created = broadcast_replies.create_reply(user, broadcast_id.lower(), body)
+    if not created:
+        response.status_code = 200
+    return item
+
+
+@router.get("/{broadcast_id}/replies", response_model=ReplyReport)
+def get_replies(user: Broadcaster, broadcast_id: RecordId) -> dict:
+    """Per addressed office: replied, late or missing; and the replies."""
+    return broadcast_replies.replies(broadcast_id.lower())
+
+
+@router.get("/{broadcast_id}/email", response_model=EmailStatus)
+def get_email_status(user: Broadcaster, broadcast_id: RecordId) -> dict:
+    """Where the e-mail copies of a broadcast stand (queued, sent, failed) per office."""
+    return {
+        "broadcast_id": broadcast_id.lower(),
+        "items": broadcast_email.status(broadcast_id.lower()),
+    }

@@ -19,6 +19,8 @@ def monthly(
     user: User,
     month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
     office_code: OfficeCode = None,
+    rollup: bool = False,
 ) -> dict:
-    """The counts a monthly report is made of (a cso: own office only)."""
-    return reports.monthly(user, office_code, month)
+    """The figures a monthly report is made of (a cso: own office only). ``rollup`` with a
+    Kanwil's code: the Kanwil and its KPPNs together."""
+    return reports.monthly(user, office_code, month, rollup)

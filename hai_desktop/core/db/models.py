@@ -110,6 +110,8 @@ class Inquiry(BaseModel):
     hub_rev = peewee.IntegerField(null=True)
     review_status = peewee.TextField(null=True)
     origin = peewee.TextField(default="desk")
+    clock_offset_s = peewee.FloatField(null=True)  # m0006: the clock rule
+    counted_at = peewee.TextField(null=True)
 
     class Meta:
         table_name = "inquiry"
@@ -140,3 +142,70 @@ class Draft(BaseModel):
 
     class Meta:
         table_name = "draft"
+
+
+class Attachment(BaseModel):
+    """A file in the desk's content-addressed store (``attachments/ab/abcdef…``)."""
+
+    sha256 = peewee.TextField(primary_key=True)
+    filename = peewee.TextField()
+    size = peewee.IntegerField()
+    content_type = peewee.TextField(null=True)
+    stored = peewee.BooleanField(default=True)
+    uploaded = peewee.BooleanField(default=False)
+    upload_offset = peewee.IntegerField(default=0)
+    created_at = peewee.TextField()
+
+    class Meta:
+        table_name = "attachment"
+
+
+class Ticket(BaseModel):
+    """A question forwarded to HAI-DJPBN (``number`` is None until the hub numbers it)."""
+
+    id = peewee.TextField(primary_key=True)
+    number = peewee.TextField(null=True)
+    inquiry_id = peewee.TextField(null=True)
+    office_code = peewee.TextField(default="")
+    department = peewee.TextField()
+    subject = peewee.TextField()
+    message = peewee.TextField()
+    priority = peewee.TextField()
+    requester = JSONField(default=dict)
+    attachments = JSONField(default=list)
+    status = peewee.TextField(default="new")
+    level = peewee.IntegerField(default=1)
+    assigned_department = peewee.TextField(null=True)
+    sla = JSONField(null=True)
+    created_at = peewee.TextField()
+    updated_at = peewee.TextField()
+    last_reply_at = peewee.TextField(null=True)
+    unread = peewee.IntegerField(default=0)
+    closed_at = peewee.TextField(null=True)
+    satisfied = peewee.BooleanField(null=True)
+    close_note = peewee.TextField(null=True)
+    hub_rev = peewee.IntegerField(null=True)
+    sync_status = peewee.TextField(default="pending")
+    sync_error = peewee.TextField(null=True)
+    origin = peewee.TextField(default="desk")
+
+    class Meta:
+        table_name = "ticket"
+
+
+class TicketMessage(BaseModel):
+    """One message of a ticket's conversation (a follow-up or the centre's reply)."""
+
+    id = peewee.TextField(primary_key=True)
+    ticket_id = peewee.TextField()
+    author_role = peewee.TextField()
+    author_name = peewee.TextField(null=True)
+    body = peewee.TextField()
+    attachments = JSONField(default=list)
+    created_at = peewee.TextField()
+    sync_status = peewee.TextField(default="pending")
+    sync_error = peewee.TextField(null=True)
+    origin = peewee.TextField(default="desk")
+
+    class Meta:
+        table_name = "ticket_message"

@@ -111,6 +111,12 @@ def sign_in(
         )
     try:
         body = client.token(email.strip(), password, profile_store.device_id(), device_name())
+        # Pin the hub's broadcast key now (a changed key is refused and recorded, issue 10).
+        with contextlib.suppress(HubError, ValueError):
+            from hai_desktop.core import broadcasts_sync
+
+            client.access_token = body["access_token"]
+            broadcasts_sync.pin_at_sign_in(client, hub_url)
     finally:
         if own_client:
             client.close()

@@ -190,6 +190,7 @@ class HubClient:
         headers: dict[str, str] | None = None,
         auth: bool = True,
         allow_not_modified: bool = False,
+        stream: bool = False,
     ) -> requests.Response:
         url = f"{self.base_url}{API_PREFIX}{path}"
         hdrs = dict(headers or {})
@@ -211,6 +212,7 @@ class HubClient:
                 timeout=self.timeout,
                 proxies=self._proxies_for(url),
                 verify=self.verify,
+                stream=stream,
             )
         except requests.exceptions.SSLError as exc:
             raise HubError(ErrorKind.OFFLINE, REASON_TLS) from exc
@@ -310,6 +312,23 @@ class HubClient:
         """``PUT`` raw bytes (an attachment) to ``path``; the answer must be JSON."""
         return self._json(self._request("PUT", path, body=data, headers=headers), keys)
 
+    def head(self, path: str) -> dict[str, str]:
+        """``HEAD`` ``path``: the response headers (a 4xx raises :class:`HubError`)."""
+        return dict(self._request("HEAD", path).headers)
+
+    def patch_bytes(
+        self, path: str, data: bytes, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], dict[str, Any] | None]:
+        """``PATCH`` raw bytes (a chunk of a resumable upload): (status, headers, JSON body
+        or None for a 204)."""
+        resp = self._request("PATCH", path, body=data, headers=headers)
+        body = None if resp.status_code == 204 else self._json(resp)
+        return resp.status_code, dict(resp.headers), body
+
+    def get_bytes(self, path: str) -> requests.Response:
+        """``GET`` a file, streamed (the caller reads ``iter_content`` and closes it)."""
+        return self._request("GET", path, stream=True)
+
     def get_json(
         self, path: str, params: dict[str, Any] | None = None, keys: Iterable[str] = ()
     ) -> dict[str, Any]:
@@ -405,6 +424,17 @@ class HubClient:
             payload["note"] = note
         resp = self._request("POST", f"/kb/{entry_id}/feedback", json_body=payload)
         return self._json(resp)
+
+    def monthly_report(
+        self, month: str, office_code: str | None = None, rollup: bool = False
+    ) -> dict[str, Any]:
+        """``GET /reports/monthly`` (hub roles: any office, a Kanwil with ``rollup``)."""
+        params: dict[str, Any] = {"month": month}
+        if office_code:
+            params["office_code"] = office_code
+        if rollup:
+            params["rollup"] = "true"
+        return self._json(self._request("GET", "/reports/monthly", params=params), ("inquiries",))
 
     def heartbeat(
         self,

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hai_desktop import __version__
-from hai_desktop.core import credentials, outbox, profile_store
+from hai_desktop.core import clock, credentials, outbox, profile_store
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.errors import HaiError
 from hai_desktop.core.paths import ProfilePaths
@@ -276,10 +276,12 @@ class SyncEngine:
         skew = server - (t0 + t1) / 2
         status.clock_skew_s = round(skew, 1)
         status.clock_warning = abs(skew) > CLOCK_SKEW_WARN_S
+        clock.remember(skew)  # stamped on every record from now on (the clock rule, 7.10)
 
     # -- push -----------------------------------------------------------------------------
 
     def _push(self, client: HubClient, report: SyncReport) -> None:
+        clock.fill_unmeasured()  # records made before the first measurement
         total = outbox.queued_count()
         for push_type in registry.push_types():
             self._push_type(client, push_type, report, total)

@@ -20,6 +20,9 @@ class StubHubState:
         self.inquiries: dict[str, dict] = {}
         self.kb: dict[str, dict] = {}
         self.feedback: dict[str, dict] = {}
+        self.broadcasts: dict[str, dict] = {}
+        # A fixed Ed25519 public key (32 bytes, base64): the stub signs nothing itself.
+        self.broadcast_key = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
         self.reference = {
             "departments": [{"code": "PA", "name": "Pelaksanaan Anggaran"}],
             "channels": [{"code": "tatap_muka", "name": "Tatap muka"}],
@@ -90,7 +93,11 @@ class StubHub:
                 feeds = {
                     "/api/v1/kb/changes": state.kb,
                     "/api/v1/inquiries/changes": state.inquiries,
+                    "/api/v1/broadcasts/changes": state.broadcasts,
                 }
+                if url.path == "/api/v1/broadcasts/public-key":
+                    self._send(200, {"algorithm": "Ed25519", "public_key": state.broadcast_key})
+                    return
                 if url.path in feeds:
                     cursor = int(query.get("cursor", 0))
                     limit = int(query.get("limit", 500))

@@ -32,7 +32,10 @@ def test_backup_is_a_consistent_copy(db, paths):
     assert backups.check_file(path) == []
     import sqlite3
 
-    conn = sqlite3.connect(path)
+    plain = path.with_name("plain.sqlite3")
+    with backups.open_backup(path) as fh:
+        plain.write_bytes(fh.read())
+    conn = sqlite3.connect(plain)
     assert conn.execute("SELECT question FROM inquiry").fetchall() == [("sebelum cadangan",)]
     conn.close()
     assert backups.newest_backup(paths.backups) == path

@@ -1,0 +1,123 @@
+"""Desk and hub agree on the monthly report, and a wrong desk clock moves no record into
+another month (issue 11 "Desk and hub agree", issue 7.10), with the real hub on loopback."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import textwrap
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hai_contract import reports as rules
+from hai_desktop.core import clock, reports
+from hai_desktop.core.db.models import database_proxy
+from hai_desktop.core.sync.client import HubClient
+from hai_desktop.core.sync.engine import SyncEngine
+from tests import report_data
+from tests.integration.hub_harness import Hub, close_bound, make_desk
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    h = Hub(tmp_path_factory.mktemp("hub")).start()
+    yield h
+    h.stop()
+
+
+def hub_report(hub: Hub, account, month: str) -> dict:
+    client = HubClient(hub.url, timeout=30)
+    client.token(account.email, account.password, str(uuid.uuid4()), "uji-laporan")
+    try:
+        return client.monthly_report(month)
+    finally:
+        client.close()
+
+
+def this_month() -> str:
+    return rules.month_of(datetime.now(UTC), rules.DEFAULT_ZONE)
+
+
+def test_desk_figures_equal_the_hubs(hub, tmp_path):
+    account = hub.create_office_with_cso()
+    paths = make_desk(tmp_path / "desk", hub.url, account)
+    clock.forget()
+    month = rules.shift_month(this_month(), -1)
+    rng = random.Random(5)
+    db = database_proxy.obj
+    report_data.insert(db, account.office_code, report_data.month_times(month, 400, rng), 5, True)
+    before = rules.shift_month(month, -1)
+    report_data.insert(db, account.office_code, report_data.month_times(before, 90, rng), 6, True)
+    # The edges of the month in the office's zone (WIB): 30 s inside and outside each end.
+    start, end = rules.month_bounds_utc(month, rules.DEFAULT_ZONE)
+    edges = [start + timedelta(seconds=30), end - timedelta(seconds=30)]
+    edges += [start - timedelta(seconds=30), end + timedelta(seconds=30)]
+    stamps = [t.strftime("%Y-%m-%dT%H:%M:%S.000Z") for t in edges]
+    report_data.insert(db, account.office_code, stamps, 7, True)
+    report = SyncEngine(paths).run_once(force=True)
+    assert report.ok, report.error
+    desk = reports.monthly(month, account.office_code)
+    hub_figures = hub_report(hub, account, month)
+    assert desk["inquiries"] == 402 and desk["previous_inquiries"] == 91
+    for key, value in desk.items():
+        if key in rules.TICKET_KEYS and value is None:
+            continue  # the desk has no ticket data yet; the hub's are its own
+        assert hub_figures[key] == value, key
+    close_bound()
+
+
+FAKED_DESK = textwrap.dedent(
+    """
+    import sys
+    from hai_desktop.core.db.database import open_database
+    from hai_desktop.core.paths import ProfilePaths
+    from hai_desktop.core.sync.engine import SyncEngine
+    from hai_desktop.core.profile_store import get_profile
+    from tests.integration.test_sync_reliability import save_many
+
+    def reports_office():
+        return get_profile().office_code
+
+    paths = ProfilePaths.for_dir(sys.argv[1])
+    open_database(paths.database)
+    save_many(3, "Sebelum sinkron")  # no offset measured yet: filled before the push
+    assert SyncEngine(paths).run_once(force=True).ok
+    save_many(2, "Sesudah sinkron")  # stamped with the measured offset at save
+    assert SyncEngine(paths).run_once(force=True).ok
+    # The desk's own report, under the same wrong clock: its month is the hub's.
+    from hai_desktop.core import reports
+    month = reports.current_month("Asia/Jakarta")
+    print(month, reports.monthly(month, reports_office())["inquiries"])
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "fake", ["2031-06-15 10:00:00", "2019-03-10 09:00:00", "1970-01-02 10:00:00"]
+)
+def test_a_wrong_desk_clock_moves_no_record_into_another_month(hub, tmp_path, fake):
+    account = hub.create_office_with_cso()
+    paths = make_desk(tmp_path / "desk", hub.url, account)
+    close_bound()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    done = subprocess.run(
+        ["faketime", fake, sys.executable, "-c", FAKED_DESK, str(paths.data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    faked_month = fake[:7]
+    month = this_month()
+    assert hub_report(hub, account, month)["inquiries"] == 5
+    assert hub_report(hub, account, faked_month)["inquiries"] == 0
+    assert done.stdout.split()[-2:] == [month, "5"], done.stdout
