@@ -12,27 +12,37 @@ from PySide6.QtCore import QCoreApplication
 CONTEXT = "CoreMessages"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _table() -> dict[str, str]:
     # Built on each call: the translator may have been switched since.
     return {
-        "required": _t("Wajib diisi."),
-        "too_long": _t("Terlalu panjang."),
-        "satker_invalid": _t("Kode satker harus 6 angka."),
-        "phone_invalid": _t("Nomor telepon tidak valid (gunakan angka, boleh diawali +)."),
-        "email_invalid": _t("Alamat e-mail tidak valid."),
-        "email_not_official": _t("Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id)."),
-        "unknown_code": _t("Pilihan tidak dikenal. Pilih dari daftar."),
-        "unknown_office": _t("Kantor tidak ditemukan dalam daftar kantor."),
-        "answer_required": _t("Tulis jawaban yang diberikan, atau pilih hasil lain."),
-        "reason_required": _t("Pilih alasan mengapa pertanyaan di luar lingkup layanan."),
-        "time_invalid": _t("Waktu tidak valid."),
-        "time_order": _t("Waktu selesai tidak boleh sebelum waktu mulai."),
-        "not_found": _t("Data tidak ditemukan."),
-        "invalid": _t("Isian tidak valid."),
+        "required": QCoreApplication.translate("CoreMessages", "Wajib diisi."),
+        "too_long": QCoreApplication.translate("CoreMessages", "Terlalu panjang."),
+        "satker_invalid": QCoreApplication.translate("CoreMessages", "Kode satker harus 6 angka."),
+        "phone_invalid": QCoreApplication.translate(
+            "CoreMessages", "Nomor telepon tidak valid (gunakan angka, boleh diawali +)."
+        ),
+        "email_invalid": QCoreApplication.translate("CoreMessages", "Alamat e-mail tidak valid."),
+        "email_not_official": QCoreApplication.translate(
+            "CoreMessages", "Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id)."
+        ),
+        "unknown_code": QCoreApplication.translate(
+            "CoreMessages", "Pilihan tidak dikenal. Pilih dari daftar."
+        ),
+        "unknown_office": QCoreApplication.translate(
+            "CoreMessages", "Kantor tidak ditemukan dalam daftar kantor."
+        ),
+        "answer_required": QCoreApplication.translate(
+            "CoreMessages", "Tulis jawaban yang diberikan, atau pilih hasil lain."
+        ),
+        "reason_required": QCoreApplication.translate(
+            "CoreMessages", "Pilih alasan mengapa pertanyaan di luar lingkup layanan."
+        ),
+        "time_invalid": QCoreApplication.translate("CoreMessages", "Waktu tidak valid."),
+        "time_order": QCoreApplication.translate(
+            "CoreMessages", "Waktu selesai tidak boleh sebelum waktu mulai."
+        ),
+        "not_found": QCoreApplication.translate("CoreMessages", "Data tidak ditemukan."),
+        "invalid": QCoreApplication.translate("CoreMessages", "Isian tidak valid."),
     }
 
 

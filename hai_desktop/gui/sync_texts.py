@@ -17,78 +17,101 @@ from hai_desktop.core.sync import codes
 CONTEXT = "SyncTexts"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _table() -> dict[str, str]:
     # Built on each call: the translator may have been switched since.
     return {
-        codes.NO_NETWORK: _t(
+        codes.NO_NETWORK: QCoreApplication.translate(
+            "SyncTexts",
             "Komputer ini tidak tersambung ke jaringan. Data tetap tersimpan di komputer ini "
-            "dan akan dikirim otomatis saat jaringan kembali."
+            "dan akan dikirim otomatis saat jaringan kembali.",
         ),
-        codes.HUB_NOT_ANSWERING: _t(
+        codes.HUB_NOT_ANSWERING: QCoreApplication.translate(
+            "SyncTexts",
             "HAI Hub tidak menjawab (jaringan tersambung, hub mati atau sedang dimulai "
-            "ulang). Data tetap tersimpan dan akan dikirim otomatis."
+            "ulang). Data tetap tersimpan dan akan dikirim otomatis.",
         ),
-        codes.CONNECTION_LOST: _t(
+        codes.CONNECTION_LOST: QCoreApplication.translate(
+            "SyncTexts",
             "Sambungan ke HAI Hub terputus. Data tetap tersimpan di komputer ini dan akan "
-            "dikirim otomatis."
+            "dikirim otomatis.",
         ),
-        codes.TIMEOUT: _t(
+        codes.TIMEOUT: QCoreApplication.translate(
+            "SyncTexts",
             "HAI Hub tidak menjawab tepat waktu. Data tetap tersimpan di komputer ini dan "
-            "akan dikirim otomatis."
+            "akan dikirim otomatis.",
         ),
-        codes.TLS: _t(
+        codes.TLS: QCoreApplication.translate(
+            "SyncTexts",
             "Sambungan aman ke HAI Hub gagal (sertifikat tidak dikenali). Periksa alamat hub "
-            "dan berkas CA di Pengaturan."
+            "dan berkas CA di Pengaturan.",
         ),
-        codes.NOT_THE_HUB: _t(
+        codes.NOT_THE_HUB: QCoreApplication.translate(
+            "SyncTexts",
             "Jawaban yang diterima bukan dari HAI Hub (mungkin halaman login Wi-Fi atau proxy "
-            "kantor). Akan dicoba lagi otomatis."
+            "kantor). Akan dicoba lagi otomatis.",
         ),
-        codes.HUB_FAULT: _t(
-            "HAI Hub sedang mengalami gangguan (kode {status}). Akan dicoba lagi otomatis."
+        codes.HUB_FAULT: QCoreApplication.translate(
+            "SyncTexts",
+            "HAI Hub sedang mengalami gangguan (kode {status}). Akan dicoba lagi otomatis.",
         ),
-        codes.NOT_SIGNED_IN: _t(
+        codes.NOT_SIGNED_IN: QCoreApplication.translate(
+            "SyncTexts",
             "Belum masuk ke HAI Hub. Klik status sinkronisasi untuk masuk; catatan tetap "
-            "tersimpan di komputer ini."
+            "tersimpan di komputer ini.",
         ),
-        codes.SESSION_ENDED: _t(
+        codes.SESSION_ENDED: QCoreApplication.translate(
+            "SyncTexts",
             "Sesi masuk ke HAI Hub sudah berakhir. Silakan masuk lagi; data yang belum "
-            "terkirim tetap dalam antrean."
+            "terkirim tetap dalam antrean.",
         ),
-        codes.THROTTLED: _t("HAI Hub sedang sibuk. Dicoba lagi dalam {seconds} detik."),
-        codes.NOT_CONFIGURED: _t(
-            "Alamat HAI Hub belum diatur. Klik status sinkronisasi untuk masuk ke hub."
+        codes.THROTTLED: QCoreApplication.translate(
+            "SyncTexts", "HAI Hub sedang sibuk. Dicoba lagi dalam {seconds} detik."
         ),
-        codes.INVALID_URL: _t("Alamat HAI Hub tidak sah. Periksa alamat hub di Pengaturan."),
-        codes.HUB_REFUSED: _t("HAI Hub menolak data: {hub_message}"),
-        codes.REQUEST_REFUSED: _t("HAI Hub menolak permintaan (kode {status})."),
-        codes.NEVER_SYNCED: _t("Belum pernah tersinkron dengan HAI Hub."),
-        codes.RUNNING: _t("Sinkronisasi sedang berjalan."),
-        codes.SIGNED_IN: _t("Sudah masuk. Menunggu sinkronisasi."),
-        codes.ALL_SENT: _t("Semua catatan sudah terkirim."),
-        codes.WAITING: _t("{count} catatan menunggu dikirim."),
-        codes.REJECTED: _t(
+        codes.NOT_CONFIGURED: QCoreApplication.translate(
+            "SyncTexts", "Alamat HAI Hub belum diatur. Klik status sinkronisasi untuk masuk ke hub."
+        ),
+        codes.INVALID_URL: QCoreApplication.translate(
+            "SyncTexts", "Alamat HAI Hub tidak sah. Periksa alamat hub di Pengaturan."
+        ),
+        codes.HUB_REFUSED: QCoreApplication.translate(
+            "SyncTexts", "HAI Hub menolak data: {hub_message}"
+        ),
+        codes.REQUEST_REFUSED: QCoreApplication.translate(
+            "SyncTexts", "HAI Hub menolak permintaan (kode {status})."
+        ),
+        codes.NEVER_SYNCED: QCoreApplication.translate(
+            "SyncTexts", "Belum pernah tersinkron dengan HAI Hub."
+        ),
+        codes.RUNNING: QCoreApplication.translate("SyncTexts", "Sinkronisasi sedang berjalan."),
+        codes.SIGNED_IN: QCoreApplication.translate(
+            "SyncTexts", "Sudah masuk. Menunggu sinkronisasi."
+        ),
+        codes.ALL_SENT: QCoreApplication.translate("SyncTexts", "Semua catatan sudah terkirim."),
+        codes.WAITING: QCoreApplication.translate("SyncTexts", "{count} catatan menunggu dikirim."),
+        codes.REJECTED: QCoreApplication.translate(
+            "SyncTexts",
             "{count} catatan ditolak HAI Hub. Buka Riwayat untuk melihat alasannya dan "
-            "memperbaikinya."
+            "memperbaikinya.",
         ),
-        codes.CONFLICTS: _t(
+        codes.CONFLICTS: QCoreApplication.translate(
+            "SyncTexts",
             "{count} catatan diubah juga oleh desk lain di kantor ini. Buka Riwayat untuk "
-            "memilih versi yang dipakai."
+            "memilih versi yang dipakai.",
         ),
-        codes.LOCAL_FAILURE: _t("Sinkronisasi gagal karena kesalahan di komputer ini. Coba lagi."),
-        codes.CLOCK_BEHIND: _t(
+        codes.LOCAL_FAILURE: QCoreApplication.translate(
+            "SyncTexts", "Sinkronisasi gagal karena kesalahan di komputer ini. Coba lagi."
+        ),
+        codes.CLOCK_BEHIND: QCoreApplication.translate(
+            "SyncTexts",
             "Jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub. Betulkan "
-            "tanggal dan jam komputer."
+            "tanggal dan jam komputer.",
         ),
-        codes.CLOCK_AHEAD: _t(
+        codes.CLOCK_AHEAD: QCoreApplication.translate(
+            "SyncTexts",
             "Jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub. "
-            "Betulkan tanggal dan jam komputer."
+            "Betulkan tanggal dan jam komputer.",
         ),
-        codes.ITEM_REJECTED: _t("Ditolak oleh HAI Hub."),
+        codes.ITEM_REJECTED: QCoreApplication.translate("SyncTexts", "Ditolak oleh HAI Hub."),
     }
 
 
