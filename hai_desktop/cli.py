@@ -132,8 +132,10 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
         try:
             profile = set_profile(args.name, args.email, args.office)
         except ValidationError as exc:
-            for field, text in exc.messages().items():
-                print(f"{field}: {text}", file=sys.stderr)
+            from hai_desktop.cli_texts import validation_lines
+
+            for line in validation_lines(exc.errors):
+                print(line, file=sys.stderr)
             return EXIT_USAGE
     log.info("profile set from the command line (office %s)", profile.office_code)
     print(f"Profil disimpan: {profile.name} <{profile.email}>, kantor {profile.office_code}")
@@ -201,7 +203,7 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (built-in commands and those of the command modules)."""
-    from hai_desktop import cli_demo, cli_kb, cli_sync
+    from hai_desktop import cli_broadcasts, cli_demo, cli_kb, cli_sync
 
     parser = argparse.ArgumentParser(
         prog="hai-desktop",
@@ -217,7 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
     parents = [_data_dir_parent()]
     subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH")
     # Order = order in --help.
-    for register in (register_profile, register_self_check, cli_kb.register, cli_sync.register):
+    for register in (
+        register_profile,
+        register_self_check,
+        cli_kb.register,
+        cli_sync.register,
+        cli_broadcasts.register,
+    ):
         register(subparsers, parents)
     cli_demo.add_options(parser)
     # Start the window, print "PAINT <epoch s>" / "READY <epoch s>", quit: the bundle's

@@ -68,6 +68,7 @@ def run_demo(args: argparse.Namespace) -> int:
         )
         for note in seed.skipped:
             print(f"  (dilewati: {note})", flush=True)
+        _print_demo_accounts(session.hub.url)
         if getattr(args, "no_gui", False):
             return EXIT_OK if session.kb_entries_local > 0 else EXIT_FAILED
         from hai_desktop.gui.app import run_gui
@@ -118,3 +119,19 @@ def _watch_signals(window) -> None:
     timer.timeout.connect(lambda: None)
     timer.start(300)
     window._hai_demo_signal_timer = timer  # keep a reference
+
+
+def _print_demo_accounts(url: str) -> None:
+    """The demo's staff accounts, for the API and `hai-central admin` (the hub's web console
+    is not built yet: issue 14)."""
+    import json
+
+    from hai_desktop.core.resources import resource_path
+
+    demo = json.loads(resource_path("demo", "demo.json").read_text(encoding="utf-8"))
+    print(f"Akun demo (API {url}/api/v1):", flush=True)
+    for role in ("cso", "agent", "broadcaster", "supervisor"):
+        account = demo.get(role)
+        if account:
+            print(f"  {role:<12} {account['email']}  /  {account['password']}", flush=True)
+

@@ -21,6 +21,7 @@ from hai_desktop.cli import (
     profile_db,
     setup_cli_logging,
 )
+from hai_desktop.cli_texts import summary_lines, sync_text, validation_lines
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def cmd_login(args: argparse.Namespace) -> int:
                 )
                 print("Profil desk dibuat dari akun HAI Hub.")
             except ValidationError as exc:
-                print(f"Profil belum dibuat: {exc.messages()}", file=sys.stderr)
+                print("Profil belum dibuat:", *validation_lines(exc.errors), file=sys.stderr)
         return EXIT_OK
 
 
@@ -103,7 +104,7 @@ def _login_message(err) -> str:
 
     if err.kind is ErrorKind.AUTH:
         return "e-mail atau kata sandi salah (atau e-mail bukan e-mail kedinasan)."
-    return err.user_message
+    return sync_text(*err.message_code())
 
 
 def cmd_logout(args: argparse.Namespace) -> int:
@@ -135,13 +136,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         setup_cli_logging(paths)  # not before: logging would create the profile folder
     with profile_db(paths, must_exist=True):
         report = engine.SyncEngine(paths).run_once(force=True)
-        for line in report.summary_lines():
+        for line in summary_lines(report):
             print(line)
         failed = report.skipped or report.error is not None or bool(report.rejected)
         if report.error is not None:
-            print(f"Alasan: {report.error.user_message}", file=sys.stderr)
+            print(f"Alasan: {sync_text(*report.error.message_code())}", file=sys.stderr)
         elif report.skipped:
-            print(f"Alasan: {report.status.message}", file=sys.stderr)
+            print(f"Alasan: {sync_text(report.status.code, report.status.params)}", file=sys.stderr)
         elif report.rejected:
             print(
                 f"Alasan: {len(report.rejected)} catatan ditolak HAI Hub (lihat di atas).",

@@ -38,6 +38,7 @@ from typing import Any
 
 import requests
 
+from hai_desktop.core.errors import HaiError
 from hai_desktop.core.paths import ProfilePaths
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ API = "/api/v1"
 HUB_START_TIMEOUT_S = 30.0
 
 
-class DemoError(Exception):
+class DemoError(HaiError):
     """The demo could not be prepared (the message says which step failed)."""
 
 
@@ -370,8 +371,12 @@ def seed_hub(url: str, data: dict[str, Any]) -> SeedReport:
         try:
             caster.login(demo["broadcaster"]["email"], demo["broadcaster"]["password"])
             for broadcast in demo["broadcasts"]:
-                caster.call("POST", "/broadcasts", broadcast, ok=(200, 201))
-                report.broadcasts += 1
+                try:
+                    caster.call("POST", "/broadcasts", _dated(broadcast), ok=(200, 201))
+                    report.broadcasts += 1
+                except DemoError as exc:
+                    # One refused notice must not hide the others from the demo.
+                    report.skipped.append(f"broadcast {broadcast.get('kind')}: {exc}")
         except DemoError as exc:
             report.skipped.append(f"broadcasts: {exc}")
         finally:
@@ -515,3 +520,16 @@ def prepare_demo(root: Path | str | None = None, keep_files: bool = False) -> De
     timings["total_s"] = time.perf_counter() - started
     log.info("demo ready in %.1f s (%s)", timings["total_s"], timings)
     return DemoSession(root, hub, paths, seed, report, local, timings, keep_files)
+
+
+def _dated(broadcast: dict) -> dict:
+    """The broadcast with ``reply_due_in_days`` turned into a ``reply_due`` that lies ahead:
+    the hub refuses a due date in the past, and the demo data is read on any later day."""
+    item = dict(broadcast)
+    days = item.pop("reply_due_in_days", None)
+    if days is not None:
+        from datetime import UTC, datetime, timedelta
+
+        item["reply_due"] = (datetime.now(UTC) + timedelta(days=days)).isoformat()
+    return item
+

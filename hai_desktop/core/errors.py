@@ -1,32 +1,31 @@
-"""Expected errors of the desk core and the Indonesian texts the user sees for them.
+"""The desk's one exception root, and the codes of the expected (non-bug) errors.
 
-Core code raises ``ValidationError`` with field -> message code; the GUI shows
-``message(code)`` next to the field. Codes are stable identifiers (tests and the GUI use them).
+Every error the desk core raises on purpose derives from :class:`HaiError`: validation,
+not found, the hub's (``core/sync/protocol.HubError``), storage (``core/db/errors``), the
+demo's. Core speaks in codes: ``ValidationError`` maps field -> message code; the words are
+the GUI's (``gui/error_texts.py``, translatable) and the CLI's (``cli_texts.py``). Codes are
+stable identifiers (tests assert them).
 """
 
 from __future__ import annotations
 
-MESSAGES: dict[str, str] = {
-    "required": "Wajib diisi.",
-    "too_long": "Terlalu panjang.",
-    "satker_invalid": "Kode satker harus 6 angka.",
-    "phone_invalid": "Nomor telepon tidak valid (gunakan angka, boleh diawali +).",
-    "email_invalid": "Alamat e-mail tidak valid.",
-    "email_not_official": "Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id).",
-    "unknown_code": "Pilihan tidak dikenal. Pilih dari daftar.",
-    "unknown_office": "Kantor tidak ditemukan dalam daftar kantor.",
-    "answer_required": "Tulis jawaban yang diberikan, atau pilih hasil lain.",
-    "reason_required": "Pilih alasan mengapa pertanyaan di luar lingkup layanan.",
-    "time_invalid": "Waktu tidak valid.",
-    "time_order": "Waktu selesai tidak boleh sebelum waktu mulai.",
-    "not_found": "Data tidak ditemukan.",
-    "invalid": "Isian tidak valid.",
-}
-
-
-def message(code: str) -> str:
-    """The Indonesian text for a message code (the code itself if unknown)."""
-    return MESSAGES.get(code, code)
+# The validation message codes (a test checks that the GUI and the CLI word each one).
+CODES: tuple[str, ...] = (
+    "required",
+    "too_long",
+    "satker_invalid",
+    "phone_invalid",
+    "email_invalid",
+    "email_not_official",
+    "unknown_code",
+    "unknown_office",
+    "answer_required",
+    "reason_required",
+    "time_invalid",
+    "time_order",
+    "not_found",
+    "invalid",
+)
 
 
 class HaiError(Exception):
@@ -39,10 +38,6 @@ class ValidationError(HaiError):
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {code}" for field, code in self.errors.items()))
-
-    def messages(self) -> dict[str, str]:
-        """Field -> Indonesian text."""
-        return {field: message(code) for field, code in self.errors.items()}
 
 
 class NotFoundError(HaiError):

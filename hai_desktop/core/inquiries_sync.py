@@ -44,6 +44,7 @@ registry.register_push(
         set_status=_set_status,
         batch_size=PUSH_BATCH_MAX,
         order=100,
+        topic=FEED,  # the history shows each record's sync mark
     )
 )
 registry.register_feed(

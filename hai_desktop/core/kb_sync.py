@@ -40,6 +40,7 @@ registry.register_push(
         send=_send_feedback,
         batch_size=FEEDBACK_BATCH,
         order=200,
+        topic=FEED,
     )
 )
 registry.register_feed(

@@ -1,50 +1,56 @@
-"""Core message codes as text in the UI language.
+"""Core validation codes (``core/errors.CODES``) as text in the UI language.
 
-``hai_desktop.core.errors.MESSAGES`` holds the Indonesian texts (core has no Qt). Each is
-listed here once more inside ``QCoreApplication.translate`` so that ``pyside6-lupdate``
-collects it into the .ts file; ``text(code)`` then returns the translation when English is
-on. A test checks that every core message is listed.
+Indonesian is the source text, each inside ``QCoreApplication.translate`` so that
+``pyside6-lupdate`` collects it; ``text(code)`` returns the translation when English is on.
+A test checks that every core code is listed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hai_desktop.core.errors import message
-
 CONTEXT = "CoreMessages"
 
 
-def _listed() -> list[str]:
-    # Never called for its result at run time; the literals are what lupdate reads.
-    return [
-        QCoreApplication.translate("CoreMessages", "Wajib diisi."),
-        QCoreApplication.translate("CoreMessages", "Terlalu panjang."),
-        QCoreApplication.translate("CoreMessages", "Kode satker harus 6 angka."),
-        QCoreApplication.translate(
+def _table() -> dict[str, str]:
+    # Built on each call: the translator may have been switched since.
+    return {
+        "required": QCoreApplication.translate("CoreMessages", "Wajib diisi."),
+        "too_long": QCoreApplication.translate("CoreMessages", "Terlalu panjang."),
+        "satker_invalid": QCoreApplication.translate("CoreMessages", "Kode satker harus 6 angka."),
+        "phone_invalid": QCoreApplication.translate(
             "CoreMessages", "Nomor telepon tidak valid (gunakan angka, boleh diawali +)."
         ),
-        QCoreApplication.translate("CoreMessages", "Alamat e-mail tidak valid."),
-        QCoreApplication.translate(
+        "email_invalid": QCoreApplication.translate("CoreMessages", "Alamat e-mail tidak valid."),
+        "email_not_official": QCoreApplication.translate(
             "CoreMessages", "Gunakan e-mail kedinasan (misalnya @kemenkeu.go.id)."
         ),
-        QCoreApplication.translate("CoreMessages", "Pilihan tidak dikenal. Pilih dari daftar."),
-        QCoreApplication.translate("CoreMessages", "Kantor tidak ditemukan dalam daftar kantor."),
-        QCoreApplication.translate(
+        "unknown_code": QCoreApplication.translate(
+            "CoreMessages", "Pilihan tidak dikenal. Pilih dari daftar."
+        ),
+        "unknown_office": QCoreApplication.translate(
+            "CoreMessages", "Kantor tidak ditemukan dalam daftar kantor."
+        ),
+        "answer_required": QCoreApplication.translate(
             "CoreMessages", "Tulis jawaban yang diberikan, atau pilih hasil lain."
         ),
-        QCoreApplication.translate(
+        "reason_required": QCoreApplication.translate(
             "CoreMessages", "Pilih alasan mengapa pertanyaan di luar lingkup layanan."
         ),
-        QCoreApplication.translate("CoreMessages", "Waktu tidak valid."),
-        QCoreApplication.translate(
+        "time_invalid": QCoreApplication.translate("CoreMessages", "Waktu tidak valid."),
+        "time_order": QCoreApplication.translate(
             "CoreMessages", "Waktu selesai tidak boleh sebelum waktu mulai."
         ),
-        QCoreApplication.translate("CoreMessages", "Data tidak ditemukan."),
-        QCoreApplication.translate("CoreMessages", "Isian tidak valid."),
-    ]
+        "not_found": QCoreApplication.translate("CoreMessages", "Data tidak ditemukan."),
+        "invalid": QCoreApplication.translate("CoreMessages", "Isian tidak valid."),
+    }
+
+
+def codes() -> set[str]:
+    """The codes this table words (for the completeness test)."""
+    return set(_table())
 
 
 def text(code: str) -> str:
-    """The user-facing text of a core message code, translated when a translator is on."""
-    return QCoreApplication.translate(CONTEXT, message(code))
+    """The user-facing text of a core message code (the code itself if unknown)."""
+    return _table().get(code, code)

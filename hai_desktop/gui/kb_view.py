@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import kb
+from hai_desktop.gui import changes
 from hai_desktop.gui import object_names as names
 
 SEARCH_DEBOUNCE_MS = 150
@@ -413,6 +414,13 @@ class KbView(QWidget):
             self.results.setCurrentIndex(self.model.index(0))
         self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def on_kb_changed(self) -> None:
+        """A sync brought KB changes: refresh now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._filters_loaded = False
+
     def refresh(self) -> None:
         """Reload the filters and the results (after a sync brought new entries)."""
         self._filters_loaded = False
@@ -653,4 +661,5 @@ def create(window) -> KbView:
         insert_into_form(window, entry)
 
     view.use_answer_requested.connect(use)
+    changes.subscribe(changes.KB, view.on_kb_changed, view)
     return view

@@ -152,7 +152,9 @@ class SignInDialog(QDialog):
                     self.tr("E-mail atau kata sandi salah, atau e-mail bukan e-mail kedinasan.")
                 )
             else:
-                self.show_error(exc.user_message)
+                from hai_desktop.gui.sync_texts import error_text
+
+                self.show_error(error_text(exc))
         else:
             self.show_error(self.tr("Gagal masuk: %1").replace("%1", type(exc).__name__))
         self.password.setFocus()

@@ -1,65 +1,61 @@
-"""Runs the sync engine on its own worker thread and wires it to the window.
+"""Runs the sync engine through the GUI's task manager and wires it to the window.
 
 Triggers (ARCHITECTURE.md): a timer (settings ``sync_interval_s``, default 60 s), the sync
 button / Ctrl+R, each save (debounced), and the network coming back (QNetworkInformation
-when the platform has a backend, and a light health poll while offline in any case).
+when the platform has a backend, and a light health probe in any case).
 
-Automatic passes respect the engine's backoff and fail quietly (the indicator shows it); a
-pass the user asked for ignores the backoff (not Retry-After) and its failure is shown in
-words. A 401 opens the sign-in dialog. The worker never touches widgets: results come back
-through queued signals (after Anki's ``sync.py`` and Mu's workers).
+Passes run on the task manager's sync lane (``gui/tasks.py``: one at a time, off the GUI
+thread; the lane's note says why it writes the database beside the db worker). Automatic
+passes respect the engine's backoff and fail quietly (the indicator shows it); a pass the
+user asked for ignores the backoff (not Retry-After), checks the hub's health first with a
+short timeout so a dead hub is reported in seconds, and its failure is shown in words. A
+401 opens the sign-in dialog. A dead hub is noticed between passes too: a cheap health
+probe runs every ``health_poll_ms`` (soon after a failure, then at that pace), and tells
+"the hub is not answering" from "this PC has no network". After a pass, the topics whose
+data changed go to the change notifier (``gui/changes.py``) for the views.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
-import queue
-import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.account import hub_config
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import REASON_NO_TOKEN, REASON_NOT_CONFIGURED
-from hai_desktop.core.sync.status import STATE_OFFLINE, SyncReport, SyncStatus
+from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, SyncReport, SyncStatus
+from hai_desktop.gui import changes
+from hai_desktop.gui.sync_texts import status_text
+from hai_desktop.gui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEBOUNCE_MS = 3000
 HEALTH_POLL_MS = 15000
-# The offline health poll only: a hub that accepts the connection but does not answer
-# (paused, overloaded) should not hold the sync thread for the full request timeout. The
-# engine's push/pull keep their own (settings ``hub_timeout_s``).
+FIRST_PROBE_AFTER_FAILURE_MS = 3000
+# The health probe only: a hub that accepts the connection but does not answer (paused,
+# overloaded) is reported within seconds. The engine's push/pull keep their own timeout
+# (settings ``hub_timeout_s``).
 HEALTH_TIMEOUT_S = 3.0
 FIRST_SYNC_DELAY_MS = 1500
 
 
-class _Bridge(QObject):
-    """Lives in the GUI thread; the sync thread emits here and Qt queues it over.
-
-    Signals:
-        job_done(int, object, object): job id, result, exception (one of them None).
-        progress(str, int, int): engine progress.
-    """
-
-    job_done = Signal(int, object, object)
-    progress = Signal(str, int, int)
-
-
 class SyncController(QObject):
-    """Owns the sync thread, the triggers and the current status.
+    """Owns the sync triggers and the current status; the work runs on the task manager.
 
     Signals:
         status_changed(object): a new :class:`SyncStatus`.
         sync_started(): a pass began.
         sync_finished(object): a pass ended with this :class:`SyncReport`.
         progress(str, int, int): phase, done, total during a pass.
-        signin_required(str): the hub wants a new sign-in (message in words).
+        signin_required(str): the hub wants a new sign-in (message in words, may be empty).
         notice(str): a failure of a sync the user asked for, to show in words.
         completed(str): a sync the user asked for succeeded (a short confirmation).
         counts_changed(int, int): records waiting / rejected, refreshed after a save.
@@ -81,25 +77,22 @@ class SyncController(QObject):
         engine: SyncEngine | None = None,
         debounce_ms: int = DEFAULT_DEBOUNCE_MS,
         health_poll_ms: int = HEALTH_POLL_MS,
+        tasks: TaskManager | None = None,
     ):
         super().__init__(parent)
         self.paths = paths
-        # A plain daemon thread with a job queue (like the TaskManager's pools): it can never
-        # abort the process at exit the way a still-running QThread would.
-        self._queue: queue.Queue = queue.Queue()
-        self._thread = threading.Thread(target=self._loop, name="hai-sync", daemon=True)
-        self._bridge = _Bridge(self)  # deleted with the controller; emits then fail softly
-        self._bridge.job_done.connect(self._on_job_done)
-        self._bridge.progress.connect(self.progress)
+        # The window's task manager; a controller used alone (tests, tools) gets its own.
+        self._own_tasks = tasks is None
+        self.tasks = tasks or TaskManager()
         self.engine = engine or SyncEngine(paths)
-        # The engine calls back on the sync thread: hop to the GUI thread via a signal.
+        # The engine calls back on the sync lane: hop to the GUI thread.
         self.engine.progress = self._emit_progress
-        self._jobs: dict[int, tuple[Callable | None, Callable | None]] = {}
-        self._ids = itertools.count(1)
         self.status = SyncStatus()
         self.running = False
+        self._pass: Future | None = None
         self._queued: tuple[bool, bool] | None = None  # (force, user) of a pass asked meanwhile
         self._user_pass = False
+        self._probing = False
         self._stopped = False
 
         self.timer = QTimer(self)
@@ -117,23 +110,21 @@ class SyncController(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
-        # The window closing (or a test dropping it) ends the thread too.
-        self.destroyed.connect(lambda *_: self._queue.put(None))
 
     # -- life cycle -----------------------------------------------------------------------
 
     def start(self, first_sync_delay_ms: int = FIRST_SYNC_DELAY_MS) -> None:
-        """Start the thread and the timer; load the stored status; sync soon after."""
-        self._thread.start()
+        """Start the timers; load the stored status; sync soon after."""
         self._apply_interval()
         self.timer.start()
-        self.submit(self.engine.status, self._set_status)
+        self.health_timer.start()
+        self.tasks.run_query(self.engine.status, self._set_status)
         self._watch_network()
         if first_sync_delay_ms >= 0:
             QTimer.singleShot(first_sync_delay_ms, self, lambda: self.request_sync())
 
     def stop(self, timeout_ms: int = 15000) -> None:
-        """Stop the triggers and the thread (waits for a running pass to finish)."""
+        """Stop the triggers; a running pass ends at its next batch or page."""
         if self._stopped:
             return
         self._stopped = True
@@ -142,55 +133,54 @@ class SyncController(QObject):
                 timer.stop()
             except RuntimeError:  # already deleted with the window
                 pass
-        if self._thread.is_alive():
-            # A running pass finishes first (jobs run in order); then the thread closes its
-            # own SQLite connection and ends.
-            self._queue.put(None)
-            self._thread.join(timeout_ms / 1000)
-            if self._thread.is_alive():
-                log.warning("sync thread still busy at shutdown")
-
-    def _loop(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                break
-            job_id, fn = item
+        self.engine.request_stop()
+        if self._pass is not None and not self._pass.done():
             try:
-                result = fn()
-            except BaseException as exc:  # handed back to the GUI thread, never swallowed
-                self._emit_done(job_id, None, exc)
-            else:
-                self._emit_done(job_id, result, None)
-        _close_thread_connection()
-
-    def _emit_done(self, job_id: int, result: Any, error: BaseException | None) -> None:
-        try:
-            self._bridge.job_done.emit(job_id, result, error)
-        except RuntimeError:  # the window (and the bridge) is gone: nobody to tell
-            pass
+                self._pass.result(timeout_ms / 1000)
+            except Exception:  # noqa: BLE001 - its outcome no longer matters at exit
+                log.warning("sync pass still busy at shutdown")
+        if self._own_tasks:
+            self.tasks.shutdown(close_connection=_close_thread_connection)
 
     def _emit_progress(self, phase: str, done: int, total: int) -> None:
-        try:
-            self._bridge.progress.emit(phase, done, total)
-        except RuntimeError:
-            pass
+        def emit() -> None:
+            try:
+                self.progress.emit(phase, done, total)
+            except RuntimeError:  # the controller is gone: nobody to tell
+                pass
+
+        self.tasks.call_in_gui(emit)
 
     def submit(
         self,
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
-        """Run ``fn`` on the sync thread (serialised with sync passes); callbacks on GUI."""
+    ) -> Future | None:
+        """Run ``fn`` on the sync lane (one at a time with passes); callbacks on the GUI
+        thread. Once stopped, queued jobs return without running."""
         if self._stopped:
-            return
-        job_id = next(self._ids)
-        self._jobs[job_id] = (on_done, on_error)
-        self._queue.put((job_id, fn))
+            return None
+
+        def job() -> Any:
+            if self._stopped:
+                return None
+            return fn()
+
+        def done(result: Any) -> None:
+            if not self._stopped and on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.error("sync job failed", exc_info=exc)
+
+        return self.tasks.run_sync(job, done, failed)
 
     def run_for_dialog(self, fn, on_done, on_error) -> None:
-        """A ``Runner`` for the sign-in dialog (its network call on the sync thread)."""
+        """A ``Runner`` for the sign-in dialog (its network call on the sync lane)."""
         self.submit(fn, on_done, on_error)
 
     # -- triggers -------------------------------------------------------------------------
@@ -206,7 +196,12 @@ class SyncController(QObject):
         self.running = True
         self._user_pass = user
         self.sync_started.emit()
-        self.submit(lambda: self.engine.run_once(force=force), self._on_report, self._on_crashed)
+        # The user waits for the answer: check the hub's health quickly first.
+        self._pass = self.submit(
+            lambda: self.engine.run_once(force=force, quick_check=user),
+            self._on_report,
+            self._on_crashed,
+        )
 
     def sync_now(self) -> None:
         """The user asked (button, Ctrl+R)."""
@@ -218,17 +213,19 @@ class SyncController(QObject):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        """Re-read the outbox counts so "N menunggu" shows at once, not after the pass."""
+        """Re-read the outbox counts so "N menunggu" shows at once, even during a pass."""
         from hai_desktop.core import outbox
 
         def counts() -> tuple[int, int]:
             return outbox.queued_count(), outbox.rejected_count()
 
         def done(result: tuple[int, int]) -> None:
+            if self._stopped:
+                return
             self.status.waiting, self.status.rejected = result
             self.counts_changed.emit(*result)
 
-        self.submit(counts, done)
+        self.tasks.run_query(counts, done)
 
     def _on_timer(self) -> None:
         self._apply_interval()
@@ -261,69 +258,51 @@ class SyncController(QObject):
         if reachability == QNetworkInformation.Reachability.Online:
             if self.status.error_kind == "offline":
                 self.request_sync(force=True)
+        else:
+            self._poll_health()  # say "no network" now, not at the next pass
 
     def _poll_health(self) -> None:
-        """While offline: a cheap health check; when the hub answers, sync at once."""
-        if self.running:
+        """A cheap health probe: notices a dead hub between passes, and the hub back."""
+        if self.running or self._probing or self._stopped:
             return
-        paths = self.paths
+        self._probing = True
 
-        def check() -> bool:
-            from hai_desktop.core.sync.client import HubClient
-            from hai_desktop.core.sync.protocol import HubError
-
-            config = hub_config(paths)
-            if not config.hub_url:
-                return False
-            with HubClient(
-                config.hub_url,
-                ca_bundle=config.ca_bundle,
-                proxy=config.proxy,
-                timeout=HEALTH_TIMEOUT_S,
-            ) as client:
-                try:
-                    client.health()
-                except HubError:
-                    return False
-            return True
-
-        def done(reachable: bool) -> None:
-            # Only a network outage ends this way; a hub fault keeps its jittered backoff
-            # (its health endpoint may answer while the real calls fail).
-            if reachable and self.status.error_kind == "offline":
+        def done(failed: SyncStatus | None) -> None:
+            self._probing = False
+            if failed is not None:
+                self._set_status(failed)
+            elif self.status.error_kind == "offline":
+                # Only a network outage ends this way; a hub fault keeps its jittered
+                # backoff (its health endpoint may answer while the real calls fail).
                 self.request_sync(force=True)
 
-        self.submit(check, done)
+        def failed(exc: BaseException) -> None:
+            self._probing = False
+            log.warning("health probe failed unexpectedly", exc_info=exc)
+
+        self.submit(lambda: self.engine.probe(HEALTH_TIMEOUT_S), done, failed)
 
     # -- results --------------------------------------------------------------------------
 
-    @Slot(int, object, object)
-    def _on_job_done(self, job_id: int, result: Any, error: BaseException | None) -> None:
-        on_done, on_error = self._jobs.pop(job_id, (None, None))
-        if error is not None:
-            if on_error is not None:
-                on_error(error)
-            else:
-                log.error("sync thread job failed", exc_info=error)
-        elif on_done is not None:
-            on_done(result)
-
     def _set_status(self, status: SyncStatus) -> None:
+        if self._stopped:
+            return
         self.status = status
-        # Poll the hub's health only while offline: the cheap way to notice the network back.
-        if status.state == STATE_OFFLINE:
-            if not self.health_timer.isActive():
-                self.health_timer.start()
-        else:
-            self.health_timer.stop()
         self.status_changed.emit(status)
 
     def _on_report(self, report: SyncReport) -> None:
         self.running = False
+        self._pass = None
         user = self._user_pass
         was_signin = self.status.needs_signin
         self._set_status(report.status)
         self.sync_finished.emit(report)
+        for topic in sorted(report.changed):
+            changes.notify(topic)
+        if report.error is not None and report.status.state == STATE_OFFLINE:
+            # Probe soon, then at the poll's pace: the first sign the hub is back.
+            self.health_timer.start()
+            QTimer.singleShot(FIRST_PROBE_AFTER_FAILURE_MS, self, self._poll_health)
         # Pop the dialog by itself only when a working sign-in stopped working (expired,
         # revoked); a desk never signed in stays quiet until its user clicks.
         expired = report.error is not None and report.error.reason not in (
@@ -331,11 +310,9 @@ class SyncController(QObject):
             REASON_NOT_CONFIGURED,
         )
         if report.status.needs_signin and (user or (expired and not was_signin)):
-            self.signin_required.emit(report.status.message)
-        elif user and (report.error is not None or report.skipped):
-            self.notice.emit(report.status.message)
-        elif user and report.rejected:
-            self.notice.emit(report.status.message)
+            self.signin_required.emit(signin_message(report.status))
+        elif user and (report.error is not None or report.skipped or report.rejected):
+            self.notice.emit(status_text(report.status))
         elif user and report.ok:
             self.completed.emit(self.tr("Sinkronisasi selesai."))
         if self._queued is not None and not self._stopped:
@@ -346,21 +323,27 @@ class SyncController(QObject):
     def _on_crashed(self, exc: BaseException) -> None:
         # Not a classified hub failure: a bug or a storage error. Log it, show it calmly.
         self.running = False
+        self._pass = None
         log.error("sync pass failed unexpectedly", exc_info=exc)
-        status = SyncStatus(**{**self.status.to_dict()})
-        status.state = "attention"
-        status.message = "Sinkronisasi gagal karena kesalahan di komputer ini. Coba lagi."
-        from hai_desktop.core.db.errors import StorageError
-
-        if isinstance(exc, StorageError):  # disk full, locked, read-only: say which
-            from hai_desktop.storage_words import describe
-
-            status.message = describe(exc).line()
+        status = SyncStatus.from_dict(self.status.to_dict())
+        status.state = STATE_ATTENTION
+        status.say(codes.LOCAL_FAILURE)
         self._set_status(status)
         self.sync_finished.emit(SyncReport(status=status))
         if self._user_pass:
-            self.notice.emit(status.message)
+            self.notice.emit(status_text(status))
         self._queued = None
+
+
+def signin_message(status: SyncStatus) -> str:
+    """What the sign-in dialog says above its fields: why a working sign-in stopped.
+
+    Nothing for a desk that never signed in (the status line's "click the sync status to
+    sign in" would be nonsense inside the dialog that click opened).
+    """
+    if status.code in (codes.NOT_SIGNED_IN, codes.NOT_CONFIGURED, codes.NEVER_SYNCED):
+        return ""
+    return status_text(status)
 
 
 def _close_thread_connection() -> None:
@@ -387,7 +370,7 @@ def install(window: QWidget, paths: ProfilePaths, start: bool = True) -> SyncCon
     from hai_desktop.gui.sync_status import SyncIndicator
 
     register_settings_page(HubSettingsPage)
-    controller = SyncController(paths, window)
+    controller = SyncController(paths, window, tasks=getattr(window, "tasks", None))
     indicator = SyncIndicator()
     window.set_sync_indicator(indicator)
     window.sync_indicator = indicator
@@ -403,7 +386,7 @@ def install(window: QWidget, paths: ProfilePaths, start: bool = True) -> SyncCon
 
     def on_indicator_clicked() -> None:
         if controller.status.needs_signin:
-            open_signin(window, paths, controller, controller.status.message)
+            open_signin(window, paths, controller, signin_message(controller.status))
         else:
             controller.sync_now()
 
@@ -414,14 +397,6 @@ def install(window: QWidget, paths: ProfilePaths, start: bool = True) -> SyncCon
         saved.connect(controller.schedule_after_save)
     controller.signin_required.connect(lambda text: open_signin(window, paths, controller, text))
 
-    def refresh_history(report: SyncReport) -> None:
-        # The history shows each record's sync mark: refresh it when a pass changed any.
-        changed = report.accepted or report.rejected or report.pulled.get("inquiries")
-        history = getattr(window, "_history", None)  # only if the page was built
-        if changed and history is not None:
-            history.refresh()
-
-    controller.sync_finished.connect(refresh_history)
     if start:
         controller.start()
     return controller

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.status import (
     STATE_ATTENTION,
     STATE_OFFLINE,
@@ -22,6 +23,7 @@ from hai_desktop.core.sync.status import (
 )
 from hai_desktop.core.timeutil import parse_utc
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.sync_texts import clock_text, status_text
 
 # Dot colours per state; the text always says the state too (never colour alone).
 _COLOURS = {
@@ -133,8 +135,10 @@ class SyncIndicator(QWidget):
         if state == STATE_ONLINE:
             return self.tr("Tersambung")
         if state == STATE_ATTENTION:
-            if self.status.needs_signin:
+            if self.status.needs_signin and self.status.code == codes.SESSION_ENDED:
                 return self.tr("Perlu masuk ulang")
+            if self.status.needs_signin:  # never signed in here: not "again"
+                return self.tr("Belum masuk")
             return self.tr("Perlu perhatian")
         return self.tr("Tidak tersambung")
 
@@ -153,14 +157,14 @@ class SyncIndicator(QWidget):
         self.label.setText(" · ".join(parts))
         self.dot.setStyleSheet(f"color: {_COLOURS.get(state, '#6b7280')};")
         self.setProperty("syncState", state)
-        clock = status.clock_message
+        clock = clock_text(status)
         if clock:
             self.clock.setText(self.tr("⚠ Jam komputer salah"))
             self.clock.setToolTip(clock)
             self.clock.show()
         else:
             self.clock.hide()
-        tip = [status.message] if status.message else []
+        tip = [status_text(status)]
         if last:
             tip.append(self.tr("Sinkron terakhir yang berhasil: %1").replace("%1", last))
         else:

@@ -1,9 +1,21 @@
-"""Background work for the GUI: one database worker, one reader, a network pool.
+"""Background work for the GUI: one database worker, one reader, the sync lane, a network pool.
 
-After Anki's task manager: every database write goes through ONE worker thread (so writes
-are serialised), long read-only queries (history pages, counts) go through a separate reader
-thread so they never delay a save, and network calls use a small pool. Results come back to
-the GUI thread through a queued Qt signal; worker code never touches widgets.
+After Anki's task manager: every database write a user makes goes through ONE worker thread
+(so saves are serialised), long read-only queries (history pages, counts) go through a
+separate reader thread so they never delay a save, sync passes run one at a time on the
+sync lane, and other network calls use a small pool. Results come back to the GUI thread
+through a queued Qt signal; worker code never touches widgets. This is the GUI's one way to
+run background work: the sync controller uses it too.
+
+Why the sync lane writes the database itself, beside the db worker: a sync pass is mostly
+waiting on the network, and it must store each pulled page *with its cursor* in one
+transaction right after the page arrived (ARCHITECTURE.md, "The outbox and the sync
+engine"). Routing those writes through the db worker would put a save behind whole passes
+queued on it, or split page and cursor. SQLite (WAL, ``lock_type=IMMEDIATE``,
+``busy_timeout``) serialises the two writers at the transaction: a save waits at most for
+one page's transaction, and the engine keeps that short by preparing a page (parsing,
+stemming) before it opens the transaction. ``tests/bench/bench_sync.py`` measures a save
+during a 2,000-entry KB page being applied (target ≤ 1 s).
 """
 
 from __future__ import annotations
@@ -51,6 +63,7 @@ class TaskManager(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hai-db")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hai-read")
         self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hai-net")
+        self._sync = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hai-sync")
         self._pending = 0
         self._lock = threading.Lock()
         self._default_error = default_error
@@ -75,6 +88,12 @@ class TaskManager(QObject):
         """Run network work on the network pool."""
         return self._submit(self._net, fn, on_done, on_error)
 
+    def run_sync(
+        self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None
+    ) -> Future:
+        """Run ``fn`` on the sync lane (one at a time: sync passes, sign-in, health probes)."""
+        return self._submit(self._sync, fn, on_done, on_error)
+
     def call_in_gui(self, fn: Callable[[], None]) -> None:
         """Schedule ``fn`` on the GUI thread (safe from any thread)."""
         self._bridge.invoke.emit(fn)
@@ -91,13 +110,18 @@ class TaskManager(QObject):
     def shutdown(self, close_connection: Callable[[], object] | None = None) -> None:
         """Finish queued database writes, then stop the threads (called on quit).
 
-        ``close_connection`` runs last on the database and reader threads, so their own
+        ``close_connection`` runs last on the database, reader and sync threads, so their own
         SQLite connections are closed cleanly (peewee keeps one per thread).
         """
         if self._closed:
             return
         self._closed = True
         self._net.shutdown(wait=False, cancel_futures=True)
+        if close_connection is not None:
+            self._sync.submit(close_connection)
+        # The sync controller stopped first: its queued jobs return at once, a running pass
+        # ends at its next page or batch.
+        self._sync.shutdown(wait=True)
         if close_connection is not None:
             self._reader.submit(close_connection)
         self._reader.shutdown(wait=True, cancel_futures=False)

@@ -16,6 +16,7 @@ from hai_desktop import cli_kb
 from hai_desktop.core import credentials, kb, outbox, profile_store
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.demo import load_demo_data, prepare_demo
+from hai_desktop.core.resources import load_json
 from hai_desktop.core.sync.engine import SyncEngine
 
 
@@ -32,6 +33,10 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
         assert session.hub.url.startswith("http://127.0.0.1:")
         assert session.seed.kb_entries == len(data["kb"]) > 100
         assert session.seed.inquiries == len(data["inquiries"])
+        # Every demo notice (the active outage, the urgent one, the data request) is accepted
+        # by the hub's current rules: nothing of the demo is silently skipped.
+        assert session.seed.broadcasts == len(load_json("demo", "demo.json")["broadcasts"])
+        assert session.seed.skipped == []
         assert session.kb_entries_local == len(data["kb"])
 
         # The desk profile: the demo CSO, signed in (token stored), KB local and searchable.

@@ -23,7 +23,7 @@ import pytest
 
 from hai_desktop.core import credentials, inquiries, outbox, settings
 from hai_desktop.core.sync import account as sync_account
-from hai_desktop.core.sync import state
+from hai_desktop.core.sync import codes, state
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import ErrorKind
@@ -158,7 +158,7 @@ def test_hub_kill9_mid_sync_then_restart(hub, account, tmp_path):
     time.sleep(0.5)
     assert not report.ok and report.error.kind is ErrorKind.OFFLINE
     assert report.status.state == STATE_OFFLINE
-    assert "Tidak tersambung" in report.status.message or "tepat waktu" in report.status.message
+    assert report.status.code in (codes.HUB_NOT_ANSWERING, codes.CONNECTION_LOST, codes.TIMEOUT)
     assert 0 < outbox.depth() < 1600
 
     hub.restart()
@@ -172,13 +172,13 @@ def test_hub_kill9_mid_sync_then_restart(hub, account, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("fault", "kind", "words"),
+    ("fault", "kind", "code"),
     [
-        ("reset", ErrorKind.OFFLINE, "Tidak tersambung"),
-        ("reset_after_forward", ErrorKind.OFFLINE, "Tidak tersambung"),
-        ("502", ErrorKind.HUB_FAULT, "gangguan"),
-        ("html", ErrorKind.HUB_FAULT, "bukan dari HAI Hub"),
-        ("slow", ErrorKind.OFFLINE, "tepat waktu"),
+        ("reset", ErrorKind.OFFLINE, codes.CONNECTION_LOST),
+        ("reset_after_forward", ErrorKind.OFFLINE, codes.CONNECTION_LOST),
+        ("502", ErrorKind.HUB_FAULT, codes.HUB_FAULT),
+        ("html", ErrorKind.HUB_FAULT, codes.NOT_THE_HUB),
+        ("slow", ErrorKind.OFFLINE, codes.TIMEOUT),
     ],
     ids=[
         "test_fault_connection_reset",
@@ -188,7 +188,7 @@ def test_hub_kill9_mid_sync_then_restart(hub, account, tmp_path):
         "test_fault_response_slower_than_timeout",
     ],
 )
-def test_fault_then_clean_sync(hub, account, proxy, tmp_path, fault, kind, words):
+def test_fault_then_clean_sync(hub, account, proxy, tmp_path, fault, kind, code):
     paths = make_desk(tmp_path / "desk", proxy.url, account)
     set_timeout(paths, 1.0)
     saved = save_many(25)
@@ -196,7 +196,7 @@ def test_fault_then_clean_sync(hub, account, proxy, tmp_path, fault, kind, words
     report = SyncEngine(paths).run_once(force=True)
     assert not report.ok
     assert report.error.kind is kind
-    assert words in report.status.message
+    assert report.status.code == code
     assert report.status.state == STATE_OFFLINE
     assert report.status.waiting == 25 and outbox.depth() == 25  # nothing lost
     engine = SyncEngine(paths)
@@ -226,7 +226,7 @@ def test_fault_429_retry_after_is_honoured(hub, account, proxy, tmp_path):
     engine = SyncEngine(paths)
     report = engine.run_once(force=True)
     assert report.error.kind is ErrorKind.THROTTLED and report.error.retry_after == 2
-    assert "2 detik" in report.status.message
+    assert report.status.code == codes.THROTTLED and report.status.params == {"seconds": 2}
     assert engine.run_once(force=True).skipped  # even the button waits for Retry-After
     time.sleep(2.1)
     report = engine.run_once()
@@ -242,7 +242,7 @@ def test_fault_401_expired_token_then_sign_in_again(hub, account, tmp_path):
     report = SyncEngine(paths).run_once(force=True)
     assert report.error.kind is ErrorKind.AUTH
     assert report.status.state == STATE_ATTENTION and report.status.needs_signin
-    assert "masuk lagi" in report.status.message
+    assert report.status.code == codes.SESSION_ENDED
     assert credentials.load_token(paths) is None
     assert outbox.depth() == 12  # everything stays queued
     sync_account.sign_in(paths, hub.url, account.email, account.password)

@@ -17,7 +17,7 @@ from hai_desktop.core import credentials, profile_store
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.settings import Settings
-from hai_desktop.core.sync import state
+from hai_desktop.core.sync import codes, state
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.protocol import (
     REASON_NO_TOKEN,
@@ -150,7 +150,7 @@ def sign_in(
         if status.error_kind == ErrorKind.AUTH.value:
             status.error_kind = None
             status.state = STATE_OFFLINE
-            status.message = "Sudah masuk. Menunggu sinkronisasi."
+            status.say(codes.SIGNED_IN)
         status.next_retry_at = None
         save_status(status)
         state.delete_value("backoff")

@@ -16,7 +16,9 @@ success.
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
+import socket
 import ssl
 import time
 from collections.abc import Iterable
@@ -33,7 +35,9 @@ from hai_desktop.core.sync.protocol import (
     REASON_BAD_SHAPE,
     REASON_CONNECTION,
     REASON_INVALID_URL,
+    REASON_NO_NETWORK,
     REASON_NOT_JSON,
+    REASON_REFUSED,
     REASON_TIMEOUT,
     REASON_TLS,
     ErrorKind,
@@ -67,6 +71,33 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         when = when.replace(tzinfo=UTC)
     now = time.time() if now is None else now
     return max(0.0, when.timestamp() - now)
+
+
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EADDRNOTAVAIL}
+
+
+def connection_reason(exc: BaseException) -> str:
+    """Why a connection failed: no network (no route, name not resolved), the hub's host
+    refused it (the network works, the hub is not running), or it broke on the way.
+
+    requests wraps urllib3's error, which wraps the socket's: walk the chain.
+    """
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        err = stack.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, socket.gaierror):
+            return REASON_NO_NETWORK
+        if isinstance(err, ConnectionRefusedError):
+            return REASON_REFUSED
+        if isinstance(err, OSError) and err.errno in _NO_ROUTE:
+            return REASON_NO_NETWORK
+        stack.extend((getattr(err, "reason", None), err.__cause__, err.__context__))
+        stack.extend(a for a in err.args if isinstance(a, BaseException))
+    return REASON_CONNECTION
 
 
 class TrustStoreAdapter(HTTPAdapter):
@@ -193,7 +224,7 @@ class HubClient:
             requests.exceptions.ContentDecodingError,
             requests.exceptions.TooManyRedirects,
         ) as exc:
-            raise HubError(ErrorKind.OFFLINE, REASON_CONNECTION) from exc
+            raise HubError(ErrorKind.OFFLINE, connection_reason(exc)) from exc
         except (
             requests.exceptions.InvalidURL,
             requests.exceptions.MissingSchema,

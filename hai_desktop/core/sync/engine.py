@@ -32,8 +32,9 @@ from typing import Any
 from hai_desktop import __version__
 from hai_desktop.core import clock, credentials, outbox, profile_store
 from hai_desktop.core.db.models import database_proxy
+from hai_desktop.core.errors import HaiError
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.sync import backoff, registry, state
+from hai_desktop.core.sync import backoff, codes, registry, state
 from hai_desktop.core.sync.account import default_client_factory
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.protocol import ErrorKind, HubError
@@ -53,6 +54,11 @@ log = logging.getLogger(__name__)
 CRASH_AFTER_PUSH_ENV = "HAI_TEST_CRASH_AFTER_PUSH"
 
 ProgressCallback = Callable[[str, int, int], None]
+PROBE_TIMEOUT_S = 3.0
+
+
+class SyncStopped(HaiError):
+    """The pass was asked to stop (the app is closing); what it stored so far is consistent."""
 
 
 def _now() -> datetime:
@@ -85,6 +91,7 @@ class SyncEngine:
         self.clock = clock
         self.rng = rng or random.Random()
         self._lock = threading.Lock()
+        self._stop = threading.Event()
 
     @property
     def db(self):
@@ -103,16 +110,51 @@ class SyncEngine:
         """Whether an automatic pass may run now (not inside a backoff or Retry-After)."""
         return not backoff.blocked(state.get_value("backoff") or {}, now or self.clock())
 
-    def run_once(self, force: bool = False) -> SyncReport:
-        """One full pass. ``force`` (the user asked) ignores the backoff, not Retry-After."""
+    def run_once(self, force: bool = False, quick_check: bool = False) -> SyncReport:
+        """One full pass. ``force`` (the user asked) ignores the backoff, not Retry-After.
+
+        ``quick_check``: ask ``/health`` first with a short timeout, so that a hub that is
+        down fails the pass in seconds rather than after the full request timeout.
+        """
         if not self._lock.acquire(blocking=False):
             report = SyncReport(skipped=True, status=self.status())
-            report.status.message = "Sinkronisasi sedang berjalan."
+            report.status.say(codes.RUNNING)
             return report
         try:
-            return self._run(force)
+            return self._run(force, quick_check)
         finally:
             self._lock.release()
+
+    def request_stop(self) -> None:
+        """Ask a running pass to end at its next batch or page (the app is closing)."""
+        self._stop.set()
+
+    def probe(self, timeout_s: float = PROBE_TIMEOUT_S) -> SyncStatus | None:
+        """A quick ``GET /health`` with a short timeout (after a failure, before a pass the
+        user asked for). When the hub does not answer, the status says so at once (hub
+        not answering, or no network) and is returned; None when the hub answered or there
+        is nothing to probe yet (not configured, not signed in: the pass will say so)."""
+        try:
+            client = self.client_factory()
+        except HubError:
+            return None
+        client.timeout = (min(client.timeout[0], timeout_s), timeout_s)
+        try:
+            client.health()
+        except HubError as err:
+            if err.kind not in (ErrorKind.OFFLINE, ErrorKind.HUB_FAULT):
+                return None
+            status = self.status()
+            return settle(
+                status,
+                err,
+                waiting=status.waiting,
+                rejected=status.rejected,
+                next_retry_at=status.next_retry_at,
+            )
+        finally:
+            client.close()
+        return None
 
     def pull_feed(
         self, feed: str, fetch: Callable[[int], dict], apply: Callable[[list[dict]], Any]
@@ -121,6 +163,7 @@ class SyncEngine:
         cursor = state.get_cursor(feed)
         count = 0
         while True:
+            self._check_stop()
             page = fetch(cursor)
             items = page["items"]
             try:
@@ -142,7 +185,7 @@ class SyncEngine:
 
     # -- the pass -------------------------------------------------------------------------
 
-    def _run(self, force: bool) -> SyncReport:
+    def _run(self, force: bool, quick_check: bool = False) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport()
         stored_backoff = state.get_value("backoff") or {}
@@ -156,11 +199,21 @@ class SyncEngine:
         client: HubClient | None = None
         try:
             client = self.client_factory()
+            if quick_check:
+                normal = client.timeout
+                client.timeout = (min(normal[0], PROBE_TIMEOUT_S), PROBE_TIMEOUT_S)
+                client.health()
+                client.timeout = normal
             self._heartbeat(client, status)
             self._push(client, report)
             self._pull(client, report)
             state.set_value("last_pull_at", utc_now())
             report.ok = True
+        except SyncStopped:
+            log.info("sync pass stopped on request")
+            report.skipped = True
+            report.status = self.status()
+            return report
         except HubError as err:
             report.error = err
             log.info("sync failed: %s", err.describe())
@@ -194,6 +247,10 @@ class SyncEngine:
             rejected=outbox.rejected_count(),
             next_retry_at=next_retry,
         )
+
+    def _check_stop(self) -> None:
+        if self._stop.is_set():
+            raise SyncStopped()
 
     def _progress(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:
@@ -234,6 +291,7 @@ class SyncEngine:
     ) -> None:
         after = 0  # rows sent in this pass are behind this id; a re-queue gets a new one
         while True:
+            self._check_stop()
             # Rescan after every batch: records saved during the upload go in this pass too.
             rows = outbox.pending(
                 push_type.batch_size, record_type=push_type.record_type, after_id=after
@@ -309,18 +367,23 @@ class SyncEngine:
                 outbox.record_failure(unanswered, why)
         for item, message in rejected:
             report.rejected.append((push_type.record_type, item.record_id, message))
+        if acked or rejected:
+            report.changed.add(push_type.topic or push_type.record_type)
 
     # -- pull -----------------------------------------------------------------------------
 
     def _pull(self, client: HubClient, report: SyncReport) -> None:
         for feed in registry.feeds():
             if feed.pull is not None:
-                report.pulled[feed.name] = feed.pull(client)
-                continue
-            fetch = feed.fetch
-            report.pulled[feed.name] = self.pull_feed(
-                feed.name, lambda cursor, fetch=fetch: fetch(client, cursor), feed.apply
-            )
+                count = feed.pull(client)
+            else:
+                fetch = feed.fetch
+                count = self.pull_feed(
+                    feed.name, lambda cursor, fetch=fetch: fetch(client, cursor), feed.apply
+                )
+            report.pulled[feed.name] = count
+            if count:
+                report.changed.add(feed.topic or feed.name)
 
 
 def _crash_hook() -> None:
@@ -348,4 +411,4 @@ def _result_message(result: dict[str, Any]) -> str:
         return str(error.get("message") or error.get("code") or "ditolak")
     if error:
         return str(error)
-    return "Ditolak oleh HAI Hub."
+    return codes.ITEM_REJECTED

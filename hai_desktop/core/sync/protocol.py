@@ -1,7 +1,8 @@
-"""What can go wrong talking to the hub, classified once, with the words shown to the user.
+"""What can go wrong talking to the hub, classified once.
 
 Every failure of a hub call becomes a :class:`HubError` with a :class:`ErrorKind`; the sync
-engine decides retry and backoff from the kind alone, the GUI shows ``user_message``.
+engine decides retry and backoff from the kind alone. What the user is told is a message
+code (:meth:`HubError.message_code`); the GUI and the CLI turn it into words.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from typing import Any
+
+from hai_desktop.core.errors import HaiError
+from hai_desktop.core.sync import codes
 
 
 class ErrorKind(enum.Enum):
@@ -22,7 +26,9 @@ class ErrorKind(enum.Enum):
 
 
 # Finer reasons, for logs, tests and the exact words shown.
-REASON_CONNECTION = "connection"
+REASON_CONNECTION = "connection"  # the connection broke (reset, closed mid-answer)
+REASON_NO_NETWORK = "no_network"  # no route to the hub's host, or its name not resolved
+REASON_REFUSED = "refused"  # the hub's host refused the connection: the hub is not running
 REASON_TIMEOUT = "timeout"
 REASON_TLS = "tls"
 REASON_HTTP = "http_status"
@@ -34,7 +40,7 @@ REASON_NO_TOKEN = "no_token"
 
 
 @dataclass(eq=False)
-class HubError(Exception):
+class HubError(HaiError):
     """A classified failure of one hub request.
 
     Attributes:
@@ -67,64 +73,42 @@ class HubError(Exception):
             parts.append(self.code)
         return " / ".join(parts)
 
-    @property
-    def user_message(self) -> str:
-        """What the user reads, in Indonesian."""
-        return user_message(self)
+    def message_code(self) -> tuple[str, dict[str, Any]]:
+        """What the user is told, as a code of :mod:`~hai_desktop.core.sync.codes` and its
+        parameters (the GUI and the CLI own the words)."""
+        return message_code(self)
 
     def item_error(self) -> str:
-        """What to keep on an item the hub refused because of this error (its own words)."""
-        return self.hub_message or self.user_message
+        """What to keep on an item the hub refused because of this error: the hub's own
+        words, else the code of the failure."""
+        return self.hub_message or self.message_code()[0]
 
     def __str__(self) -> str:  # dataclass would otherwise print every field
         return self.describe()
 
 
-def user_message(err: HubError) -> str:
-    """Indonesian words for a classified failure (one place, used by GUI and CLI)."""
+def message_code(err: HubError) -> tuple[str, dict[str, Any]]:
+    """The message code and parameters of a classified failure (one place, GUI and CLI)."""
     if err.kind is ErrorKind.OFFLINE:
-        if err.reason == REASON_TIMEOUT:
-            return (
-                "HAI Hub tidak menjawab tepat waktu. Data tetap tersimpan di komputer ini "
-                "dan akan dikirim otomatis."
-            )
-        if err.reason == REASON_TLS:
-            return (
-                "Sambungan aman ke HAI Hub gagal (sertifikat tidak dikenali). Periksa "
-                "alamat hub dan berkas CA di Pengaturan."
-            )
-        return (
-            "Tidak tersambung ke HAI Hub (jaringan terputus?). Data tetap tersimpan di "
-            "komputer ini dan akan dikirim otomatis saat jaringan kembali."
-        )
+        by_reason = {
+            REASON_TIMEOUT: codes.TIMEOUT,
+            REASON_TLS: codes.TLS,
+            REASON_NO_NETWORK: codes.NO_NETWORK,
+            REASON_REFUSED: codes.HUB_NOT_ANSWERING,
+        }
+        return by_reason.get(err.reason, codes.CONNECTION_LOST), {}
     if err.kind is ErrorKind.HUB_FAULT:
         if err.reason in (REASON_NOT_JSON, REASON_BAD_SHAPE):
-            return (
-                "Jawaban yang diterima bukan dari HAI Hub (mungkin halaman login Wi-Fi atau "
-                "proxy kantor). Akan dicoba lagi otomatis."
-            )
-        status = f" (kode {err.status})" if err.status else ""
-        return f"HAI Hub sedang mengalami gangguan{status}. Akan dicoba lagi otomatis."
-    if err.kind is ErrorKind.AUTH and err.reason == REASON_NO_TOKEN:
-        return (
-            "Belum masuk ke HAI Hub. Klik status sinkronisasi untuk masuk; catatan tetap "
-            "tersimpan di komputer ini."
-        )
+            return codes.NOT_THE_HUB, {}
+        return codes.HUB_FAULT, {"status": err.status}
     if err.kind is ErrorKind.AUTH:
-        return (
-            "Sesi masuk ke HAI Hub sudah berakhir. Silakan masuk lagi; data yang belum "
-            "terkirim tetap dalam antrean."
-        )
+        return (codes.NOT_SIGNED_IN if err.reason == REASON_NO_TOKEN else codes.SESSION_ENDED), {}
     if err.kind is ErrorKind.THROTTLED:
-        wait = int(err.retry_after or 0)
-        if wait:
-            return f"HAI Hub sedang sibuk. Dicoba lagi dalam {wait} detik."
-        return "HAI Hub sedang sibuk. Dicoba lagi sebentar lagi."
+        return codes.THROTTLED, {"seconds": int(err.retry_after or 0)}
     if err.reason == REASON_NOT_CONFIGURED:
-        return "Alamat HAI Hub belum diatur. Klik status sinkronisasi untuk masuk ke hub."
+        return codes.NOT_CONFIGURED, {}
     if err.reason == REASON_INVALID_URL:
-        return "Alamat HAI Hub tidak sah. Periksa alamat hub di Pengaturan."
+        return codes.INVALID_URL, {}
     if err.hub_message:
-        return f"HAI Hub menolak data: {err.hub_message}"
-    status = f" (kode {err.status})" if err.status else ""
-    return f"HAI Hub menolak permintaan{status}."
+        return codes.HUB_REFUSED, {"hub_message": err.hub_message}
+    return codes.REQUEST_REFUSED, {"status": err.status}

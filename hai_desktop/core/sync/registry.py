@@ -117,6 +117,8 @@ class PushType:
             the record (``synced`` / ``rejected`` / ``conflict``) for the UI.
         batch_size: items per ``send`` call.
         order: push order within a pass, lowest first (attachments before what names them).
+        topic: what changed when items were acknowledged or refused (the GUI's change
+            notifier; default: the record type).
     """
 
     record_type: str
@@ -127,6 +129,7 @@ class PushType:
     set_status: Callable[[list[str], str, str | None], None] | None = None
     batch_size: int = 500
     order: int = 100
+    topic: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class Feed:
         pull: instead of fetch/apply, a feed of its own kind (the reference data's ETag):
             ``client`` -> items received. The engine then keeps no cursor for it.
         order: pull order within a pass, lowest first.
+        topic: what changed when a page brought items (default: the feed's name).
     """
 
     name: str
@@ -147,6 +151,7 @@ class Feed:
     apply: Callable[[list[dict[str, Any]]], Any] | None = None
     pull: Callable[[HubClient], int] | None = None
     order: int = 100
+    topic: str | None = None
 
 
 _push: dict[str, PushType] = {}

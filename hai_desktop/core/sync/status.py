@@ -1,5 +1,8 @@
 """The one sync state the UI shows at all times, and what one pass did.
 
+The state speaks in message codes (:mod:`~hai_desktop.core.sync.codes`) with parameters;
+the GUI's and the CLI's tables hold the words.
+
 The status is persisted in ``sync_state`` (key ``status``) so that the indicator shows the
 last known state at start-up, before the first pass of the session.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from hai_desktop.core.sync import state
+from hai_desktop.core.sync import codes, state
 from hai_desktop.core.sync.protocol import HubError
 from hai_desktop.core.timeutil import utc_now
 
@@ -30,7 +33,8 @@ class SyncStatus:
     rejected: int = 0
     last_good_sync: str | None = None
     last_attempt: str | None = None
-    message: str = "Belum pernah tersinkron dengan HAI Hub."
+    code: str = codes.NEVER_SYNCED  # what the status line says, as a message code
+    params: dict[str, Any] = field(default_factory=dict)  # and its parameters
     error_kind: str | None = None
     clock_skew_s: float | None = None
     clock_warning: bool = False
@@ -48,16 +52,18 @@ class SyncStatus:
         return cls(**known)
 
     @property
-    def clock_message(self) -> str | None:
-        """The clock warning in words, when the desk clock is off by more than 5 minutes."""
+    def clock_code(self) -> tuple[str, dict[str, Any]] | None:
+        """The clock warning, when the desk clock is off by more than 5 minutes."""
         if not self.clock_warning or self.clock_skew_s is None:
             return None
         minutes = round(abs(self.clock_skew_s) / 60)
-        side = "terlambat" if self.clock_skew_s > 0 else "terlalu cepat"
-        return (
-            f"Jam komputer ini {side} sekitar {minutes} menit dibanding HAI Hub. "
-            "Betulkan tanggal dan jam komputer."
-        )
+        code = codes.CLOCK_BEHIND if self.clock_skew_s > 0 else codes.CLOCK_AHEAD
+        return code, {"minutes": minutes}
+
+    def say(self, code: str, **params: Any) -> None:
+        """Set the status line's message."""
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -71,29 +77,11 @@ class SyncReport:
     unchanged: int = 0
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, message
     pulled: dict[str, int] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # topics whose data changed (GUI refresh)
     error: HubError | None = None
     requests: int = 0
     duration_s: float = 0.0
     status: SyncStatus = field(default_factory=SyncStatus)
-
-    def summary_lines(self) -> list[str]:
-        """An Indonesian summary, one fact per line."""
-        lines = []
-        if self.skipped:
-            lines.append(f"Sinkronisasi ditunda: {self.status.message}")
-            return lines
-        lines.append(f"Terkirim ke HAI Hub: {self.accepted + self.unchanged} catatan.")
-        for record_type, record_id, message in self.rejected:
-            lines.append(f"Ditolak ({record_type} {record_id}): {message}")
-        pulled = ", ".join(f"{k} {v}" for k, v in self.pulled.items() if v)
-        if pulled:
-            lines.append(f"Diterima dari HAI Hub: {pulled}.")
-        if self.error is not None:
-            lines.append(f"Gagal: {self.error.user_message}")
-        lines.append(f"Menunggu dikirim: {self.status.waiting} catatan.")
-        if self.status.clock_message:
-            lines.append(self.status.clock_message)
-        return lines
 
 
 def load_status() -> SyncStatus:
@@ -125,22 +113,18 @@ def settle(
         status.needs_signin = False
         if rejected:
             status.state = STATE_ATTENTION
-            status.message = (
-                f"{rejected} catatan ditolak HAI Hub. Buka Riwayat untuk "
-                "melihat alasannya dan memperbaikinya."
-            )
+            status.say(codes.REJECTED, count=rejected)
         else:
             status.state = STATE_ONLINE
-            status.message = (
-                "Semua catatan sudah terkirim."
-                if not waiting
-                else f"{waiting} catatan menunggu dikirim."
-            )
+            if waiting:
+                status.say(codes.WAITING, count=waiting)
+            else:
+                status.say(codes.ALL_SENT)
     else:
         status.error_kind = error.kind.value
         # Not signed in, or no hub address yet: the sign-in dialog (with the address) fixes both.
         status.needs_signin = error.kind is ErrorKind.AUTH or error.reason == REASON_NOT_CONFIGURED
-        status.message = error.user_message
+        status.code, status.params = error.message_code()
         if error.kind in (ErrorKind.AUTH, ErrorKind.REJECTED) or error.reason == REASON_TLS:
             status.state = STATE_ATTENTION
         else:

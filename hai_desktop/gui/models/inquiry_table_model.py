@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from hai_desktop.core import reference
 from hai_desktop.core.inquiries import InquiryFilter, count_inquiries, list_inquiries
 from hai_desktop.core.timeutil import parse_utc
+from hai_desktop.gui import sync_texts
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.widgets import item_name
 
@@ -126,7 +127,9 @@ class InquiryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "question":
             return row.question
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "sync_status":
-            return getattr(row, "sync_error", None) or None
+            error = getattr(row, "sync_error", None)
+            # The hub's own words, or a sync code when it gave none.
+            return sync_texts.text(error) if error else None
         return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008,N802

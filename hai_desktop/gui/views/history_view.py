@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from hai_desktop.core import reference
 from hai_desktop.core.inquiries import InquiryFilter
-from hai_desktop.gui import messages
+from hai_desktop.gui import changes, messages
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.models.inquiry_table_model import InquiryTableModel
 from hai_desktop.gui.tasks import TaskManager
@@ -290,4 +290,6 @@ def create(window) -> HistoryView:
     view.duplicate_requested.connect(window.duplicate_inquiry)
     if window.form is not None:
         window.form.saved.connect(lambda _id: view.refresh())
+    # Sync marks and records pulled from the office feed.
+    changes.subscribe(changes.INQUIRIES, view.refresh, view)
     return view

@@ -1,6 +1,32 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name />
+    <message>
+        <source>Isian berikutnya / sebelumnya (per kolom, atas ke bawah)</source>
+        <translation>Next / previous field (column by column, top to bottom)</translation>
+    </message>
+    <message>
+        <source>Dasar peraturan: tambahkan yang diketik</source>
+        <translation>Regulation basis: add what was typed</translation>
+    </message>
+    <message>
+        <source>Daftar dasar: hapus butir yang dipilih</source>
+        <translation>Basis list: remove the selected item</translation>
+    </message>
+    <message>
+        <source>Sisipkan saran basis pengetahuan bernomor</source>
+        <translation>Insert the numbered knowledge-base suggestion</translation>
+    </message>
+    <message>
+        <source>Sisipkan saran yang dipilih</source>
+        <translation>Insert the selected suggestion</translation>
+    </message>
+    <message>
+        <source>Jawaban: batalkan sisipan terakhir</source>
+        <translation>Answer: undo the last insert</translation>
+    </message>
+</context>
 <context>
     <name>CoreMessages</name>
     <message>
@@ -41,7 +67,7 @@
     </message>
     <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
-        <translation>Choose why the question is out of the service&apos;s scope.</translation>
+        <translation>Choose why the question is out of the service's scope.</translation>
     </message>
     <message>
         <source>Waktu tidak valid.</source>
@@ -504,8 +530,8 @@
         <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
-        <source>Jawaban dari &quot;%1&quot; disisipkan dan dicatat sebagai dasar.</source>
-        <translation>The answer from &quot;%1&quot; was inserted and recorded as the basis.</translation>
+        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
+        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
@@ -654,6 +680,18 @@
         <translation>Knowledge Base</translation>
     </message>
     <message>
+        <source>Menu samping</source>
+        <translation>Side menu</translation>
+    </message>
+    <message>
+        <source>Layar</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <source>Di mana saja</source>
+        <translation>Anywhere</translation>
+    </message>
+    <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -725,6 +763,68 @@
     </message>
 </context>
 <context>
+    <name>ShortcutHelpDialog</name>
+    <message>
+        <source>Pintasan</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Bagian</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Tombol</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Fungsi</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Pengunjung baru</source>
+        <translation>New visitor</translation>
+    </message>
+    <message>
+        <source>Pertanyaan lain dari pengunjung yang sama</source>
+        <translation>Another question from the same visitor</translation>
+    </message>
+    <message>
+        <source>Simpan catatan</source>
+        <translation>Save the entry</translation>
+    </message>
+    <message>
+        <source>Cari di Riwayat</source>
+        <translation>Search History</translation>
+    </message>
+    <message>
+        <source>Cari di Basis Pengetahuan</source>
+        <translation>Search the Knowledge Base</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Pindah ke menu samping</source>
+        <translation>Go to the side menu</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Daftar pintasan ini</source>
+        <translation>This list of shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Masuk ke HAI Hub</source>
@@ -783,11 +883,11 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office&apos;s IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office&apos;s IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -868,6 +968,10 @@
         <translation>Sign-in needed</translation>
     </message>
     <message>
+        <source>Belum masuk</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
         <source>Perlu perhatian</source>
         <translation>Needs attention</translation>
     </message>
@@ -906,6 +1010,109 @@
     <message>
         <source>Catatan ditolak (lihat tanda di Riwayat): %1</source>
         <translation>Entries rejected (see the marks in History): %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Komputer ini tidak tersambung ke jaringan. Data tetap tersimpan di komputer ini dan akan dikirim otomatis saat jaringan kembali.</source>
+        <translation>This computer is not connected to a network. Your data stays saved on this computer and is sent automatically when the network is back.</translation>
+    </message>
+    <message>
+        <source>HAI Hub tidak menjawab (jaringan tersambung, hub mati atau sedang dimulai ulang). Data tetap tersimpan dan akan dikirim otomatis.</source>
+        <translation>HAI Hub is not answering (the network is up; the hub is down or restarting). Your data stays saved and will be sent automatically.</translation>
+    </message>
+    <message>
+        <source>Sambungan ke HAI Hub terputus. Data tetap tersimpan di komputer ini dan akan dikirim otomatis.</source>
+        <translation>The connection to HAI Hub was lost. Your data stays saved on this computer and will be sent automatically.</translation>
+    </message>
+    <message>
+        <source>HAI Hub tidak menjawab tepat waktu. Data tetap tersimpan di komputer ini dan akan dikirim otomatis.</source>
+        <translation>HAI Hub did not answer in time. Your data stays saved on this computer and will be sent automatically.</translation>
+    </message>
+    <message>
+        <source>Sambungan aman ke HAI Hub gagal (sertifikat tidak dikenali). Periksa alamat hub dan berkas CA di Pengaturan.</source>
+        <translation>The secure connection to HAI Hub failed (certificate not recognised). Check the hub address and the CA file in Settings.</translation>
+    </message>
+    <message>
+        <source>Jawaban yang diterima bukan dari HAI Hub (mungkin halaman login Wi-Fi atau proxy kantor). Akan dicoba lagi otomatis.</source>
+        <translation>The answer did not come from HAI Hub (perhaps a Wi-Fi login page or the office proxy). It will be retried automatically.</translation>
+    </message>
+    <message>
+        <source>HAI Hub sedang mengalami gangguan (kode {status}). Akan dicoba lagi otomatis.</source>
+        <translation>HAI Hub is having a problem (code {status}). It will be retried automatically.</translation>
+    </message>
+    <message>
+        <source>Belum masuk ke HAI Hub. Klik status sinkronisasi untuk masuk; catatan tetap tersimpan di komputer ini.</source>
+        <translation>Not signed in to HAI Hub. Click the sync status to sign in; entries stay saved on this computer.</translation>
+    </message>
+    <message>
+        <source>Sesi masuk ke HAI Hub sudah berakhir. Silakan masuk lagi; data yang belum terkirim tetap dalam antrean.</source>
+        <translation>Your HAI Hub session has ended. Please sign in again; unsent data stays queued.</translation>
+    </message>
+    <message>
+        <source>HAI Hub sedang sibuk. Dicoba lagi dalam {seconds} detik.</source>
+        <translation>HAI Hub is busy. Retrying in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>Alamat HAI Hub belum diatur. Klik status sinkronisasi untuk masuk ke hub.</source>
+        <translation>The HAI Hub address is not set. Click the sync status to sign in to the hub.</translation>
+    </message>
+    <message>
+        <source>Alamat HAI Hub tidak sah. Periksa alamat hub di Pengaturan.</source>
+        <translation>The HAI Hub address is not valid. Check the hub address in Settings.</translation>
+    </message>
+    <message>
+        <source>HAI Hub menolak data: {hub_message}</source>
+        <translation>HAI Hub refused the data: {hub_message}</translation>
+    </message>
+    <message>
+        <source>HAI Hub menolak permintaan (kode {status}).</source>
+        <translation>HAI Hub refused the request (code {status}).</translation>
+    </message>
+    <message>
+        <source>Belum pernah tersinkron dengan HAI Hub.</source>
+        <translation>Never synced with HAI Hub yet.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi sedang berjalan.</source>
+        <translation>Sync in progress.</translation>
+    </message>
+    <message>
+        <source>Sudah masuk. Menunggu sinkronisasi.</source>
+        <translation>Signed in. Waiting for the sync.</translation>
+    </message>
+    <message>
+        <source>Semua catatan sudah terkirim.</source>
+        <translation>All entries have been sent.</translation>
+    </message>
+    <message>
+        <source>{count} catatan menunggu dikirim.</source>
+        <translation>{count} entries waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>{count} catatan ditolak HAI Hub. Buka Riwayat untuk melihat alasannya dan memperbaikinya.</source>
+        <translation>{count} entries were refused by HAI Hub. Open History to see why and fix them.</translation>
+    </message>
+    <message>
+        <source>{count} catatan diubah juga oleh desk lain di kantor ini. Buka Riwayat untuk memilih versi yang dipakai.</source>
+        <translation>{count} entries were also changed by another desk of this office. Open History to choose the version to keep.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal karena kesalahan di komputer ini. Coba lagi.</source>
+        <translation>The sync failed because of a problem on this computer. Try again.</translation>
+    </message>
+    <message>
+        <source>Jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
+        <translation>This computer's clock is about {minutes} minutes behind HAI Hub. Correct the computer's date and time.</translation>
+    </message>
+    <message>
+        <source>Jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
+        <translation>This computer's clock is about {minutes} minutes ahead of HAI Hub. Correct the computer's date and time.</translation>
+    </message>
+    <message>
+        <source>Ditolak oleh HAI Hub.</source>
+        <translation>Refused by HAI Hub.</translation>
     </message>
 </context>
 </TS>

@@ -58,8 +58,11 @@ def test_profile_set_rejects_bad_values(tmp_path):
         "NOWHERE",
     )
     assert out.returncode == 2
-    assert "e-mail kedinasan" in out.stderr
-    assert "Kantor tidak ditemukan" in out.stderr
+    from hai_desktop.cli_texts import VALIDATION_TEXTS
+
+    # Each invalid field, named, with the CLI's words for its code.
+    assert f"email: {VALIDATION_TEXTS['email_not_official']}" in out.stderr
+    assert f"office_code: {VALIDATION_TEXTS['unknown_office']}" in out.stderr
 
 
 def test_self_check_fails_on_damaged_database(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from hai_desktop.core import inquiries, outbox
 from hai_desktop.core.db.models import Inquiry, OutboxRow
-from hai_desktop.core.errors import MESSAGES, ValidationError
+from hai_desktop.core.errors import CODES, ValidationError
 from hai_desktop.core.inquiries import InquiryFilter, InquiryInput
 
 
@@ -81,7 +81,7 @@ def test_valid_input_has_no_errors(db):
 def test_bad_input_gets_message_code(db, overrides, field, code):
     errors = inquiries.validate(make(**overrides))
     assert errors.get(field) == code
-    assert code in MESSAGES
+    assert code in CODES
     with pytest.raises(ValidationError) as info:
         inquiries.save_inquiry(make(**overrides))
     assert info.value.errors[field] == code

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.client import HubClient, parse_retry_after
 from hai_desktop.core.sync.protocol import ErrorKind, HubError
 from tests.integration.fault_proxy import FaultProxy
@@ -163,7 +164,7 @@ def test_item_level_422_is_rejected_with_hub_message(client):
     err = info.value
     assert err.kind is ErrorKind.REJECTED and err.status == 422
     assert err.hub_message == "Kolom salah." and err.details == {"field": "x"}
-    assert "Kolom salah." in err.user_message
+    assert err.message_code() == (codes.HUB_REFUSED, {"hub_message": "Kolom salah."})
 
 
 @pytest.mark.parametrize(
@@ -184,9 +185,10 @@ def test_faults_are_classified(proxy, client, fault, kind, reason):
         client.heartbeat("dev", 0)
     err = info.value
     assert err.kind is kind and err.reason == reason
-    assert err.user_message  # always words for the user
+    assert err.message_code()[0] in codes.ALL  # always a code the GUI and CLI can word
     if fault == "429":
-        assert err.retry_after == 7 and "7 detik" in err.user_message
+        assert err.retry_after == 7
+        assert err.message_code() == (codes.THROTTLED, {"seconds": 7})
     # The fault is gone: the same client works again.
     assert "server_time" in client.heartbeat("dev", 0)
 
@@ -202,7 +204,8 @@ def test_connection_refused_is_offline():
     with pytest.raises(HubError) as info:
         c.health()
     assert info.value.kind is ErrorKind.OFFLINE
-    assert "Tidak tersambung" in info.value.user_message
+    assert info.value.reason == "refused"
+    assert info.value.message_code() == (codes.HUB_NOT_ANSWERING, {})
 
 
 def test_invalid_url_is_rejected_not_crash():

@@ -14,32 +14,14 @@ import pytest
 from hai_desktop.core import credentials, inquiries, outbox, profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
-from hai_desktop.core.sync import backoff, state
+from hai_desktop.core.sync import backoff, codes, state
 from hai_desktop.core.sync.backoff import FAULT_RETRY_CAP_S
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import ErrorKind
 from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE
 from hai_desktop.core.timeutil import format_utc
-from tests.desktop.core.sync_stub_hub import StubHub
 from tests.integration.fault_proxy import FaultProxy
-
-
-@pytest.fixture()
-def desk(tmp_path):
-    paths = ProfilePaths.for_dir(tmp_path / "desk").ensure()
-    db = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    profile_store.set_profile("Budi Santoso", "budi@kemenkeu.go.id", "KPPN-BANDA-ACEH")
-    yield paths
-    db.close()
-
-
-@pytest.fixture()
-def hub():
-    h = StubHub().start()
-    yield h
-    h.stop()
 
 
 def make_engine(paths, url, token="tok", **kw):
@@ -104,7 +86,8 @@ def test_rejected_item_is_marked_and_the_rest_go_on(desk, hub):
     listed = {r.id: r for r in inquiries.list_inquiries(None)}
     assert listed[bad.id].sync_status == "rejected"
     assert listed[bad.id].sync_error == "Kode satker tidak dikenal."
-    assert report.status.state == STATE_ATTENTION and "ditolak" in report.status.message
+    assert report.status.state == STATE_ATTENTION and report.status.code == codes.REJECTED
+    assert report.status.params == {"count": 1}
     # The user fixes it: it is queued again and goes through.
     save("Pertanyaan sudah diperbaiki", inquiry_id=bad.id)
     report = make_engine(desk, hub.url).run_once()
@@ -202,7 +185,7 @@ def test_offline_is_quiet_with_backoff_and_nothing_lost(desk):
     report = engine.run_once()
     assert not report.ok and report.error.kind is ErrorKind.OFFLINE
     assert report.status.state == STATE_OFFLINE and report.status.waiting == 1
-    assert "Tidak tersambung" in report.status.message
+    assert report.status.code == codes.HUB_NOT_ANSWERING  # refused on a working network
     assert not engine.due()  # automatic retries wait for the backoff
     assert engine.run_once().skipped
     assert not engine.run_once(force=True).skipped  # the user's button always tries
@@ -250,7 +233,7 @@ def test_expired_token_asks_for_sign_in_and_keeps_queue(desk, hub):
     report = engine.run_once()
     assert report.error.kind is ErrorKind.AUTH
     assert report.status.state == STATE_ATTENTION and report.status.needs_signin
-    assert "masuk lagi" in report.status.message
+    assert report.status.code == codes.SESSION_ENDED
     assert credentials.load_token(desk) is None  # the dead token is dropped
     assert outbox.queued_count() == 1
     credentials.store_token(desk, "tok")  # signed in again
@@ -265,7 +248,8 @@ def test_retry_after_is_honoured_even_when_forced(desk, hub):
         engine = make_engine(desk, proxy.url)
         report = engine.run_once()
         assert report.error.kind is ErrorKind.THROTTLED
-        assert "120 detik" in report.status.message
+        assert report.status.code == codes.THROTTLED
+        assert report.status.params == {"seconds": 120}
         assert engine.run_once(force=True).skipped
         state.set_value("backoff", {})  # the wait is over
         assert engine.run_once().ok
@@ -278,10 +262,10 @@ def test_clock_skew_over_five_minutes_is_flagged(desk, hub):
     report = make_engine(desk, hub.url).run_once()
     assert report.ok and report.status.clock_warning
     assert 700 < report.status.clock_skew_s < 740
-    assert "terlambat sekitar 12 menit" in report.status.clock_message
+    assert report.status.clock_code == (codes.CLOCK_BEHIND, {"minutes": 12})
     hub.state.server_time = None
     report = make_engine(desk, hub.url).run_once()
-    assert not report.status.clock_warning and report.status.clock_message is None
+    assert not report.status.clock_warning and report.status.clock_code is None
 
 
 def test_kb_feedback_goes_through_the_outbox(desk, hub):

@@ -16,26 +16,8 @@ from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.sync import registry, state
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
-from tests.desktop.core.sync_stub_hub import StubHub
 
 CORE_SYNC = Path(__file__).resolve().parents[3] / "hai_desktop" / "core" / "sync"
-
-
-@pytest.fixture()
-def desk(tmp_path):
-    paths = ProfilePaths.for_dir(tmp_path / "desk").ensure()
-    db = open_database(paths.database)
-    reference.seed_reference_if_empty()
-    profile_store.set_profile("Budi Santoso", "budi@kemenkeu.go.id", "KPPN-BANDA-ACEH")
-    yield paths
-    db.close()
-
-
-@pytest.fixture()
-def hub():
-    h = StubHub().start()
-    yield h
-    h.stop()
 
 
 class FakeTypes:

@@ -8,6 +8,7 @@ import os
 import pytest
 
 from hai_desktop.core import credentials, inquiries
+from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE, SyncStatus
@@ -77,11 +78,11 @@ def test_indicator_shows_each_state(qtbot):
     assert ind.property("syncState") == STATE_ONLINE
     shot(ind, "sync_online")
 
-    ind.set_status(
-        SyncStatus(state=STATE_OFFLINE, waiting=7, message="Tidak tersambung ke HAI Hub.")
-    )
+    from hai_desktop.gui.sync_texts import text
+
+    ind.set_status(SyncStatus(state=STATE_OFFLINE, waiting=7, code=codes.NO_NETWORK))
     assert ind.text().startswith("Tidak tersambung") and "7 menunggu" in ind.text()
-    assert "Tidak tersambung" in ind.toolTip()
+    assert text(codes.NO_NETWORK) in ind.toolTip()
     shot(ind, "sync_offline")
 
     ind.set_syncing(True)
@@ -95,7 +96,9 @@ def test_indicator_shows_each_state(qtbot):
     assert ind.text().startswith("Perlu perhatian") and "2 ditolak" in ind.text()
     shot(ind, "sync_attention")
 
-    ind.set_status(SyncStatus(state=STATE_ATTENTION, needs_signin=True, waiting=3))
+    ind.set_status(
+        SyncStatus(state=STATE_ATTENTION, needs_signin=True, waiting=3, code=codes.SESSION_ENDED)
+    )
     assert ind.text().startswith("Perlu masuk ulang")
     shot(ind, "sync_signin")
 
@@ -236,11 +239,27 @@ def test_never_signed_in_desk_stays_quiet_until_clicked(qtbot, desk, hub):
             controller.request_sync()  # an automatic pass (timer)
         assert popped == []  # no dialog pops up by itself
         status = blocker.args[0].status
-        assert status.needs_signin and "Klik status sinkronisasi" in status.message
-        with qtbot.waitSignal(controller.signin_required, timeout=10000):
+        assert status.needs_signin and status.code == codes.NOT_CONFIGURED
+        with qtbot.waitSignal(controller.signin_required, timeout=10000) as asked:
             controller.sync_now()  # the user clicked: now the sign-in dialog is due
+        # The dialog opens without "click the sync status…" above its fields.
+        assert asked.args[0] == ""
     finally:
         controller.stop()
+
+
+def test_fresh_profile_says_not_signed_in_not_sign_in_again(qtbot):
+    """Issue 12: a desk that never signed in is "Belum masuk", never "Perlu masuk ulang"."""
+    from hai_desktop.gui.sync_status import SyncIndicator
+
+    ind = SyncIndicator()
+    qtbot.addWidget(ind)
+    for code in (codes.NOT_CONFIGURED, codes.NOT_SIGNED_IN):
+        ind.set_status(SyncStatus(state=STATE_ATTENTION, needs_signin=True, code=code))
+        assert ind.text().startswith("Belum masuk"), code
+        assert "ulang" not in ind.text()
+    ind.set_status(SyncStatus(state=STATE_ATTENTION, needs_signin=True, code=codes.SESSION_ENDED))
+    assert ind.text().startswith("Perlu masuk ulang")
 
 
 def test_indicator_words_are_indonesian_and_waiting_shows_when_online(qtbot):
@@ -274,3 +293,81 @@ def test_user_sync_says_done_and_a_save_refreshes_the_waiting_count(qtbot, desk,
         assert done.args[0] == "Sinkronisasi selesai."
     finally:
         controller.stop()
+
+
+def test_a_pass_tells_the_views_what_changed_through_the_notifier(qtbot, desk, hub):
+    from PySide6.QtWidgets import QWidget
+
+    from hai_desktop.gui import changes
+
+    paths, _profile = desk
+    credentials.store_token(paths, "tok")
+    controller = make_controller(paths, hub.url)
+    seen: list[str] = []
+    view = QWidget()
+    changes.subscribe(changes.INQUIRIES, lambda: seen.append("inquiries"), view)
+    changes.subscribe(changes.KB, lambda: seen.append("kb"), view)
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        save_one()
+        with qtbot.waitSignal(controller.sync_finished, timeout=10000) as blocker:
+            controller.sync_now()
+        assert blocker.args[0].changed == {"inquiries", "reference"}
+        assert seen == ["inquiries"]  # nothing came for the KB
+        view.deleteLater()  # a closed view is never called again
+        qtbot.waitUntil(lambda: not _alive(view), timeout=2000)
+        save_one("Kedua")
+        with qtbot.waitSignal(controller.sync_finished, timeout=10000):
+            controller.sync_now()
+        assert seen == ["inquiries"]
+    finally:
+        controller.stop()
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
+
+
+def test_a_dead_hub_is_noticed_by_the_probe_between_passes(qtbot, desk, hub):
+    paths, _profile = desk
+    credentials.store_token(paths, "tok")
+    controller = make_controller(paths, hub.url, health_poll_ms=60000)
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        with qtbot.waitSignal(controller.sync_finished, timeout=10000):
+            controller.sync_now()
+        assert controller.status.state == STATE_ONLINE
+        hub.stop()  # the hub dies; the network is fine
+        with qtbot.waitSignal(controller.status_changed, timeout=10000) as changed:
+            controller._poll_health()  # what the health timer does
+        status = changed.args[0]
+        assert status.state == STATE_OFFLINE and status.code == codes.HUB_NOT_ANSWERING
+    finally:
+        controller.stop()
+
+
+def test_sync_button_checks_health_first_so_a_hung_hub_fails_fast(qtbot, desk):
+    import socket
+
+    from hai_desktop.gui.sync_controller import SyncController
+
+    paths, _profile = desk
+    credentials.store_token(paths, "tok")
+    hung = socket.socket()  # accepts connections, never answers (a hub that hangs)
+    hung.bind(("127.0.0.1", 0))
+    hung.listen(8)
+    url = f"http://127.0.0.1:{hung.getsockname()[1]}"
+    engine = SyncEngine(paths, lambda: HubClient(url, token="tok", timeout=120.0))
+    controller = SyncController(paths, engine=engine)
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        with qtbot.waitSignal(controller.sync_finished, timeout=20000) as blocker:
+            controller.sync_now()
+        report = blocker.args[0]
+        # One request, the health check with its short timeout; not the 120 s of a push.
+        assert report.requests == 1 and report.status.code == codes.TIMEOUT
+    finally:
+        controller.stop()
+        hung.close()
