@@ -613,6 +613,30 @@ def build_demo(reference: dict, escalated: dict) -> dict:
             "attachments": [],
         },
     ]
+    # The hub refuses an outage that names no application; the status starts the thread.
+    broadcasts[0]["affected_applications"] = ["SPAN", "SAKTI"]
+    broadcasts[0]["outage_status"] = "identified"
+    broadcasts.append(
+        {
+            "id": demo_id("broadcast", "data-request-lpj-2026-11"),
+            "kind": "data_request",
+            "title": "Permintaan data: jumlah satker yang belum menyampaikan LPJ Bendahara "
+            "November 2026",
+            "body": (
+                "Yth. Kepala KPPN,\n\nMohon disampaikan jumlah satker mitra kerja yang belum "
+                "menyampaikan LPJ Bendahara bulan November 2026, beserta kendala yang paling "
+                "sering disampaikan satker, melalui balasan broadcast ini.\n\n"
+                "(Isi broadcast ini dibuat untuk demo HAI Desk.)"
+            ),
+            "urgency": "normal",
+            "audience": {"roles": [], "office_kinds": ["KPPN"], "office_codes": []},
+            "contact": contact,
+            "attachments": [],
+            "reply_requested": True,
+            # demo.load_demo turns this into a reply_due a week after the demo starts.
+            "reply_due_in_days": 7,
+        }
+    )
     ticket_id = escalated["ticket_id"]
     ticket = {
         "id": ticket_id,

@@ -224,8 +224,8 @@ def test_demo_accounts_and_office(demo, reference):
 
 def test_demo_broadcasts(demo):
     broadcasts = demo["broadcasts"]
-    assert len(broadcasts) == 3
-    assert {b["kind"] for b in broadcasts} == {"outage", "info", "service_change"}
+    assert len(broadcasts) == 4
+    assert {b["kind"] for b in broadcasts} == {"outage", "info", "service_change", "data_request"}
     assert any(b["kind"] == "outage" and b["urgency"] == "urgent" for b in broadcasts)
     for b in broadcasts:
         assert _is_uuid(b["id"])
