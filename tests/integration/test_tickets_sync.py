@@ -17,22 +17,6 @@ from tests.integration.hub_harness import API, Hub, make_desk
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 3000  # 750 KB: two chunks
 
 
-@pytest.fixture(autouse=True)
-def ticket_types():
-    """Register the ticket record types for this test only (not yet in RECORD_MODULES:
-    the desk core's stub hub of tests/desktop serves no tickets feed yet)."""
-    import importlib
-
-    from hai_desktop.core import tickets_sync
-    from hai_desktop.core.sync import registry
-
-    importlib.reload(tickets_sync)
-    yield
-    for record_type in ("attachment", "ticket", "ticket_message", "ticket_close"):
-        registry.unregister_push(record_type)
-    registry.unregister_feed("tickets")
-
-
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     h = Hub(tmp_path_factory.mktemp("hub")).start()

@@ -61,6 +61,7 @@ RECORD_MODULES: tuple[str, ...] = (
     "hai_desktop.core.kb_sync",
     "hai_desktop.core.inquiries_sync",
     "hai_desktop.core.broadcasts_sync",
+    "hai_desktop.core.tickets_sync",
 )
 
 # Hub result statuses (API.md "Inquiries"; the same words for every batch endpoint).

@@ -21,6 +21,7 @@ class StubHubState:
         self.kb: dict[str, dict] = {}
         self.feedback: dict[str, dict] = {}
         self.broadcasts: dict[str, dict] = {}
+        self.tickets: dict[str, dict] = {}  # the tickets feed (items with a rev)
         # A fixed Ed25519 public key (32 bytes, base64): the stub signs nothing itself.
         self.broadcast_key = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
         self.reference = {
@@ -94,6 +95,7 @@ class StubHub:
                     "/api/v1/kb/changes": state.kb,
                     "/api/v1/inquiries/changes": state.inquiries,
                     "/api/v1/broadcasts/changes": state.broadcasts,
+                    "/api/v1/tickets/changes": state.tickets,
                 }
                 if url.path == "/api/v1/broadcasts/public-key":
                     self._send(200, {"algorithm": "Ed25519", "public_key": state.broadcast_key})
