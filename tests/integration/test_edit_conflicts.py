@@ -140,7 +140,9 @@ def test_a_newer_hub_version_pulled_over_an_unsent_edit_is_a_conflict(hub, tmp_p
     engine.pull_feed("inquiries", lambda c: client.inquiries_changes(c), inquiries.apply_from_hub)
     client.close()
     local = inquiries.get_inquiry(record_id)
-    assert local.answer == "Desk dua." and conflicts.is_conflict(local.sync_status, local.sync_error)
+    assert local.answer == "Desk dua." and conflicts.is_conflict(
+        local.sync_status, local.sync_error
+    )
     assert conflicts.get_inquiry_conflict(record_id).hub["answer"] == "Dua."
 
 
