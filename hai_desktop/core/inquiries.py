@@ -42,7 +42,9 @@ MAX_BASIS_CHARS = 500
 LIST_QUESTION_CHARS = 200
 
 SATKER_RE = re.compile(r"[0-9]{6}")
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+# The local part neither starts nor ends with a dot and has no two dots in a row
+# ("rudi..hartono@gmail.com" is a typo); the domain has non-empty dotted labels.
+EMAIL_RE = re.compile(r"(?!\.)(?!.*\.\.)[^@\s]+(?<!\.)@[^@\s.]+(\.[^@\s.]+)+")
 PHONE_RE = re.compile(r"\+?[0-9 ().\-/]+")
 PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 6, 15
 

@@ -146,6 +146,7 @@ class DeskApp:
         messages.channel()  # created in the GUI thread
         self.window = MainWindow(self.paths, None, settings=self.settings, deferred=True)
         self.window.demo = self.demo
+        self.window.confirm_close = True  # unsaved input: save / keep as draft / discard
         if self.instance is not None:
             self.instance.raise_requested.connect(self.window.raise_window)
         if show:

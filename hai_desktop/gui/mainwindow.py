@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._log_page = None
         self._shown_once = False
         self.form = None
+        self.confirm_close = False  # the desk sets it: ask about unsaved input on close
         self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
         self.resize(1200, 760)
         self.setMinimumSize(QSize(900, 600))
@@ -500,6 +501,11 @@ class MainWindow(QMainWindow):
                 self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        # The desk (and the demo) ask about unsaved input; a window built by tests or
+        # tools closes quietly (confirm_close stays False there).
+        if self.form is not None and self.confirm_close and not self.form.confirm_close(self.close):
+            event.ignore()
+            return
         if self.form is not None:
             self.form.flush_draft()
         super().closeEvent(event)

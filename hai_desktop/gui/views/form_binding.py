@@ -61,9 +61,19 @@ class FieldBindingMixin:
                 signal.connect(lambda *_, f=field: self._clear_field_error(f))
 
     def _clear_field_error(self, field: str) -> None:
-        """The message and the red outline go together when the user edits the field."""
-        self._errors[field].clear_keeping_space()
-        self._set_invalid(self._field_widgets[field], False)
+        """The message, its line and the red outline go as soon as the user edits the
+        field; once no field is marked, the "check the marked fields" notice goes too."""
+        label = self._errors[field]
+        widget = self._field_widgets[field]
+        if label.isHidden() and not widget.property("invalid"):
+            return
+        label.show_message(None)
+        self._set_invalid(widget, False)
+        if not any(w.property("invalid") for w in self._field_widgets.values()):
+            self.errors_resolved()
+
+    def errors_resolved(self) -> None:
+        """Every marked field was corrected (the form clears its notice)."""
 
     @staticmethod
     def _set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -93,7 +103,7 @@ class FieldBindingMixin:
             email=opt(self.email.text()),
             question=self.question.toPlainText().strip(),
             answer=opt(self.answer.toPlainText()),
-            basis_regulations=self.regulations(),
+            basis_regulations=self._regulations_with_typed(),
             basis_kb_entry_ids=self.kb_entry_ids(),
             outcome=combo_code(self.outcome),
             out_of_scope_reason=(
@@ -107,6 +117,7 @@ class FieldBindingMixin:
 
     def apply_input(self, data: InquiryInput) -> None:
         """Show ``data`` in the fields (edit, duplicate, restored draft)."""
+        self._forget_kb_inserts()
         self._loading = True
         try:
             self.visitor_name.setText(data.visitor_name or "")
@@ -119,6 +130,7 @@ class FieldBindingMixin:
             set_combo_code(self.application, data.application)
             self.question.setPlainText(data.question or "")
             self.answer.setPlainText(data.answer or "")
+            self.regulation_input.clear()
             self.regulation_list.clear()
             for text in data.basis_regulations or []:
                 self._add_regulation_item(text)
@@ -137,6 +149,15 @@ class FieldBindingMixin:
 
     def regulations(self) -> list[str]:
         return [self.regulation_list.item(i).text() for i in range(self.regulation_list.count())]
+
+    def _regulations_with_typed(self) -> list[str]:
+        """The listed regulations plus one typed but not yet added with Enter: typed text
+        never vanishes on save."""
+        listed = self.regulations()
+        typed = self.regulation_input.text().strip()
+        if typed and typed not in listed:
+            listed.append(typed)
+        return listed
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each error code as an Indonesian message under its field; focus the first."""

@@ -60,3 +60,32 @@ def ask_save_first(parent: QWidget, can_discard: bool) -> str:
     if discard is not None and clicked is discard:
         return "discard"
     return "cancel"
+
+
+def ask_on_close(parent: QWidget) -> str:
+    """ "save", "draft", "discard" or "cancel" when the window closes with unsaved input."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("InquiryForm", "Isian belum disimpan"))
+    box.setText(
+        QCoreApplication.translate(
+            "InquiryForm", "Isian di formulir belum disimpan. Apa yang dilakukan sebelum keluar?"
+        )
+    )
+    save = box.addButton(
+        QCoreApplication.translate("InquiryForm", "Simpan"), QMessageBox.ButtonRole.AcceptRole
+    )
+    draft = box.addButton(
+        QCoreApplication.translate("InquiryForm", "Simpan sebagai draf"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("InquiryForm", "Buang"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("InquiryForm", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return {save: "save", draft: "draft", discard: "discard"}.get(box.clickedButton(), "cancel")

@@ -9,7 +9,8 @@ from hai_desktop.core import drafts
 from hai_desktop.core.inquiries import InquiryInput
 
 DRAFT_KEY = "inquiry_form"
-DRAFT_DELAY_MS = 1000
+DRAFT_DELAY_MS = 1000  # after typing pauses this long
+DRAFT_MAX_WAIT_MS = 2000  # and at the latest this long after the first unsaved change
 
 
 class DraftKeepingMixin:
@@ -21,6 +22,12 @@ class DraftKeepingMixin:
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft_now)
+        # Continuous typing never pauses: this one is not restarted by keystrokes, so a
+        # kill -9 loses at most the last 2 s.
+        self._draft_max_timer = QTimer(self)
+        self._draft_max_timer.setSingleShot(True)
+        self._draft_max_timer.setInterval(DRAFT_MAX_WAIT_MS)
+        self._draft_max_timer.timeout.connect(self._save_draft_now)
 
     def check_draft(self) -> None:
         """Ask the worker for a stored draft; if there is one, offer it back."""
@@ -51,20 +58,25 @@ class DraftKeepingMixin:
         self.draft_banner.hide()
         self.tasks.run_db(lambda: drafts.discard_draft(DRAFT_KEY))
 
-    def flush_draft(self) -> None:
-        """Write a pending draft now (window closing)."""
-        if self._draft_timer.isActive():
-            self._draft_timer.stop()
+    def flush_draft(self, force: bool = False) -> None:
+        """Write a pending draft now (window closing); with ``force`` whenever the form
+        holds unsaved input ("keep as draft")."""
+        if force or self._draft_timer.isActive() or self._draft_max_timer.isActive():
             self._save_draft_now()
 
     def _schedule_draft(self) -> None:
-        """A change was typed: store the draft when typing pauses."""
+        """A change was typed: store the draft when typing pauses, or 2 s after the first
+        unsaved change at the latest."""
         self._draft_timer.start()
+        if not self._draft_max_timer.isActive():
+            self._draft_max_timer.start()
 
     def _stop_draft(self) -> None:
         self._draft_timer.stop()
+        self._draft_max_timer.stop()
 
     def _save_draft_now(self) -> None:
+        self._stop_draft()
         if not self._dirty:
             return
         payload = self.collect().to_dict()

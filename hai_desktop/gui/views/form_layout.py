@@ -5,7 +5,8 @@ A mixin of ``InquiryForm`` (the texts keep the form's translation context).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -96,7 +97,11 @@ class FormLayoutMixin:
         self.satker_code = line(
             names.SATKER_CODE, QCoreApplication.translate("InquiryForm", "6 angka, boleh kosong")
         )
-        self.satker_code.setMaxLength(12)
+        # Digits only while typing: a satker code is 6 digits.
+        self.satker_code.setMaxLength(6)
+        self.satker_code.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}"), self.satker_code)
+        )
         self.institution = line(
             names.INSTITUTION, QCoreApplication.translate("InquiryForm", "Satker / instansi")
         )
@@ -364,33 +369,32 @@ class FormLayoutMixin:
         buttons.addWidget(self.save_button)
         outer.addStretch(1)
 
-        # Tab order: the fields of every visitor first, top to bottom; after the answer comes
-        # the outcome, then the rarely typed basis and times. The Add/Remove buttons are not
-        # in the chain (Enter adds a regulation, Delete removes a listed item).
-        for button in (self.regulation_add, self.regulation_remove, self.kb_basis_remove):
-            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Tab order: the visual columns, top to bottom, box by box (the left column of a
+        # box, then its right one); the wide question and answer in between. The "+"/"−"
+        # buttons are not in the chain (Enter adds a regulation, Delete removes an item).
         order = [
             self.visitor_name,
-            self.satker_code,
             self.institution,
-            self.phone,
             self.email,
+            self.satker_code,
+            self.phone,
             self.channel,
             self.department,
             self.application,
             self.question,
             self.answer,
-            self.outcome,
-            self.out_of_scope_reason,
             self.regulation_input,
             self.regulation_list,
             self.kb_basis_list,
+            self.outcome,
             self.served_start,
+            self.out_of_scope_reason,
             self.served_end,
             self.save_button,
             self.new_button,
             self.duplicate_button,
         ]
+        self.tab_chain = order
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

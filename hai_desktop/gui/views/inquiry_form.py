@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -34,7 +35,7 @@ from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.views.form_binding import OUT_OF_SCOPE, FieldBindingMixin
-from hai_desktop.gui.views.form_dialogs import ask_save_first, confirm_discard
+from hai_desktop.gui.views.form_dialogs import ask_on_close, ask_save_first, confirm_discard
 from hai_desktop.gui.views.form_drafts import DRAFT_DELAY_MS, DRAFT_KEY, DraftKeepingMixin
 from hai_desktop.gui.views.form_kb_basis import KbBasisMixin
 from hai_desktop.gui.views.form_layout import FormLayoutMixin
@@ -74,6 +75,7 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
         self._saving = False
         self._last_saved_id: str | None = None
         self._duplicate_after_save = False
+        self._close_after_save: Callable[[], None] | None = None
         self.last_confirmation = ""
         self._errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
@@ -84,6 +86,7 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
         self._confirm_timer.timeout.connect(lambda: self._title_stack.setCurrentWidget(self.title))
 
         self._build()
+        self._init_kb_basis()
         self._connect_changes()
         self.new_visitor(ask=False)
         self.check_draft()
@@ -223,6 +226,10 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
         self._confirm_timer.start(6000)
         messages.info(text)
         self.saved.emit(inquiry_id)
+        if self._close_after_save is not None:
+            close_again, self._close_after_save = self._close_after_save, None
+            QTimer.singleShot(0, close_again)
+            return
         if edited:
             self.edit_saved.emit(inquiry_id)
         elif duplicate:
@@ -230,6 +237,7 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
+        self._close_after_save = None
         self._duplicate_after_save = False
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
@@ -319,7 +327,36 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
                 )
             )
 
+    def errors_resolved(self) -> None:
+        messages.channel().clear()
+
+    def confirm_close(self, close_again: Callable[[], None]) -> bool:
+        """The window is closing: True when it may close now. With unsaved input the CSO
+        chooses: save (the window stays until the save is done, then ``close_again`` runs;
+        an invalid form stays open with its messages), keep as a draft (offered back at the
+        next start), discard, or cancel."""
+        if not self._dirty or self._saving:
+            return not self._saving
+        choice = self._ask_on_close()
+        if choice == "draft":
+            self.flush_draft(force=True)
+            return True
+        if choice == "discard":
+            self._set_dirty(False)
+            self._stop_draft()
+            self.discard_draft()
+            return True
+        if choice == "save":
+            self._close_after_save = close_again
+            self.save()
+            if not self._saving:  # invalid input: the messages are showing
+                self._close_after_save = None
+        return False
+
     # Seams for the questions (tests replace them).
+    def _ask_on_close(self) -> str:
+        return ask_on_close(self)
+
     def _ask_save_first(self) -> str:
         return ask_save_first(self, can_discard=self._last_saved_id is not None)
 
