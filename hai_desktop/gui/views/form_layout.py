@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 from hai_desktop.core import reference
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.views.form_widgets import (
+    COMPACT_LABEL_WIDTH,
+    COMPACT_WIDTH,
+    LABEL_WIDTH,
     basis_list,
     combo,
     datetime_edit,
+    fit_popup,
     form_grid,
     line,
     small_button,
@@ -43,13 +48,35 @@ class FormLayoutMixin:
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 12, 24, 12)
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        head = QWidget()
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(24, 12, 24, 4)
+        head_layout.setSpacing(8)
+        top.addWidget(head)
+        # The title row (with Save) and the draft banner stay in view; the boxes of fields
+        # scroll vertically below them (never sideways: the grid reflows to the width).
+        self.scroll_body = QScrollArea()
+        self.scroll_body.setObjectName("formScrollBody")
+        self.scroll_body.setWidgetResizable(True)
+        self.scroll_body.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("formBody")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(24, 4, 24, 12)
         outer.setSpacing(8)
+        self.scroll_body.setWidget(body)
+        top.addWidget(self.scroll_body, 1)
 
         self.title = QLabel()
         self.title.setObjectName(names.FORM_TITLE)
         self.title.setProperty("role", "title")
+        # A narrow window gives the buttons their room first; the title may be cut.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(40)
         # The title row carries the buttons, so Save stays in sight on small screens.
         self._header = QHBoxLayout()
         # The short save confirmation takes the title's place for a few seconds (a stack of
@@ -57,7 +84,7 @@ class FormLayoutMixin:
         self._title_stack = QStackedWidget()
         self._title_stack.addWidget(self.title)
         self._header.addWidget(self._title_stack, 1)
-        outer.addLayout(self._header)
+        head_layout.addLayout(self._header)
 
         self.draft_banner = QFrame()
         self.draft_banner.setObjectName(names.DRAFT_BANNER)
@@ -79,7 +106,7 @@ class FormLayoutMixin:
         banner_layout.addWidget(self.draft_restore)
         banner_layout.addWidget(self.draft_discard)
         self.draft_banner.hide()
-        outer.addWidget(self.draft_banner)
+        head_layout.addWidget(self.draft_banner)
 
         self.confirmation = QLabel()
         self.confirmation.setObjectName(names.FORM_CONFIRMATION)
@@ -91,6 +118,7 @@ class FormLayoutMixin:
         # Visitor
         visitor = QGroupBox(QCoreApplication.translate("InquiryForm", "Pengguna layanan"))
         vform = form_grid(visitor)
+        self._grids = [vform]
         self.visitor_name = line(
             names.VISITOR_NAME, QCoreApplication.translate("InquiryForm", "Nama lengkap")
         )
@@ -171,6 +199,7 @@ class FormLayoutMixin:
         # Question and answer
         qa = QGroupBox(QCoreApplication.translate("InquiryForm", "Pertanyaan dan jawaban"))
         qform = form_grid(qa)
+        self._grids.append(qform)
         self.question = text_box(
             names.QUESTION, QCoreApplication.translate("InquiryForm", "Apa yang ditanyakan?")
         )
@@ -297,6 +326,7 @@ class FormLayoutMixin:
         # Outcome and time
         result = QGroupBox(QCoreApplication.translate("InquiryForm", "Hasil layanan"))
         rform = form_grid(result)
+        self._grids.append(rform)
         self.outcome = combo(names.OUTCOME)
         fill_combo(self.outcome, reference.items("outcomes"))
         self.out_of_scope_reason = combo(names.OUT_OF_SCOPE_REASON)
@@ -395,6 +425,14 @@ class FormLayoutMixin:
             self.duplicate_button,
         ]
         self.tab_chain = order
+        for box in (
+            self.channel,
+            self.department,
+            self.application,
+            self.outcome,
+            self.out_of_scope_reason,
+        ):
+            fit_popup(box)
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -432,3 +470,40 @@ class FormLayoutMixin:
         grid.addWidget(label_widget, row, 2 * col, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
         return label_widget, cell
+
+    def _fit_width(self, width: int) -> None:
+        """Narrow windows (1024 px with the menu, or 125-150 % scaling): the buttons drop
+        their shortcut from the text (it stays in the tooltip) and the label columns
+        narrow, so every field and Save stay in view without a horizontal scrollbar."""
+        compact = width < COMPACT_WIDTH
+        if compact == getattr(self, "_compact", None):
+            return
+        self._compact = compact
+        tr = QCoreApplication.translate
+        texts = {
+            self.save_button: (
+                tr("InquiryForm", "Simpan (Ctrl+S)"),
+                tr("InquiryForm", "Simpan"),
+                "Ctrl+S",
+            ),
+            self.new_button: (
+                tr("InquiryForm", "Pengunjung baru (Ctrl+N)"),
+                tr("InquiryForm", "Pengunjung baru"),
+                "Ctrl+N",
+            ),
+            self.duplicate_button: (
+                tr("InquiryForm", "Pertanyaan lain (Ctrl+Shift+N)"),
+                tr("InquiryForm", "Pertanyaan lain"),
+                "Ctrl+Shift+N",
+            ),
+        }
+        for button, (full, short, keys) in texts.items():
+            button.setText(short if compact else full)
+            if not button.toolTip():
+                button.setToolTip(full)
+            elif keys not in button.toolTip():
+                button.setToolTip(f"{button.toolTip()} ({keys})")
+        label_width = COMPACT_LABEL_WIDTH if compact else LABEL_WIDTH
+        for grid in self._grids:
+            grid.setColumnMinimumWidth(0, label_width)
+            grid.setColumnMinimumWidth(2, label_width)

@@ -22,6 +22,9 @@ from hai_desktop.core.timeutil import format_utc, parse_utc
 UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
 DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
 LABEL_WIDTH = 150
+# Below this form width the buttons drop their shortcut text and the labels narrow.
+COMPACT_WIDTH = 880
+COMPACT_LABEL_WIDTH = 96
 
 
 def to_qdatetime(text: str | None) -> QDateTime | None:
@@ -108,3 +111,9 @@ def datetime_edit(object_name: str) -> QDateTimeEdit:
     edit.setMinimumDateTime(UNSET)
     edit.setMinimumWidth(160)
     return edit
+
+
+def fit_popup(box: QComboBox) -> None:
+    """The open list shows whole labels, however narrow the closed box is."""
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 32)

@@ -353,6 +353,10 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
                 self._close_after_save = None
         return False
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_width(event.size().width())
+
     # Seams for the questions (tests replace them).
     def _ask_on_close(self) -> str:
         return ask_on_close(self)
