@@ -419,8 +419,9 @@ def _filters(f: InquiryFilter | None) -> tuple[list[str], list[Any], str | None]
         if match is None and not search_terms(f.text):
             # Nothing the index can search (emoji, punctuation): a plain substring match.
             needle = f.text.strip()
-            clauses.append("(instr(i.question, ?) > 0 OR instr(COALESCE(i.answer, ''), ?) > 0)")
-            params.extend([needle, needle])
+            columns = ("i.question", "COALESCE(i.answer, '')", "i.visitor_name")
+            clauses.append("(" + " OR ".join(f"instr({c}, ?) > 0" for c in columns) + ")")
+            params.extend([needle] * len(columns))
     return clauses, params, match
 
 

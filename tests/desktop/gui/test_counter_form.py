@@ -289,3 +289,24 @@ def test_a_kill_9_after_three_seconds_of_typing_keeps_the_question(tmp_path, qtb
     assert stored is not None
     # Typed for 3 s at 20 characters a second: the draft holds at least the first ~1 s.
     assert stored["question"].startswith("Akun SAKTI terkunci")
+
+
+def test_history_finds_the_visitor_and_an_empty_result_says_how_to_widen(qtbot, window, tasks):
+    form = window.form
+    _fill_valid(form, name="Hendra Wijaya")
+    form.satker_code.setText("427691")
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    window.show_page(names.PAGE_HISTORY)
+    view = window.page(names.PAGE_HISTORY)
+    for text in ("Hendra", "427691"):
+        view.search.setText(text)
+        view.apply_filters()
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+        drain(qtbot, tasks)
+        assert not view.empty_label.isVisibleTo(view)
+    view.search.setText("Tidakada")
+    view.apply_filters()
+    qtbot.waitUntil(lambda: view.empty_label.isVisibleTo(view), timeout=5000)
+    assert "Hapus filter" in view.empty_label.text()
+    assert view.count_label.text() == "0 entri"
