@@ -77,7 +77,8 @@ SCREENS: list[Screen] = [
     #
     # broadcasts: Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"), "hai_desktop.gui.views.broadcast_view:create"),
     #
-    # reports: Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "hai_desktop.gui.views.report_view:create"),
+    Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"),
+           "hai_desktop.gui.views.report_view:create", focus="reportMonthCombo"),
     #
 ]  # fmt: skip
 
