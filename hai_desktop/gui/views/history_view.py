@@ -8,7 +8,7 @@ moves into the table and Enter opens the selected (else the first) hit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,11 @@ class HistoryView(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName(names.HISTORY_SEARCH)
-        self.search.setPlaceholderText(self.tr("Cari di pertanyaan, jawaban, instansi (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr(
+                "Cari nama, kode satker, telepon, e-mail, instansi, pertanyaan, jawaban (Ctrl+F)"
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.open_from_search)
@@ -149,6 +153,13 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
+        # An empty result says so, and how to widen the search.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("historyEmpty")
+        self.empty_label.setProperty("role", "hint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
@@ -259,8 +270,21 @@ class HistoryView(QWidget):
             self.apply_filters()
 
     def _on_total_changed(self, total: int) -> None:
-        # Grouped digits in the UI locale (Indonesian: 500.000).
-        self.count_label.setText(self.tr("%1 entri").replace("%1", QLocale().toString(total)))
+        # Grouped digits in the UI locale (Indonesian: 500.000); plural forms come from
+        # the translation ("1 entry", "2 entries").
+        self.count_label.setText(self.tr("%Ln entri", "", total))
+        if total:
+            self.empty_label.hide()
+            return
+        if self.current_filter() == InquiryFilter():
+            text = self.tr("Belum ada catatan. Catatan yang disimpan muncul di sini.")
+        else:
+            text = self.tr(
+                "Tidak ada catatan yang cocok. Coba kata lain atau sebagian nama, nomor"
+                " satker atau telepon; atau tekan Hapus filter untuk mencari di semua catatan."
+            )
+        self.empty_label.setText(text)
+        self.empty_label.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if (

@@ -394,3 +394,42 @@ def test_text_search_pages_newest_first(db):
     assert [r.question for r in inquiries.list_inquiries(f2)] == ["dana lama 2", "dana lama 1"]
     by_name = inquiries.list_inquiries(f, sort="visitor_name", limit=100)
     assert len(by_name) == 9
+
+
+def test_history_search_finds_the_visitor_by_name_satker_phone_and_email(db):
+    """Issue 12: "Hendra" and "427691" found nothing; the visitor's fields are searched."""
+    from hai_desktop.core.inquiries import (
+        InquiryFilter,
+        InquiryInput,
+        count_inquiries,
+        save_inquiry,
+    )
+    from hai_desktop.core.inquiries import list_inquiries as rows_of
+
+    save_inquiry(
+        InquiryInput(
+            channel="tatap_muka",
+            department="PKN",
+            visitor_name="Hendra Wijaya",
+            satker_code="427691",
+            phone="0812-3456 7890",
+            email="hendra.w@gmail.com",
+            question="Status SP2D belum terbit",
+            answer="Cek di OM-SPAN.",
+            outcome="answered",
+        )
+    )
+    for text in (
+        "Hendra",
+        "hendra wij",
+        "427691",
+        "4276",
+        "081234567890",
+        "0812 3456",
+        "hendra.w@gmail.com",
+        "SP2D",
+    ):
+        f = InquiryFilter(text=text)
+        assert count_inquiries(f) == 1, text
+        assert [r.visitor_name for r in rows_of(f)] == ["Hendra Wijaya"], text
+    assert count_inquiries(InquiryFilter(text="Budi")) == 0
