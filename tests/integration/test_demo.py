@@ -59,6 +59,15 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
             assert outbox.depth() == 1
             SyncEngine(session.paths).run_once(force=True)
             assert outbox.depth() == 0
+
+            # The demo's forwarded ticket reached the desk numbered, with the centre's reply.
+            from hai_desktop.core import tickets
+            from hai_desktop.core.db.models import Ticket
+
+            demo_ticket = load_json("demo", "demo.json")["tickets"][0]["ticket"]
+            local = Ticket.get_by_id(demo_ticket["id"])
+            assert local.number and local.number.startswith("HAI-")
+            assert tickets.latest_answer(local.id) is not None
         finally:
             db.close()
         agent = data["demo"]["agent"]
