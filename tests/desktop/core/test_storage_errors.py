@@ -225,9 +225,7 @@ def test_folder_without_write_permission_is_read_only_not_damage(tmp_path):
     os.chmod(paths.data_dir, 0o755)  # readable, not writable for "nobody"
     try:
         done = run_as_nobody(NO_PERMISSION, str(paths.database))
-    except (
-        PermissionError
-    ) as exc:  # the venv's interpreter lies under a folder "nobody" can't enter
+    except PermissionError as exc:  # the venv's interpreter lies under a folder "nobody" can't enter
         pytest.skip(f"'nobody' cannot run this interpreter here: {exc}")
     assert done.stdout.split() == ["db_read_only", "permission"], done.stderr
 
