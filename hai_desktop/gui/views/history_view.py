@@ -73,9 +73,11 @@ class HistoryView(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName(names.HISTORY_SEARCH)
-        self.search.setPlaceholderText(self.tr(
+        self.search.setPlaceholderText(
+            self.tr(
                 "Cari nama, kode satker, telepon, e-mail, instansi, pertanyaan, jawaban (Ctrl+F)"
-            ))
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.open_from_search)

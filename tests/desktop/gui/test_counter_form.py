@@ -310,3 +310,16 @@ def test_history_finds_the_visitor_and_an_empty_result_says_how_to_widen(qtbot, 
     qtbot.waitUntil(lambda: view.empty_label.isVisibleTo(view), timeout=5000)
     assert "Hapus filter" in view.empty_label.text()
     assert view.count_label.text() == "0 entri"
+
+
+def test_suggestions_rank_the_forms_application_first(qtbot, window, tasks):
+    from hai_desktop.core import kb, resources
+
+    kb.apply_kb_changes(resources.load_json("demo", "kb_entries.json"))
+    form = window.form
+    panel = window.kb_suggestions
+    form.application.setCurrentIndex(form.application.findData("SAKTI"))
+    form.question.setPlainText("akun terkunci lupa kata sandi")
+    panel.search_now()
+    qtbot.waitUntil(lambda: bool(panel.hits()), timeout=5000)
+    assert panel.hits()[0].title == "Lupa kata sandi SAKTI"

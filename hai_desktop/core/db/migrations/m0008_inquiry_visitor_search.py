@@ -46,13 +46,13 @@ STATEMENTS = [
     f"INSERT INTO inquiry_fts (rowid, {COLUMNS}) SELECT {_values('i')} FROM inquiry AS i",
     f"""
     CREATE TRIGGER inquiry_fts_ai AFTER INSERT ON inquiry BEGIN
-        INSERT INTO inquiry_fts (rowid, {COLUMNS}) VALUES ({_values('new')});
+        INSERT INTO inquiry_fts (rowid, {COLUMNS}) VALUES ({_values("new")});
     END
     """,
     f"""
     CREATE TRIGGER inquiry_fts_ad AFTER DELETE ON inquiry BEGIN
         INSERT INTO inquiry_fts (inquiry_fts, rowid, {COLUMNS})
-        VALUES ('delete', {_values('old')});
+        VALUES ('delete', {_values("old")});
     END
     """,
     f"""
@@ -60,8 +60,8 @@ STATEMENTS = [
         question, answer, institution, visitor_name, satker_code, phone, email ON inquiry
     BEGIN
         INSERT INTO inquiry_fts (inquiry_fts, rowid, {COLUMNS})
-        VALUES ('delete', {_values('old')});
-        INSERT INTO inquiry_fts (rowid, {COLUMNS}) VALUES ({_values('new')});
+        VALUES ('delete', {_values("old")});
+        INSERT INTO inquiry_fts (rowid, {COLUMNS}) VALUES ({_values("new")});
     END
     """,
 ]
