@@ -154,7 +154,9 @@ def test_cli_import_counts_and_errors(db, profile, paths, tmp_path, capsys):
     assert ".xls" in capsys.readouterr().err
 
 
-def test_cli_export_all_formats(db, profile, paths, tmp_path, capsys):
+def test_cli_export_all_formats(qapp, db, profile, paths, tmp_path, capsys):
+    # qapp: the PDF export would otherwise make a QGuiApplication in this process, and
+    # later widget tests cannot run under one.
     path = write_logbook(tmp_path / "log.xlsx", 30, datetime(2026, 11, 1))
     imp.import_logbook(path, OFFICE)
     db.close()
