@@ -3,6 +3,8 @@
 - ``export --month 2026-11 --format xlsx|pdf|csv --out FILE [--include-contact]``: the
   monthly report of this desk's office, headless. The PDF needs Qt's PDF writer: Qt is
   loaded for that format only (offscreen platform when there is no display).
+- ``hard-case ID --out FILE.pdf [--conclusion TEXT]``: the hard-case report of an inquiry
+  (decree Lampiran III.3.1.2: problem and information given, regulation, conclusion).
 - ``import FILE.xlsx [--dry-run] [--bidang KODE] [--kanal KODE]``: an existing Excel logbook
   into the outbox like new entries; prints the counts (imported, already there,
   unreadable) and every unreadable row with its number and the reason, in Indonesian.
@@ -82,6 +84,12 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
     im.add_argument("--kanal", default="tatap_muka", metavar="KODE", help="kanal bawaan")
     im.add_argument("--max-errors", type=int, default=200, help="baris galat yang dicetak")
     im.set_defaults(func=cmd_import)
+
+    hc = subparsers.add_parser("hard-case", parents=parents, help="laporan kasus sulit (PDF)")
+    hc.add_argument("id", help="ID catatan layanan")
+    hc.add_argument("--out", required=True, metavar="BERKAS.pdf")
+    hc.add_argument("--conclusion", default="", help="kesimpulan dan/atau rekomendasi")
+    hc.set_defaults(func=cmd_hard_case)
 
 
 def _office() -> str:
@@ -169,3 +177,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Diimpor {result.imported}, sudah ada {result.already}, "
               f"tidak terbaca {len(result.problems)}.")  # fmt: skip
     return EXIT_OK if not result.problems else EXIT_FAILED
+
+
+def cmd_hard_case(args: argparse.Namespace) -> int:
+    from hai_desktop.core import hard_case
+
+    with profile_db(paths_from_args(args), must_exist=True, check="auto"):
+        case = hard_case.from_inquiry(args.id.lower(), args.conclusion)
+        if case is None:
+            print(f"Catatan {args.id} tidak ada di desk ini.", file=sys.stderr)
+            return EXIT_FAILED
+        _qt_app()
+        from hai_desktop.gui.views.hard_case_pdf import write_pdf
+
+        write_pdf(args.out, case)
+    print(f"Laporan kasus sulit tersimpan di {args.out}.")
+    return EXIT_OK

@@ -170,3 +170,32 @@ def test_cli_export_all_formats(qapp, db, profile, paths, tmp_path, capsys):
     code = cli.main(["--data-dir", str(paths.data_dir), "export", "--month", "2099-01",
                      "--format", "csv", "--out", str(tmp_path / "f.csv")])  # fmt: skip
     assert code == cli.EXIT_USAGE and "belum tiba" in capsys.readouterr().err
+
+
+def test_cli_hard_case_pdf(qapp, db, profile, paths, tmp_path, capsys):
+    from PySide6.QtPdf import QPdfDocument
+
+    from hai_desktop.core.inquiries import InquiryInput, save_inquiry
+
+    saved = save_inquiry(
+        InquiryInput(channel="telepon", department="PA", visitor_name="Rahasia Sekali",
+                     phone="0812-555-0199", question="SP2D tertahan karena rekening diblokir",
+                     answer="Dijelaskan prosedur pembukaan blokir.", outcome="answered",
+                     basis_regulations=["PMK 190/PMK.05/2012"])
+    )  # fmt: skip
+    db.close()
+    out = tmp_path / "kasus.pdf"
+    code = cli.main(["--data-dir", str(paths.data_dir), "hard-case", saved.id, "--out", str(out),
+                     "--conclusion", "Perlu panduan tertulis untuk satker."])  # fmt: skip
+    assert code == cli.EXIT_OK, capsys.readouterr()
+    doc = QPdfDocument()
+    doc.load(str(out))
+    text = " ".join(" ".join(doc.getAllText(i).text() for i in range(doc.pageCount())).split())
+    doc.close()
+    for words in ("Laporan Kasus Sulit", "Permasalahan", "Informasi yang diberikan",
+                  "PMK 190/PMK.05/2012", "Perlu panduan tertulis", "Kepala Kantor",
+                  "tidak mengikat"):  # fmt: skip
+        assert words in text, words
+    assert "Rahasia" not in text and "0812-555-0199" not in text
+    assert cli.main(["--data-dir", str(paths.data_dir), "hard-case", "nope", "--out",
+                     str(out)]) == cli.EXIT_FAILED  # fmt: skip
