@@ -95,6 +95,10 @@ class ReportView(QWidget):
         actions = QHBoxLayout()  # a row of its own: the screen fits 1024 px wide
         actions.addWidget(self.contact)
         actions.addStretch(1)
+        self.import_button = QPushButton(self.tr("Impor logbook…"))
+        self.import_button.setObjectName("reportImportLogbook")
+        self.import_button.clicked.connect(self.open_import)
+        actions.addWidget(self.import_button)
         self.buttons: dict[str, QPushButton] = {}
         for kind, text in (
             ("xlsx", self.tr("Ekspor XLSX")),
@@ -265,6 +269,15 @@ class ReportView(QWidget):
             messages.error(self.tr("Laporan tidak dapat disimpan ke %1.").replace("%1", str(path)))
 
         self.tasks.run_query(lambda: run_export(kind, path, figures, contact), done, failed)
+
+    def open_import(self) -> None:
+        """The logbook import dialog; the report is refreshed after an import."""
+        from hai_desktop.gui.views.logbook_dialog import LogbookDialog
+
+        dialog = LogbookDialog(self.tasks, self.office_code, self)
+        dialog.imported.connect(lambda _plan: self.refresh())
+        dialog.show()
+        self.import_dialog = dialog
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt
         super().showEvent(event)
