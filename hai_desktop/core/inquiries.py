@@ -608,6 +608,8 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
     ``hub_rev``/``review_status`` are taken); otherwise the hub's state wins and any stale
     outbox row for it is dropped. Returns how many rows changed content.
     """
+    from hai_desktop.core import conflicts
+
     changed = 0
     db = database_proxy.obj
     with db.atomic():
@@ -625,6 +627,8 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
                 Inquiry.insert(**values).execute()
                 changed += 1
                 continue
+            if conflicts.apply_pulled(existing, item):
+                continue  # two desks changed it: both versions kept for the user (7.6)
             # The local row wins whenever its version is at least the hub's: the echo of this
             # desk's own push (same version) carries the content we have, an unsent edit is
             # newer, and a stale hub item must never roll back a newer synced row. Only the

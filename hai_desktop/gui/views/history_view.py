@@ -44,6 +44,7 @@ class HistoryView(QWidget):
 
     open_requested = Signal(str)
     duplicate_requested = Signal(str)
+    conflicts_resolved = Signal()  # a conflict settled: the outbox may hold a new version
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
@@ -170,7 +171,14 @@ class HistoryView(QWidget):
         self.duplicate_button = QPushButton(self.tr("Duplikat: pengunjung sama"))
         self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
         self.duplicate_button.clicked.connect(self.duplicate_current)
+        # Two desks changed the same record (issue 7.6): shown only while any wait.
+        self.conflict_button = QPushButton()
+        self.conflict_button.setObjectName("historyConflicts")
+        self.conflict_button.setProperty("role", "attention")
+        self.conflict_button.clicked.connect(self.open_conflicts)
+        self.conflict_button.hide()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.conflict_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.duplicate_button)
         layout.addLayout(bottom)
@@ -211,6 +219,24 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
+        self.update_conflicts()
+
+    def update_conflicts(self) -> None:
+        """Show how many records wait for a version to be picked (a one-row count)."""
+        from hai_desktop.core import conflicts
+
+        count = conflicts.count()
+        self.conflict_button.setText(self.tr("Konflik: {count} catatan").format(count=count))
+        self.conflict_button.setVisible(count > 0)
+
+    def open_conflicts(self) -> None:
+        """The conflict dialog: keep mine, take the hub's, or merge, for each record."""
+        from hai_desktop.gui.dialogs.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(self)
+        dialog.resolved.connect(lambda _id, _how: self.conflicts_resolved.emit())
+        dialog.exec()
+        self.refresh()
 
     def open_current(self) -> None:
         index = self.table.currentIndex()
@@ -316,4 +342,6 @@ def create(window) -> HistoryView:
         window.form.saved.connect(lambda _id: view.refresh())
     # Sync marks and records pulled from the office feed.
     changes.subscribe(changes.INQUIRIES, view.refresh, view)
+    view.conflicts_resolved.connect(window.request_sync)
+    view.update_conflicts()
     return view

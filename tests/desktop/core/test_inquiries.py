@@ -280,10 +280,28 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.hub_rev) == ("lokal", 2, 7)
     assert outbox.depth() == 1
-    # A newer version from the hub wins and drops the stale outbox row.
+    # A newer version with other content from the hub (another desk's edit) no longer
+    # overwrites the unsent edit (issue 7.6): both are kept, the record is in conflict.
+    from hai_desktop.core import conflicts
+
     inquiries.apply_from_hub([{**wire, "version": 5, "answer": "hub", "rev": 9}])
     local = inquiries.get_inquiry(saved.id)
+    assert (local.answer, local.version) == ("lokal", 2)
+    assert conflicts.is_conflict(local.sync_status, local.sync_error)
+    assert conflicts.get_inquiry_conflict(saved.id).hub["answer"] == "hub"
+    assert outbox.depth() == 0
+    # Taking the hub's then holds exactly what the hub holds.
+    assert conflicts.resolve(saved.id, conflicts.HUB) == "hub"
+    local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.sync_status) == ("hub", 5, "synced")
+    # A newer hub version with the same content as the unsent edit simply wins.
+    form = inquiries.to_input(local)
+    form.answer = "sama"
+    inquiries.save_inquiry(form)
+    newer = {**inquiries.to_wire(inquiries.get_inquiry(saved.id)), "version": 8, "rev": 11}
+    inquiries.apply_from_hub([newer])
+    local = inquiries.get_inquiry(saved.id)
+    assert (local.answer, local.version, local.sync_status) == ("sama", 8, "synced")
     assert outbox.depth() == 0
     # An unknown inquiry is inserted as origin 'hub' and is searchable.
     new = {**wire, "id": "7d1b7e0e-0000-4000-8000-000000000001", "question": "dari kantor"}
@@ -295,6 +313,11 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
 def test_apply_from_hub_never_rolls_back_a_newer_synced_row(db, profile):
     saved = inquiries.save_inquiry(make())
     wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    # Sent and acknowledged (an unsent edit would make the hub's other content a conflict).
+    from hai_desktop.core.db.models import Inquiry
+
+    Inquiry.update(sync_status="synced").where(Inquiry.id == saved.id).execute()
+    outbox.drop("inquiry", saved.id)
     # The hub's version 3 arrives and is applied (synced), then a stale version 2 item.
     inquiries.apply_from_hub([{**wire, "version": 3, "answer": "v3", "rev": 10}])
     assert inquiries.get_inquiry(saved.id).sync_status == "synced"
