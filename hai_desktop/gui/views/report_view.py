@@ -37,7 +37,7 @@ MONTH_COMBO, STATUS, CONTACT_BOX = "reportMonthCombo", "reportStatus", "reportCo
 EXPORT_BUTTONS = {"xlsx": "reportExportXlsx", "pdf": "reportExportPdf", "csv": "reportExportCsv"}
 CHART_KEYS = (
     "by_department", "by_channel", "by_outcome", "by_application",
-    "by_hour", "out_of_scope_by_reason", "daily", "by_outage",
+    "by_hour", "out_of_scope_by_reason", "by_outage", "daily",
 )  # fmt: skip
 FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
 
@@ -92,7 +92,13 @@ class ReportView(QWidget):
         top.addWidget(title)
         top.addWidget(self.month)
         top.addStretch(1)
-        top.addWidget(self.contact)
+        actions = QHBoxLayout()  # a row of its own: the screen fits 1024 px wide
+        actions.addWidget(self.contact)
+        actions.addStretch(1)
+        self.import_button = QPushButton(self.tr("Impor logbook…"))
+        self.import_button.setObjectName("reportImportLogbook")
+        self.import_button.clicked.connect(self.open_import)
+        actions.addWidget(self.import_button)
         self.buttons: dict[str, QPushButton] = {}
         for kind, text in (
             ("xlsx", self.tr("Ekspor XLSX")),
@@ -103,7 +109,7 @@ class ReportView(QWidget):
             button.setObjectName(EXPORT_BUTTONS[kind])
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, k=kind: self.export(k))
-            top.addWidget(button)
+            actions.addWidget(button)
             self.buttons[kind] = button
 
         self.status = QLabel()
@@ -112,11 +118,16 @@ class ReportView(QWidget):
         self.period.setWordWrap(True)
         self.key_grid = QGridLayout()
         self.key_grid.setHorizontalSpacing(18)
+        self.key_grid.setColumnStretch(1, 1)
+        self.key_grid.setColumnStretch(3, 1)
         self.key_labels: list[tuple[QLabel, QLabel]] = []
         self.charts = {key: ChartWidget() for key in CHART_KEYS}
         chart_grid = QGridLayout()
         for i, key in enumerate(CHART_KEYS):
-            chart_grid.addWidget(self.charts[key], i // 2, i % 2)
+            if key == "daily":  # the month's trend gets the full width
+                chart_grid.addWidget(self.charts[key], i // 2 + 1, 0, 1, 2)
+            else:
+                chart_grid.addWidget(self.charts[key], i // 2, i % 2)
         self.questions = QLabel()
         self.questions.setWordWrap(True)
         self.questions.setTextFormat(Qt.PlainText)
@@ -141,6 +152,7 @@ class ReportView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
 
@@ -208,7 +220,7 @@ class ReportView(QWidget):
             name, value = QLabel(), QLabel()
             value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             value.setStyleSheet("font-weight: bold")
-            half = (len(items) + 2) // 3
+            half = (len(items) + 1) // 2
             row, col = i % half, (i // half) * 2
             self.key_grid.addWidget(name, row, col)
             self.key_grid.addWidget(value, row, col + 1)
@@ -257,6 +269,15 @@ class ReportView(QWidget):
             messages.error(self.tr("Laporan tidak dapat disimpan ke %1.").replace("%1", str(path)))
 
         self.tasks.run_query(lambda: run_export(kind, path, figures, contact), done, failed)
+
+    def open_import(self) -> None:
+        """The logbook import dialog; the report is refreshed after an import."""
+        from hai_desktop.gui.views.logbook_dialog import LogbookDialog
+
+        dialog = LogbookDialog(self.tasks, self.office_code, self)
+        dialog.imported.connect(lambda _plan: self.refresh())
+        dialog.show()
+        self.import_dialog = dialog
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt
         super().showEvent(event)

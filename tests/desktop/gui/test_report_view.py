@@ -95,3 +95,30 @@ def test_exports_from_the_screen(qtbot, tasks, db, profile, tmp_path):
 def test_opened_from_the_window(qtbot, window):
     window.show_page("reports")
     qtbot.waitUntil(lambda: window.findChild(object, "reportMonthCombo") is not None, timeout=5000)
+
+
+def test_logbook_dialog_previews_and_imports(qtbot, tasks, db, profile, tmp_path):
+    from datetime import datetime
+
+    from hai_desktop.gui.views.logbook_dialog import LogbookDialog
+    from tests.logbook_data import write_logbook
+
+    path = write_logbook(tmp_path / "log.xlsx", 60, datetime(2026, 11, 2))
+    dialog = LogbookDialog(tasks, OFFICE)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000) as sig:
+        dialog.open_file(path)
+    assert len(sig.args[0].new) == 60
+    assert dialog.combos["date"].currentText() == "Tanggal"
+    assert "Akan diimpor 60" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as sig:
+        dialog.import_button.click()
+    assert sig.args[0].imported == 60
+    assert "Diimpor 60" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000) as sig:
+        dialog.open_file(path)
+    assert sig.args[0].already == 60 and not dialog.import_button.isEnabled()
+    bad = tmp_path / "old.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    dialog.open_file(bad)
+    qtbot.waitUntil(lambda: ".xls" in dialog.summary.text(), timeout=10_000)
