@@ -131,6 +131,8 @@ def test_demo_opens_the_desk_window_signed_in(tmp_path, qtbot):
         window.show_page(names.PAGE_LOG)
         window.form.question.setPlainText("Bagaimana mengajukan UP pertama kali?")
         qtbot.waitUntil(lambda: len(panel.hits()) > 0, timeout=5000)
+        # The demo asks about the typed, unsaved question before closing; answer "discard".
+        window.form._ask_on_close = lambda: "discard"
         window.close()
     finally:
         desk.shutdown()
