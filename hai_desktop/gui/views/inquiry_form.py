@@ -108,6 +108,7 @@ class InquiryForm(QWidget):
         self.last_confirmation = ""
         self._errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
+        self.outage_broadcast_id: str | None = None  # set by the outage offer (broadcasts)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -526,11 +527,13 @@ class InquiryForm(QWidget):
             ),
             served_started_at=_from_qdatetime(self.served_start.dateTime()),
             served_ended_at=None if end == _UNSET else _from_qdatetime(end),
+            outage_broadcast_id=self.outage_broadcast_id,
         )
 
     def apply_input(self, data: InquiryInput) -> None:
         """Show ``data`` in the fields (edit, duplicate, restored draft)."""
         self._loading = True
+        self.outage_broadcast_id = getattr(data, "outage_broadcast_id", None)
         try:
             self.visitor_name.setText(data.visitor_name or "")
             self.satker_code.setText(data.satker_code or "")
