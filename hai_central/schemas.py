@@ -141,9 +141,10 @@ class InquiryBatch(BaseModel):
 
 class ItemResult(BaseModel):
     id: str | None
-    status: Literal["created", "updated", "unchanged", "rejected"]
+    status: Literal["created", "updated", "unchanged", "conflict", "rejected"]
     rev: int | None = None
     error: ErrorDetail | None = None
+    current: dict[str, Any] | None = None  # with "conflict": the hub's item (issue 7.6)
 
 
 class BatchResults(BaseModel):

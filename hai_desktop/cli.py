@@ -203,7 +203,7 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (built-in commands and those of the command modules)."""
-    from hai_desktop import cli_broadcasts, cli_demo, cli_kb, cli_sync
+    from hai_desktop import cli_broadcasts, cli_demo, cli_kb, cli_reports, cli_sync
 
     parser = argparse.ArgumentParser(
         prog="hai-desktop",
@@ -225,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_kb.register,
         cli_sync.register,
         cli_broadcasts.register,
+        cli_reports.register,
     ):
         register(subparsers, parents)
     cli_demo.add_options(parser)

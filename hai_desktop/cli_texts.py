@@ -33,9 +33,15 @@ SYNC_TEXTS: dict[str, str] = {
     codes.REJECTED: "{count} catatan ditolak HAI Hub.",
     codes.CONFLICTS: "{count} catatan juga diubah desk lain; pilih versinya di Riwayat.",
     codes.LOCAL_FAILURE: "kesalahan di komputer ini.",
+    codes.DISK_FULL: "disk penuh: kosongkan ruang di disk folder data, lalu coba lagi.",
+    codes.DB_LOCKED: "basis data sedang dipakai program lain (HAI Desk lain?); coba lagi.",
+    codes.STORAGE_READ_ONLY: "folder data tidak boleh ditulis (hanya-baca atau tanpa izin).",
+    codes.STORAGE_IO: "disk atau folder jaringan tempat data bermasalah; coba lagi.",
+    codes.DB_DAMAGED: "basis data rusak; jalankan `hai-desktop self-check`.",
     codes.CLOCK_BEHIND: "jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub.",
     codes.CLOCK_AHEAD: "jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub.",
     codes.ITEM_REJECTED: "ditolak oleh HAI Hub.",
+    codes.CONFLICT: "konflik: desk lain juga mengubahnya; pilih versinya di Riwayat.",
 }
 
 
@@ -86,6 +92,8 @@ def summary_lines(report) -> list[str]:
     if report.error is not None:
         lines.append(f"Gagal: {sync_text(*report.error.message_code())}")
     lines.append(f"Menunggu dikirim: {status.waiting} catatan.")
+    if status.conflicts:
+        lines.append(f"Konflik: {sync_text(codes.CONFLICTS, {'count': status.conflicts})}")
     if status.clock_code:
         lines.append(sync_text(*status.clock_code).capitalize())
     return lines

@@ -27,7 +27,13 @@ def email_allowed(email: str) -> bool:
 
 
 def _throttled(email: str, address: str, max_failures: int, window: int) -> int | None:
-    """Seconds to wait if this e-mail or address failed too often recently, else None."""
+    """Seconds to wait if this e-mail or address failed too often recently, else None.
+
+    Counts the attempt rows *including* the caller's own, which :func:`_count_attempt`
+    committed before any password is checked: so the attempt of rank k among parallel ones
+    sees at least k rows, and at most ``max_failures`` attempts are ever checked in a window
+    however many arrive at once (issue 7.9; SQLite and PostgreSQL alike).
+    """
     since = epoch() - window
     retry = None
     for field, value in ((LoginFailure.email, email), (LoginFailure.address, address)):
@@ -35,13 +41,24 @@ def _throttled(email: str, address: str, max_failures: int, window: int) -> int 
             LoginFailure.select(LoginFailure.at)
             .where((field == value) & (LoginFailure.at > since))
             .order_by(LoginFailure.at.desc())
-            .limit(max_failures)
+            .limit(max_failures + 1)
         )
         ats = [r.at for r in rows]
-        if len(ats) >= max_failures:
+        if len(ats) > max_failures:
             wait = max(1, min(ats) + window - epoch())
             retry = max(retry or 0, wait)
     return retry
+
+
+def _count_attempt(email: str, address: str) -> str:
+    """Record this attempt as a failure in its own committed transaction, before the
+    password check; a success deletes it again. Returns the row's id."""
+    attempt_id = str(uuid.uuid4())
+    with store.transaction():
+        LoginFailure.insert(
+            id=attempt_id, email=email[:254], address=address[:64], at=epoch()
+        ).execute()
+    return attempt_id
 
 
 def login(
@@ -58,8 +75,11 @@ def login(
     """Check the credentials and issue a token (the POST /auth/token answer)."""
     email = (email or "").strip().lower()
     with store.session():
+        attempt_id = _count_attempt(email, address)
         retry = _throttled(email, address, max_failures, window)
         if retry is not None:
+            with store.transaction():  # a refused attempt does not lengthen the wait
+                LoginFailure.delete().where(LoginFailure.id == attempt_id).execute()
             raise ApiError(
                 429,
                 "too_many_requests",
@@ -70,10 +90,7 @@ def login(
         user = AppUser.get_or_none(AppUser.email == email) if email_allowed(email) else None
         ok = security.verify_password(user.password_hash if user else None, password or "")
         if not ok or user is None or not user.active:
-            with store.transaction():
-                LoginFailure.insert(
-                    id=str(uuid.uuid4()), email=email[:254], address=address[:64], at=epoch()
-                ).execute()
+            with store.transaction():  # the attempt row stays: it is the failure
                 # Keep the table small: failures older than the window are useless.
                 LoginFailure.delete().where(LoginFailure.at < epoch() - 2 * window).execute()
             raise ApiError(401, "invalid_credentials", BAD_LOGIN)
@@ -89,7 +106,9 @@ def login(
                 created_at=now,
                 expires_at=expires,
             ).execute()
-            LoginFailure.delete().where(LoginFailure.email == email).execute()
+            LoginFailure.delete().where(
+                (LoginFailure.email == email) | (LoginFailure.id == attempt_id)
+            ).execute()
             AuthToken.delete().where(AuthToken.expires_at < now - 86400).execute()
         office = Office.get_or_none(Office.code == user.office_code)
     from datetime import UTC, datetime

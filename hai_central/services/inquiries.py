@@ -179,13 +179,7 @@ def _write_set_based(db, valid: list[tuple[int, InquiryIn]], now: str) -> dict[i
         if updated:
             out[index] = {"id": item_id, "status": "updated", "rev": row["rev"]}
             continue
-        existing = (
-            Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
-        )
-        if existing is None or existing.office_code != row["office_code"]:
-            out[index] = _rejected(item_id, "forbidden_office", "this id belongs to another office")
-        else:
-            out[index] = {"id": item_id, "status": "unchanged", "rev": existing.rev}
+        out[index] = _not_written(item_id, row["office_code"], row["data"])
     return out
 
 
@@ -211,10 +205,31 @@ def _upsert(db, savepoint, inq: InquiryIn, now: str) -> dict[str, Any]:
         return {"id": item_id, "status": "updated", "rev": rev}
     # Nothing written: give the change number back (no gap, no lock kept).
     savepoint.rollback()
-    existing = Inquiry.select(Inquiry.office_code, Inquiry.rev).where(Inquiry.id == item_id).first()
-    if existing is None or existing.office_code != inq.office_code:
+    return _not_written(item_id, inq.office_code, fields["data"])
+
+
+# What two pushes of one record may differ in and still carry the same content: the desk's
+# own bookkeeping (its version counter, its edit time, its clock offset) and the hub's fields.
+_NOT_CONTENT = frozenset(
+    {"version", "updated_at", "clock_offset_s", "rev", "review_status", "counted_at"}
+)
+
+
+def content(data: dict[str, Any]) -> dict[str, Any]:
+    """The part of an inquiry that two desks may disagree on (API.md: "its content")."""
+    return {k: v for k, v in data.items() if k not in _NOT_CONTENT and v not in (None, "")}
+
+
+def _not_written(item_id: str, office_code: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The answer for a push that wrote nothing (its version is not above the hub's):
+    ``unchanged`` when its content equals the hub's, ``conflict`` with the hub's item in
+    ``current`` when another desk of the office changed it too (issue 7.6)."""
+    existing = Inquiry.get_or_none(Inquiry.id == item_id)
+    if existing is None or existing.office_code != office_code:
         return _rejected(item_id, "forbidden_office", "this id belongs to another office")
-    return {"id": item_id, "status": "unchanged", "rev": existing.rev}
+    if content(existing.data or {}) == content(data):
+        return {"id": item_id, "status": "unchanged", "rev": existing.rev}
+    return {"id": item_id, "status": "conflict", "rev": existing.rev, "current": public(existing)}
 
 
 def public(row: Inquiry) -> dict[str, Any]:

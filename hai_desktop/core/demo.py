@@ -75,6 +75,8 @@ def load_demo_data() -> dict[str, Any]:
     inquiries = read("inquiries.json") or []
     if isinstance(inquiries, dict):
         inquiries = inquiries.get("items") or []
+    # The full month of the Laporan screen (issue 11; resources/demo/demo_month.py).
+    inquiries = [*inquiries, *(read("month_inquiries.json") or [])]
     return {"demo": demo, "kb": kb, "inquiries": inquiries}
 
 

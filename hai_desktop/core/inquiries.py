@@ -42,7 +42,9 @@ MAX_BASIS_CHARS = 500
 LIST_QUESTION_CHARS = 200
 
 SATKER_RE = re.compile(r"[0-9]{6}")
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+# The local part neither starts nor ends with a dot and has no two dots in a row
+# ("rudi..hartono@gmail.com" is a typo); the domain has non-empty dotted labels.
+EMAIL_RE = re.compile(r"(?!\.)(?!.*\.\.)[^@\s]+(?<!\.)@[^@\s.]+(\.[^@\s.]+)+")
 PHONE_RE = re.compile(r"\+?[0-9 ().\-/]+")
 PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 6, 15
 
@@ -422,8 +424,9 @@ def _filters(f: InquiryFilter | None) -> tuple[list[str], list[Any], str | None]
         if match is None and not search_terms(f.text):
             # Nothing the index can search (emoji, punctuation): a plain substring match.
             needle = f.text.strip()
-            clauses.append("(instr(i.question, ?) > 0 OR instr(COALESCE(i.answer, ''), ?) > 0)")
-            params.extend([needle, needle])
+            columns = ("i.question", "COALESCE(i.answer, '')", "i.visitor_name")
+            clauses.append("(" + " OR ".join(f"instr({c}, ?) > 0" for c in columns) + ")")
+            params.extend([needle] * len(columns))
     return clauses, params, match
 
 
@@ -612,6 +615,8 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
     ``hub_rev``/``review_status`` are taken); otherwise the hub's state wins and any stale
     outbox row for it is dropped. Returns how many rows changed content.
     """
+    from hai_desktop.core import conflicts
+
     changed = 0
     db = database_proxy.obj
     with db.atomic():
@@ -629,6 +634,8 @@ def apply_from_hub(items: list[dict[str, Any]]) -> int:
                 Inquiry.insert(**values).execute()
                 changed += 1
                 continue
+            if conflicts.apply_pulled(existing, item):
+                continue  # two desks changed it: both versions kept for the user (7.6)
             # The local row wins whenever its version is at least the hub's: the echo of this
             # desk's own push (same version) carries the content we have, an unsent edit is
             # newer, and a stale hub item must never roll back a newer synced row. Only the

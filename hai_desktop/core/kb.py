@@ -542,8 +542,14 @@ def search(
     application: str | None = None,
     limit: int = 20,
     prefix_last: bool = True,
+    prefer_application: str | None = None,
+    prefer_department: str | None = None,
 ) -> list[KbHit]:
     """The best-matching live entries for what the user typed, best first.
+
+    ``prefer_application`` / ``prefer_department`` (what the log form already holds)
+    re-rank the hits: entries of that application are searched too, entries of another
+    application or department move down (``kb_context``).
 
     Every (non-stop) word must match: entries with all of them in the title, question or
     tags first, then entries where the answer holds some of them; when that finds fewer
@@ -587,6 +593,16 @@ def search(
             seen = {h.id for h in hits}
             weak = _run_match(any_terms, department, application, wanted - len(hits), seen)
             hits += _valid_first(weak)
+    if prefer_application or prefer_department:
+        from hai_desktop.core import kb_context
+
+        if prefer_application and application is None:
+            # The chosen application's own entries compete even when the words alone
+            # would leave them below the cut.
+            seen = {h.id for h in hits}
+            own = search(text, department, prefer_application, limit, prefix_last)
+            hits += [h for h in own if h.id not in seen]
+        hits = kb_context.rerank(hits, prefer_application, prefer_department)
     return hits[:limit]
 
 

@@ -24,6 +24,7 @@ STOPWORDS = frozenset(
     kalau kami kapan karena ke kenapa ketika kita lagi lain mana masih mau mengapa mohon
     nya oleh pada para perlu saat saja sama saya se secara sebagai sedang sehingga seperti
     siapa sudah supaya telah tentang terhadap tersebut tidak tolong untuk yaitu yang
+    penelepon menelepon pengunjung tanya bertanya menanyakan ditanyakan pak bu
     """.split()
 )
 

@@ -146,15 +146,20 @@ class DeskApp:
         messages.channel()  # created in the GUI thread
         self.window = MainWindow(self.paths, None, settings=self.settings, deferred=True)
         self.window.demo = self.demo
+        self.window.confirm_close = True  # unsaved input: save / keep as draft / discard
         if self.instance is not None:
             self.instance.raise_requested.connect(self.window.raise_window)
         if show:
             screen = QApplication.primaryScreen()
-            if screen is not None and screen.availableGeometry().width() < 1440:
+            available = screen.availableGeometry() if screen is not None else None
+            if available is not None and (
+                available.width() < 1440 or available.height() < self.window.height() + 40
+            ):
                 # Office PCs: 1366x768 is common, and the log form with the KB panel needs
                 # the whole screen. Take the screen's size first so the window fills it even
                 # where no window manager honours "maximized".
-                self.window.setGeometry(screen.availableGeometry())
+                # 1920x1080 at 150 % is 1280x720 logical: the window never exceeds it.
+                self.window.setGeometry(available)
                 self.window.showMaximized()
             else:
                 self.window.show()

@@ -78,6 +78,7 @@ class KbSuggestionsPanel(QWidget):
         self.tasks = tasks
         self._seq = 0
         self._text = ""
+        self._context = None
         self._hits: list[kb.KbHit] = []
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -148,9 +149,24 @@ class KbSuggestionsPanel(QWidget):
         if len(text.strip()) < MIN_QUESTION_CHARS:
             self._show(seq, [])
             return
+        application, department = self.context()
         self.tasks.run_query(
-            lambda: kb.search(text, limit=MAX_SUGGESTIONS), lambda hits: self._show(seq, hits)
+            lambda: kb.search(
+                text,
+                limit=MAX_SUGGESTIONS,
+                prefer_application=application,
+                prefer_department=department,
+            ),
+            lambda hits: self._show(seq, hits),
         )
+
+    def context(self) -> tuple[str | None, str | None]:
+        """(application, department) the form already holds: they boost the ranking."""
+        return self._context() if self._context is not None else (None, None)
+
+    def set_context_source(self, source) -> None:
+        """``source()`` gives (application, department) at each search."""
+        self._context = source
 
     # -- output ---------------------------------------------------------------------------
     def hits(self) -> list[kb.KbHit]:
@@ -227,6 +243,18 @@ def install(window) -> KbSuggestionsPanel:
     """Place the panel beside the main window's log form and wire it to the question."""
     panel = KbSuggestionsPanel(window.tasks)
     window.question_text_changed.connect(panel.set_question)
+    form = getattr(window, "form", None)
+    if form is not None:
+        from hai_desktop.gui.widgets import combo_code
+
+        # The chosen application and department rank their entries up (kb_context); the
+        # CSO choosing another one re-ranks what is shown (``activated``: a user's choice,
+        # not the department an insert fills in).
+        panel.set_context_source(
+            lambda: (combo_code(form.application), combo_code(form.department))
+        )
+        for combo in (form.application, form.department):
+            combo.activated.connect(lambda _i: panel.search_now() if panel._text.strip() else None)
     panel.insert_requested.connect(lambda hit: insert_into_form(window, hit))
     window.set_side_panel(panel)
     return panel

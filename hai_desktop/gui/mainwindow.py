@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStatusBar,
     QVBoxLayout,
@@ -77,7 +78,8 @@ SCREENS: list[Screen] = [
     Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"),
            "hai_desktop.gui.views.broadcast_view:create", focus="broadcastSearch"),
     #
-    # reports: Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"), "hai_desktop.gui.views.report_view:create"),
+    Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"),
+           "hai_desktop.gui.views.report_view:create", focus="reportMonthCombo"),
     #
 ]  # fmt: skip
 
@@ -119,6 +121,12 @@ def screen_label(screen: Screen) -> str:
     return QCoreApplication.translate("MainWindow", screen.label)
 
 
+# The side menu's width; narrower on a narrow window (1024 px, scaled screens).
+NAV_WIDTH = 190
+NAV_NARROW_WIDTH = 150
+NARROW_WINDOW = 1100
+
+
 class MainWindow(QMainWindow):
     """The desk's one main window.
 
@@ -157,9 +165,11 @@ class MainWindow(QMainWindow):
         self._log_page = None
         self._shown_once = False
         self.form = None
+        self.confirm_close = False  # the desk sets it: ask about unsaved input on close
         self.setWindowTitle(self.tr("HAI Desk — Layanan Pengguna DJPb"))
         self.resize(1200, 760)
-        self.setMinimumSize(QSize(900, 600))
+        # Small and scaled screens (1024x600, 1366x768 at 150 %): the window fits them.
+        self.setMinimumSize(QSize(640, 420))
 
         self.nav = None  # the navigation list comes with the pages
         self.stack = QStackedWidget()
@@ -167,7 +177,8 @@ class MainWindow(QMainWindow):
 
         nav_panel = QWidget()
         nav_panel.setObjectName(names.NAV_PANEL)
-        nav_panel.setFixedWidth(190)
+        nav_panel.setFixedWidth(NAV_WIDTH)
+        self._nav_panel = nav_panel
         nav_layout = QVBoxLayout(nav_panel)
         nav_layout.setContentsMargins(0, 0, 0, 0)
         nav_layout.setSpacing(0)
@@ -202,6 +213,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName(names.NAV_LIST)
         # The side menu takes focus (Ctrl+0, or a click): arrows move between screens.
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setAccessibleName(self.tr("Menu samping"))
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self._nav_layout.insertWidget(self._nav_layout.count() - 1, self.nav, 1)
@@ -242,7 +254,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(f"{title}\n{shortcut}" if shortcut else title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setToolTip(f"{title} ({shortcut})" if shortcut else title)
-        item.setSizeHint(QSize(180, 48 if shortcut else 40))
+        item.setSizeHint(QSize(NAV_NARROW_WIDTH - 10, 52 if shortcut else 40))
         self.nav.addItem(item)
 
     def replace_page(self, key: str, widget: QWidget) -> None:
@@ -432,6 +444,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
         self._message = QLabel()
         self._message.setObjectName(names.STATUS_MESSAGE)
+        # A long notice (offline) is cut, never pushing Sinkronkan and Pengaturan off the
+        # bar; its whole text is in the tooltip.
+        self._message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._message.setMinimumWidth(40)
         bar.addWidget(self._message, 1)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -488,6 +504,7 @@ class MainWindow(QMainWindow):
     def _on_message_posted(self, level: str, text: str, timeout_ms: int) -> None:
         self._message.setProperty("level", level)
         self._message.setText(text)
+        self._message.setToolTip(text)
         # Re-polish so the QSS rule for the new level applies.
         self._message.style().unpolish(self._message)
         self._message.style().polish(self._message)
@@ -509,7 +526,17 @@ class MainWindow(QMainWindow):
 
                 self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_WINDOW
+        self._nav_panel.setFixedWidth(NAV_NARROW_WIDTH if narrow else NAV_WIDTH)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        # The desk (and the demo) ask about unsaved input; a window built by tests or
+        # tools closes quietly (confirm_close stays False there).
+        if self.form is not None and self.confirm_close and not self.form.confirm_close(self.close):
+            event.ignore()
+            return
         if self.form is not None:
             self.form.flush_draft()
         super().closeEvent(event)

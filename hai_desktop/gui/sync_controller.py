@@ -30,7 +30,13 @@ from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.account import hub_config
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import REASON_NO_TOKEN, REASON_NOT_CONFIGURED
-from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, SyncReport, SyncStatus
+from hai_desktop.core.sync.status import (
+    STATE_ATTENTION,
+    STATE_OFFLINE,
+    SyncReport,
+    SyncStatus,
+    local_failure_code,
+)
 from hai_desktop.gui import changes
 from hai_desktop.gui.sync_texts import status_text
 from hai_desktop.gui.tasks import TaskManager
@@ -327,7 +333,7 @@ class SyncController(QObject):
         log.error("sync pass failed unexpectedly", exc_info=exc)
         status = SyncStatus.from_dict(self.status.to_dict())
         status.state = STATE_ATTENTION
-        status.say(codes.LOCAL_FAILURE)
+        status.say(local_failure_code(exc))  # "disk full" / "locked" said as such
         self._set_status(status)
         self.sync_finished.emit(SyncReport(status=status))
         if self._user_pass:

@@ -112,6 +112,29 @@ def _table() -> dict[str, str]:
             "Betulkan tanggal dan jam komputer.",
         ),
         codes.ITEM_REJECTED: QCoreApplication.translate("SyncTexts", "Ditolak oleh HAI Hub."),
+        codes.CONFLICT: QCoreApplication.translate(
+            "SyncTexts", "Konflik: desk lain di kantor ini juga mengubahnya. Pilih versinya."
+        ),
+        codes.DISK_FULL: QCoreApplication.translate(
+            "SyncTexts",
+            "Sinkronisasi berhenti: disk penuh. Kosongkan ruang di disk folder data, lalu "
+            "coba lagi.",
+        ),
+        codes.DB_LOCKED: QCoreApplication.translate(
+            "SyncTexts",
+            "Sinkronisasi berhenti: basis data sedang dikunci program lain. Coba lagi.",
+        ),
+        codes.STORAGE_READ_ONLY: QCoreApplication.translate(
+            "SyncTexts",
+            "Sinkronisasi berhenti: folder data tidak boleh ditulis (hanya-baca atau tanpa izin).",
+        ),
+        codes.STORAGE_IO: QCoreApplication.translate(
+            "SyncTexts",
+            "Sinkronisasi berhenti: disk atau folder jaringan tempat data bermasalah. Coba lagi.",
+        ),
+        codes.DB_DAMAGED: QCoreApplication.translate(
+            "SyncTexts", "Sinkronisasi berhenti: basis data rusak. Jalankan pemeriksaan data."
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 
@@ -139,3 +140,49 @@ def test_logs_carry_no_personal_data_or_tokens(hub, caplog):
     assert "request_id=" in text  # the access log ran
     for secret in ("rahasia", token, "Siti Rahayu", "08123456789", PASSWORD):
         assert secret not in text
+
+
+def test_parallel_wrong_passwords_check_at_most_the_limit(hub, monkeypatch):
+    """Issue 7.9: 40 parallel wrong passwords used to get 28 checked (150 → 29). The attempt
+    is counted in the database before the check, so at most 10 are ever checked."""
+    import threading
+
+    from hai_central import security
+    from hai_central.errors import ApiError
+    from hai_central.services import auth as auth_service
+
+    checked: list[int] = []
+    original = security.verify_password
+
+    def slow_verify(password_hash, password):
+        checked.append(1)
+        time.sleep(0.05)  # widen the race: many requests inside the check at once
+        return original(password_hash, password)
+
+    monkeypatch.setattr(security, "verify_password", slow_verify)
+    answers: list[int] = []
+    start = threading.Barrier(40)
+
+    def attempt(i: int) -> None:
+        start.wait()
+        try:
+            auth_service.login(
+                ADMIN_EMAIL, "bad-pass", None, None, f"10.0.0.{i}",
+                ttl_hours=1, max_failures=10, window=900,
+            )  # fmt: skip
+        except ApiError as err:
+            answers.append(err.status)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(answers) == 40
+    assert len(checked) <= 10, f"{len(checked)} passwords checked"
+    assert answers.count(401) == len(checked) and answers.count(429) == 40 - len(checked)
+    # The right password is refused too until the window passes.
+    r = hub.client.post(
+        "/api/v1/auth/token", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
+    )
+    assert r.status_code == 429

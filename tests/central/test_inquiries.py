@@ -18,14 +18,15 @@ def test_push_created_updated_unchanged(hub):
     [res] = r.json()["results"]
     assert res["status"] == "created" and res["id"] == item["id"] and res["rev"] > 0
     again = hub.client.post(PUSH, headers=h, json={"items": [item]}).json()["results"][0]
-    assert again == {**res, "status": "unchanged", "error": None}
+    assert again == {**res, "status": "unchanged", "error": None, "current": None}
     newer = dict(item, version=2, answer="Jawaban baru")
     upd = hub.client.post(PUSH, headers=h, json={"items": [newer]}).json()["results"][0]
     assert upd["status"] == "updated" and upd["rev"] > res["rev"]
     older = dict(item, version=1, answer="lama")
+    # An older version with other content is another desk's edit: a conflict, not stored.
     assert (
         hub.client.post(PUSH, headers=h, json={"items": [older]}).json()["results"][0]["status"]
-        == "unchanged"
+        == "conflict"
     )
     feed = hub.client.get(FEED, headers=h).json()
     assert [i["answer"] for i in feed["items"]] == ["Jawaban baru"]
@@ -219,3 +220,53 @@ def test_same_id_twice_in_one_batch(hub):
     assert [r["status"] for r in results] == ["created", "updated", "unchanged"]
     feed = hub.client.get(FEED, headers=h).json()["items"]
     assert [i["version"] for i in feed] == [2]
+
+
+def test_same_version_other_content_is_a_conflict_with_the_hubs_item(hub):
+    """Issue 7.6: two desks of one office edit version 1 to version 2; the second push is a
+    conflict carrying the hub's current item, and the hub keeps the first desk's answer."""
+    h = hub.user("cso", "KPPN-A")
+    item = inquiry("KPPN-A")
+    hub.client.post(PUSH, headers=h, json={"items": [item]})
+    desk1 = dict(item, version=2, answer="Jawaban desk 1", updated_at="2026-05-04T09:00:00Z")
+    desk2 = dict(item, version=2, answer="Jawaban desk 2", updated_at="2026-05-04T09:01:00Z")
+    first = hub.client.post(PUSH, headers=h, json={"items": [desk1]}).json()["results"][0]
+    assert first["status"] == "updated"
+    second = hub.client.post(PUSH, headers=h, json={"items": [desk2]}).json()["results"][0]
+    assert second["status"] == "conflict" and second["rev"] == first["rev"]
+    current = second["current"]
+    assert current["answer"] == "Jawaban desk 1" and current["version"] == 2
+    assert current["rev"] == first["rev"] and current["id"] == item["id"]
+    feed = hub.client.get(FEED, headers=h).json()["items"]
+    assert [i["answer"] for i in feed] == ["Jawaban desk 1"]
+    # Keeping their own: the next version above the hub's is an update.
+    mine = dict(desk2, version=3)
+    kept = hub.client.post(PUSH, headers=h, json={"items": [mine]}).json()["results"][0]
+    assert kept["status"] == "updated"
+
+
+def test_equal_content_at_the_same_version_stays_unchanged(hub):
+    """Only the desk's bookkeeping differs (edit time, clock offset): unchanged, no conflict."""
+    h = hub.user("cso", "KPPN-A")
+    item = inquiry("KPPN-A")
+    hub.client.post(PUSH, headers=h, json={"items": [dict(item, version=2)]})
+    same = dict(item, version=2, updated_at="2026-05-04T10:00:00Z", clock_offset_s=3.5)
+    res = hub.client.post(PUSH, headers=h, json={"items": [same]}).json()["results"][0]
+    assert res["status"] == "unchanged" and res["current"] is None
+
+
+def test_conflict_on_the_item_by_item_path(hub, monkeypatch):
+    import peewee
+
+    from hai_central.services import inquiries as service
+
+    def boom(*args, **kwargs):
+        raise peewee.IntegrityError("simulated")
+
+    monkeypatch.setattr(service, "_write_set_based", boom)
+    h = hub.user("cso", "KPPN-A")
+    item = inquiry("KPPN-A")
+    hub.client.post(PUSH, headers=h, json={"items": [item]})
+    other = dict(item, answer="Jawaban lain")
+    res = hub.client.post(PUSH, headers=h, json={"items": [other]}).json()["results"][0]
+    assert res["status"] == "conflict" and res["current"]["answer"] == item["answer"]

@@ -22,7 +22,7 @@ router = APIRouter(tags=["inquiries"], responses=ERRORS)
 
 @router.post("/inquiries/batch", response_model=BatchResults)
 def push_batch(body: InquiryBatch, user: User) -> dict:
-    """Up to 500 inquiries; a result per item (created/updated/unchanged/rejected)."""
+    """Up to 500 inquiries; a result per item (created/updated/unchanged/conflict/rejected)."""
     return {"results": inquiries.push(user, body.items)}
 
 

@@ -31,7 +31,12 @@ ALL_SENT = "sync.all_sent"
 WAITING = "sync.waiting"  # {count}
 REJECTED = "sync.rejected"  # {count}
 CONFLICTS = "sync.conflicts"  # {count}: two desks changed one record
-LOCAL_FAILURE = "sync.local_failure"  # a bug or a storage error on this PC
+LOCAL_FAILURE = "sync.local_failure"  # a bug on this PC (storage errors have their own)
+DISK_FULL = "sync.disk_full"  # the disk of the data folder is full
+DB_LOCKED = "sync.db_locked"  # another program holds the database file
+STORAGE_READ_ONLY = "sync.storage_read_only"  # the data folder may not be written
+STORAGE_IO = "sync.storage_io"  # the disk or network share misbehaved
+DB_DAMAGED = "sync.db_damaged"  # the database failed its check
 
 # The clock line (SyncStatus.clock_code).
 CLOCK_BEHIND = "sync.clock_behind"  # {minutes}
@@ -39,6 +44,8 @@ CLOCK_AHEAD = "sync.clock_ahead"  # {minutes}
 
 # An item the hub refused without words of its own.
 ITEM_REJECTED = "sync.item_rejected"
+# A record another desk of the office changed too (its sync mark; the history's "konflik").
+CONFLICT = "sync.conflict"
 
 PARAMS: dict[str, tuple[str, ...]] = {
     NO_NETWORK: (),
@@ -63,8 +70,14 @@ PARAMS: dict[str, tuple[str, ...]] = {
     REJECTED: ("count",),
     CONFLICTS: ("count",),
     LOCAL_FAILURE: (),
+    DISK_FULL: (),
+    DB_LOCKED: (),
+    STORAGE_READ_ONLY: (),
+    STORAGE_IO: (),
+    DB_DAMAGED: (),
     CLOCK_BEHIND: ("minutes",),
     CLOCK_AHEAD: ("minutes",),
     ITEM_REJECTED: (),
+    CONFLICT: (),
 }
 ALL = tuple(PARAMS)

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hai_desktop import __version__
-from hai_desktop.core import clock, credentials, outbox, profile_store
+from hai_desktop.core import clock, conflicts, credentials, outbox, profile_store
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.errors import HaiError
 from hai_desktop.core.paths import ProfilePaths
@@ -104,6 +104,7 @@ class SyncEngine:
         status = load_status()
         status.waiting = outbox.queued_count()
         status.rejected = outbox.rejected_count()
+        status.conflicts = conflicts.count()
         return status
 
     def due(self, now: datetime | None = None) -> bool:
@@ -150,6 +151,7 @@ class SyncEngine:
                 err,
                 waiting=status.waiting,
                 rejected=status.rejected,
+                conflicts=status.conflicts,
                 next_retry_at=status.next_retry_at,
             )
         finally:
@@ -246,6 +248,7 @@ class SyncEngine:
             waiting=outbox.queued_count(),
             rejected=outbox.rejected_count(),
             next_retry_at=next_retry,
+            conflicts=conflicts.count(),
         )
 
     def _check_stop(self) -> None:
@@ -338,6 +341,8 @@ class SyncEngine:
         acked: list[int] = []
         answered: list[tuple[registry.PushItem, registry.Result]] = []
         rejected: list[tuple[registry.PushItem, str]] = []
+        conflicting: list[tuple[registry.PushItem, registry.Result]] = []
+        accepted_ids: list[str] = []
         unanswered: list[int] = []
         for item in items:
             result = results.get(item.record_id)
@@ -348,10 +353,17 @@ class SyncEngine:
             status = result.get("status")
             if status in registry.ACCEPTED:
                 acked.append(item.row_id)
+                accepted_ids.append(item.record_id)
                 report.accepted += 1
             elif status == registry.UNCHANGED:
                 acked.append(item.row_id)
                 report.unchanged += 1
+            elif status == registry.CONFLICT and isinstance(result.get("current"), dict):
+                # Another desk changed it too: the hub's version is kept beside ours, the
+                # outbox row goes (nothing is resent until the user picks a version).
+                acked.append(item.row_id)
+                conflicting.append((item, result))
+                report.conflicts += 1
             else:
                 rejected.append((item, _result_message(result)))
         with self.db.atomic():
@@ -362,12 +374,19 @@ class SyncEngine:
                 push_type.on_results(answered)
             for item, message in rejected:
                 outbox.mark_rejected(item.row_id, message)
+            if accepted_ids:
+                conflicts.clear(push_type.record_type, accepted_ids)
+            for item, result in conflicting:
+                conflicts.record(push_type.record_type, item.record_id, result["current"])
+            if conflicting and push_type.set_status is not None:
+                ids = [item.record_id for item, _ in conflicting]
+                push_type.set_status(ids, conflicts.CONFLICT_STATUS, conflicts.CONFLICT_MARK)
             if unanswered:
                 why = failure.describe() if isinstance(failure, HubError) else "no result from hub"
                 outbox.record_failure(unanswered, why)
         for item, message in rejected:
             report.rejected.append((push_type.record_type, item.record_id, message))
-        if acked or rejected:
+        if acked or rejected or conflicting:
             report.changed.add(push_type.topic or push_type.record_type)
 
     # -- pull -----------------------------------------------------------------------------

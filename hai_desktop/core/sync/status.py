@@ -31,6 +31,7 @@ class SyncStatus:
     state: str = STATE_OFFLINE
     waiting: int = 0
     rejected: int = 0
+    conflicts: int = 0  # records another desk changed too, waiting for the user's pick
     last_good_sync: str | None = None
     last_attempt: str | None = None
     code: str = codes.NEVER_SYNCED  # what the status line says, as a message code
@@ -75,6 +76,7 @@ class SyncReport:
     pushed: int = 0
     accepted: int = 0
     unchanged: int = 0
+    conflicts: int = 0
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # type, id, message
     pulled: dict[str, int] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # topics whose data changed (GUI refresh)
@@ -100,18 +102,23 @@ def settle(
     waiting: int,
     rejected: int,
     next_retry_at: str | None,
+    conflicts: int = 0,
 ) -> SyncStatus:
     """The status after a pass (``error`` None: it succeeded), persisted."""
     from hai_desktop.core.sync.protocol import REASON_NOT_CONFIGURED, REASON_TLS, ErrorKind
 
     status.waiting = waiting
     status.rejected = rejected
+    status.conflicts = conflicts
     status.next_retry_at = next_retry_at
     if error is None:
         status.last_good_sync = utc_now()
         status.error_kind = None
         status.needs_signin = False
-        if rejected:
+        if conflicts:
+            status.state = STATE_ATTENTION
+            status.say(codes.CONFLICTS, count=conflicts)
+        elif rejected:
             status.state = STATE_ATTENTION
             status.say(codes.REJECTED, count=rejected)
         else:
@@ -131,3 +138,24 @@ def settle(
             status.state = STATE_OFFLINE
     save_status(status)
     return status
+
+
+def local_failure_code(exc: BaseException) -> str:
+    """The status line's code for a pass that failed on this PC: a storage error says what
+    it is (disk full, locked, read-only, I/O, damaged), anything else is a local failure."""
+    from hai_desktop.core.db import errors as storage
+
+    typed = storage.classify(exc)
+    if typed is None and exc.__cause__ is not None:
+        typed = storage.classify(exc.__cause__)
+    kinds = (
+        (storage.DiskFull, codes.DISK_FULL),
+        (storage.DatabaseLocked, codes.DB_LOCKED),
+        (storage.StorageReadOnly, codes.STORAGE_READ_ONLY),
+        (storage.DatabaseDamaged, codes.DB_DAMAGED),
+        (storage.StorageIOError, codes.STORAGE_IO),
+    )
+    for kind, code in kinds:
+        if isinstance(typed, kind):
+            return code
+    return codes.LOCAL_FAILURE

@@ -248,6 +248,11 @@ class InquiryTableModel(QAbstractTableModel):
                 return str(value)
         if key == "department":
             return str(value)  # the short code reads best in a narrow column
+        if key == "sync_status" and value == "rejected":
+            from hai_desktop.core import conflicts
+
+            if conflicts.is_conflict(value, getattr(row, "sync_error", None)):
+                return self.tr("konflik")  # two desks changed it (issue 7.6)
         if key in self._names:
             return self._names[key].get(value, value)
         if key == "question":

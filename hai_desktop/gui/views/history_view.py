@@ -8,7 +8,7 @@ moves into the table and Enter opens the selected (else the first) hit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ class HistoryView(QWidget):
 
     open_requested = Signal(str)
     duplicate_requested = Signal(str)
+    conflicts_resolved = Signal()  # a conflict settled: the outbox may hold a new version
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +74,11 @@ class HistoryView(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName(names.HISTORY_SEARCH)
-        self.search.setPlaceholderText(self.tr("Cari di pertanyaan, jawaban, instansi (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr(
+                "Cari nama, kode satker, telepon, e-mail, instansi, pertanyaan, jawaban (Ctrl+F)"
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.open_from_search)
@@ -149,6 +154,13 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
+        # An empty result says so, and how to widen the search.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("historyEmpty")
+        self.empty_label.setProperty("role", "hint")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
@@ -159,7 +171,14 @@ class HistoryView(QWidget):
         self.duplicate_button = QPushButton(self.tr("Duplikat: pengunjung sama"))
         self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
         self.duplicate_button.clicked.connect(self.duplicate_current)
+        # Two desks changed the same record (issue 7.6): shown only while any wait.
+        self.conflict_button = QPushButton()
+        self.conflict_button.setObjectName("historyConflicts")
+        self.conflict_button.setProperty("role", "attention")
+        self.conflict_button.clicked.connect(self.open_conflicts)
+        self.conflict_button.hide()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.conflict_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.duplicate_button)
         layout.addLayout(bottom)
@@ -200,6 +219,24 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         self.model.reload()
+        self.update_conflicts()
+
+    def update_conflicts(self) -> None:
+        """Show how many records wait for a version to be picked (a one-row count)."""
+        from hai_desktop.core import conflicts
+
+        count = conflicts.count()
+        self.conflict_button.setText(self.tr("Konflik: {count} catatan").format(count=count))
+        self.conflict_button.setVisible(count > 0)
+
+    def open_conflicts(self) -> None:
+        """The conflict dialog: keep mine, take the hub's, or merge, for each record."""
+        from hai_desktop.gui.dialogs.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(self)
+        dialog.resolved.connect(lambda _id, _how: self.conflicts_resolved.emit())
+        dialog.exec()
+        self.refresh()
 
     def open_current(self) -> None:
         index = self.table.currentIndex()
@@ -259,8 +296,21 @@ class HistoryView(QWidget):
             self.apply_filters()
 
     def _on_total_changed(self, total: int) -> None:
-        # Grouped digits in the UI locale (Indonesian: 500.000).
-        self.count_label.setText(self.tr("%1 entri").replace("%1", QLocale().toString(total)))
+        # Grouped digits in the UI locale (Indonesian: 500.000); plural forms come from
+        # the translation ("1 entry", "2 entries").
+        self.count_label.setText(self.tr("%Ln entri", "", total))
+        if total:
+            self.empty_label.hide()
+            return
+        if self.current_filter() == InquiryFilter():
+            text = self.tr("Belum ada catatan. Catatan yang disimpan muncul di sini.")
+        else:
+            text = self.tr(
+                "Tidak ada catatan yang cocok. Coba kata lain atau sebagian nama, nomor"
+                " satker atau telepon; atau tekan Hapus filter untuk mencari di semua catatan."
+            )
+        self.empty_label.setText(text)
+        self.empty_label.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if (
@@ -292,4 +342,6 @@ def create(window) -> HistoryView:
         window.form.saved.connect(lambda _id: view.refresh())
     # Sync marks and records pulled from the office feed.
     changes.subscribe(changes.INQUIRIES, view.refresh, view)
+    view.conflicts_resolved.connect(window.request_sync)
+    view.update_conflicts()
     return view

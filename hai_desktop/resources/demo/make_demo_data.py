@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parents[2]))  # the checkout, for hai_desktop when not installed
 
+import demo_month  # noqa: E402  (sibling module: the full month for the Laporan screen)
 import kb_families  # noqa: E402  (sibling module, found through the path set above)
 
 from hai_contract.reference import reference_path  # noqa: E402  (installed with the desk)
@@ -729,6 +730,13 @@ def build_demo(reference: dict, escalated: dict) -> dict:
     }
 
 
+def build_month(kb: list[dict]) -> list[dict]:
+    """The full month of the Laporan screen (see demo_month.py)."""
+    return demo_month.build(
+        INQUIRIES, VISITORS, lambda t: _kb_id_by_title(kb, t), demo_id, rfc3339, DEMO_OFFICE
+    )
+
+
 def write_json(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
@@ -741,11 +749,14 @@ def main() -> None:
     write_json(HERE / "kb_entries.json", kb)
     write_json(HERE / "inquiries.json", inquiries)
     write_json(HERE / "demo.json", demo)
+    month = build_month(kb)
+    demo_month.write(HERE / "month_inquiries.json", month)
     by_dept: dict[str, int] = {}
     for entry in kb:
         by_dept[entry["department"]] = by_dept.get(entry["department"], 0) + 1
     print(f"kb_entries.json: {len(kb)} entries {by_dept}")
     print(f"inquiries.json: {len(inquiries)} inquiries; demo.json written")
+    print(f"month_inquiries.json: {len(month)} inquiries (October and November 2026)")
 
 
 if __name__ == "__main__":

@@ -280,10 +280,28 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.hub_rev) == ("lokal", 2, 7)
     assert outbox.depth() == 1
-    # A newer version from the hub wins and drops the stale outbox row.
+    # A newer version with other content from the hub (another desk's edit) no longer
+    # overwrites the unsent edit (issue 7.6): both are kept, the record is in conflict.
+    from hai_desktop.core import conflicts
+
     inquiries.apply_from_hub([{**wire, "version": 5, "answer": "hub", "rev": 9}])
     local = inquiries.get_inquiry(saved.id)
+    assert (local.answer, local.version) == ("lokal", 2)
+    assert conflicts.is_conflict(local.sync_status, local.sync_error)
+    assert conflicts.get_inquiry_conflict(saved.id).hub["answer"] == "hub"
+    assert outbox.depth() == 0
+    # Taking the hub's then holds exactly what the hub holds.
+    assert conflicts.resolve(saved.id, conflicts.HUB) == "hub"
+    local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.sync_status) == ("hub", 5, "synced")
+    # A newer hub version with the same content as the unsent edit simply wins.
+    form = inquiries.to_input(local)
+    form.answer = "sama"
+    inquiries.save_inquiry(form)
+    newer = {**inquiries.to_wire(inquiries.get_inquiry(saved.id)), "version": 8, "rev": 11}
+    inquiries.apply_from_hub([newer])
+    local = inquiries.get_inquiry(saved.id)
+    assert (local.answer, local.version, local.sync_status) == ("sama", 8, "synced")
     assert outbox.depth() == 0
     # An unknown inquiry is inserted as origin 'hub' and is searchable.
     new = {**wire, "id": "7d1b7e0e-0000-4000-8000-000000000001", "question": "dari kantor"}
@@ -295,6 +313,11 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
 def test_apply_from_hub_never_rolls_back_a_newer_synced_row(db, profile):
     saved = inquiries.save_inquiry(make())
     wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    # Sent and acknowledged (an unsent edit would make the hub's other content a conflict).
+    from hai_desktop.core.db.models import Inquiry
+
+    Inquiry.update(sync_status="synced").where(Inquiry.id == saved.id).execute()
+    outbox.drop("inquiry", saved.id)
     # The hub's version 3 arrives and is applied (synced), then a stale version 2 item.
     inquiries.apply_from_hub([{**wire, "version": 3, "answer": "v3", "rev": 10}])
     assert inquiries.get_inquiry(saved.id).sync_status == "synced"
@@ -371,3 +394,42 @@ def test_text_search_pages_newest_first(db):
     assert [r.question for r in inquiries.list_inquiries(f2)] == ["dana lama 2", "dana lama 1"]
     by_name = inquiries.list_inquiries(f, sort="visitor_name", limit=100)
     assert len(by_name) == 9
+
+
+def test_history_search_finds_the_visitor_by_name_satker_phone_and_email(db):
+    """Issue 12: "Hendra" and "427691" found nothing; the visitor's fields are searched."""
+    from hai_desktop.core.inquiries import (
+        InquiryFilter,
+        InquiryInput,
+        count_inquiries,
+        save_inquiry,
+    )
+    from hai_desktop.core.inquiries import list_inquiries as rows_of
+
+    save_inquiry(
+        InquiryInput(
+            channel="tatap_muka",
+            department="PKN",
+            visitor_name="Hendra Wijaya",
+            satker_code="427691",
+            phone="0812-3456 7890",
+            email="hendra.w@gmail.com",
+            question="Status SP2D belum terbit",
+            answer="Cek di OM-SPAN.",
+            outcome="answered",
+        )
+    )
+    for text in (
+        "Hendra",
+        "hendra wij",
+        "427691",
+        "4276",
+        "081234567890",
+        "0812 3456",
+        "hendra.w@gmail.com",
+        "SP2D",
+    ):
+        f = InquiryFilter(text=text)
+        assert count_inquiries(f) == 1, text
+        assert [r.visitor_name for r in rows_of(f)] == ["Hendra Wijaya"], text
+    assert count_inquiries(InquiryFilter(text="Budi")) == 0

@@ -103,9 +103,9 @@ def test_plug_in_points(qtbot, window):
     window.show_page(names.PAGE_KB)
     assert window.stack.currentWidget() is kb
     extra = QLabel("x")
-    window.add_page("reports", "Laporan", extra)
-    window.show_page("reports")
-    assert window.current_page_key() == "reports"
+    window.add_page("extra", "Tambahan", extra)
+    window.show_page("extra")
+    assert window.current_page_key() == "extra"
     with qtbot.waitSignal(window.sync_requested, timeout=1000):
         qtbot.keyClick(
             window.form.visitor_name,

@@ -205,7 +205,8 @@ def test_suggestion_ctrl_enter_inserts_selected_and_kb_page_uses_answer(qtbot, w
     )
     qtbot.mouseClick(view.use_button, Qt.MouseButton.LeftButton)
     assert win.current_page_key() == names.PAGE_LOG
-    assert win.form.answer.toPlainText() == ENTRIES[2]["answer"]
+    # Appended to the answer already there (never replacing it); both entries are its basis.
+    assert win.form.answer.toPlainText() == ENTRIES[1]["answer"] + "\n\n" + ENTRIES[2]["answer"]
     assert win.form.kb_entry_ids() == [ENTRIES[1]["id"], ENTRIES[2]["id"]]
 
 

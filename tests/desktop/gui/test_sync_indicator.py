@@ -371,3 +371,27 @@ def test_sync_button_checks_health_first_so_a_hung_hub_fails_fast(qtbot, desk):
     finally:
         controller.stop()
         hung.close()
+
+
+def test_a_full_disk_during_sync_says_disk_full_not_a_generic_failure(qtbot, desk, hub):
+    from hai_desktop.core.db.errors import DiskFull
+    from hai_desktop.gui.sync_texts import status_text
+
+    paths, _profile = desk
+
+    class FullDiskEngine(SyncEngine):
+        def run_once(self, force=False, quick_check=False):
+            raise DiskFull("database or disk is full", path=paths.database)
+
+    from hai_desktop.gui.sync_controller import SyncController
+
+    controller = SyncController(paths, engine=FullDiskEngine(paths, lambda: None))
+    try:
+        controller.start(first_sync_delay_ms=-1)
+        with qtbot.waitSignal(controller.sync_finished, timeout=10000) as blocker:
+            controller.sync_now()
+        status = blocker.args[0].status
+        assert status.state == STATE_ATTENTION and status.code == codes.DISK_FULL
+        assert "disk penuh" in status_text(status).lower()
+    finally:
+        controller.stop()

@@ -1,0 +1,509 @@
+"""The log form's layout: the three boxes, the title row with its buttons, the Tab order.
+
+A mixin of ``InquiryForm`` (the texts keep the form's translation context).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hai_desktop.core import reference
+from hai_desktop.gui import object_names as names
+from hai_desktop.gui.views.form_widgets import (
+    COMPACT_LABEL_WIDTH,
+    COMPACT_WIDTH,
+    LABEL_WIDTH,
+    basis_list,
+    combo,
+    datetime_edit,
+    fit_popup,
+    form_grid,
+    line,
+    small_button,
+    text_box,
+)
+from hai_desktop.gui.widgets import ErrorLabel, fill_combo
+
+
+class FormLayoutMixin:
+    """Builds the widgets of ``InquiryForm`` (``self`` is the form)."""
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        head = QWidget()
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(24, 12, 24, 4)
+        head_layout.setSpacing(8)
+        top.addWidget(head)
+        # The title row (with Save) and the draft banner stay in view; the boxes of fields
+        # scroll vertically below them (never sideways: the grid reflows to the width).
+        self.scroll_body = QScrollArea()
+        self.scroll_body.setObjectName("formScrollBody")
+        self.scroll_body.setWidgetResizable(True)
+        self.scroll_body.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("formBody")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(24, 4, 24, 12)
+        outer.setSpacing(8)
+        self.scroll_body.setWidget(body)
+        top.addWidget(self.scroll_body, 1)
+
+        self.title = QLabel()
+        self.title.setObjectName(names.FORM_TITLE)
+        self.title.setProperty("role", "title")
+        # A narrow window gives the buttons their room first; the title may be cut.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(40)
+        # The title row carries the buttons, so Save stays in sight on small screens.
+        self._header = QHBoxLayout()
+        # The short save confirmation takes the title's place for a few seconds (a stack of
+        # the two), so showing it never moves the fields nor widens the row.
+        self._title_stack = QStackedWidget()
+        self._title_stack.addWidget(self.title)
+        self._header.addWidget(self._title_stack, 1)
+        head_layout.addLayout(self._header)
+
+        self.draft_banner = QFrame()
+        self.draft_banner.setObjectName(names.DRAFT_BANNER)
+        banner_layout = QHBoxLayout(self.draft_banner)
+        banner_layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "InquiryForm", "Ada isian yang belum disimpan dari sesi sebelumnya."
+                )
+            ),
+            1,
+        )
+        self.draft_restore = QPushButton(QCoreApplication.translate("InquiryForm", "Pulihkan"))
+        self.draft_restore.setObjectName(names.DRAFT_RESTORE)
+        self.draft_restore.clicked.connect(self.restore_draft)
+        self.draft_discard = QPushButton(QCoreApplication.translate("InquiryForm", "Buang"))
+        self.draft_discard.setObjectName(names.DRAFT_DISCARD)
+        self.draft_discard.clicked.connect(self.discard_draft)
+        banner_layout.addWidget(self.draft_restore)
+        banner_layout.addWidget(self.draft_discard)
+        self.draft_banner.hide()
+        head_layout.addWidget(self.draft_banner)
+
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName(names.FORM_CONFIRMATION)
+        self.confirmation.setProperty("role", "confirmation")
+        self.confirmation.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._title_stack.addWidget(self.confirmation)
+        self._title_stack.setCurrentWidget(self.title)
+
+        # Visitor
+        visitor = QGroupBox(QCoreApplication.translate("InquiryForm", "Pengguna layanan"))
+        vform = form_grid(visitor)
+        self._grids = [vform]
+        self.visitor_name = line(
+            names.VISITOR_NAME, QCoreApplication.translate("InquiryForm", "Nama lengkap")
+        )
+        self.satker_code = line(
+            names.SATKER_CODE, QCoreApplication.translate("InquiryForm", "6 angka, boleh kosong")
+        )
+        # Digits only while typing: a satker code is 6 digits.
+        self.satker_code.setMaxLength(6)
+        self.satker_code.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}"), self.satker_code)
+        )
+        self.institution = line(
+            names.INSTITUTION, QCoreApplication.translate("InquiryForm", "Satker / instansi")
+        )
+        self.phone = line(
+            names.PHONE, QCoreApplication.translate("InquiryForm", "Contoh: 0812 3456 7890")
+        )
+        self.email = line(
+            names.EMAIL, QCoreApplication.translate("InquiryForm", "nama@instansi.go.id")
+        )
+        # Two columns keep the whole form on one screen at 1366x768.
+        self._add_row(
+            vform,
+            QCoreApplication.translate("InquiryForm", "Nama"),
+            "visitor_name",
+            self.visitor_name,
+            0,
+            0,
+        )
+        self._add_row(
+            vform,
+            QCoreApplication.translate("InquiryForm", "Kode satker"),
+            "satker_code",
+            self.satker_code,
+            0,
+            1,
+        )
+        self._add_row(
+            vform,
+            QCoreApplication.translate("InquiryForm", "Instansi"),
+            "institution",
+            self.institution,
+            1,
+            0,
+        )
+        self._add_row(
+            vform, QCoreApplication.translate("InquiryForm", "Telepon"), "phone", self.phone, 1, 1
+        )
+        self._add_row(
+            vform, QCoreApplication.translate("InquiryForm", "E-mail"), "email", self.email, 2, 0
+        )
+        self.channel = combo(names.CHANNEL)
+        fill_combo(self.channel, reference.items("channels"))
+        self.department = combo(names.DEPARTMENT)
+        fill_combo(
+            self.department,
+            reference.items("departments"),
+            QCoreApplication.translate("InquiryForm", "— pilih departemen —"),
+        )
+        # Code-first labels ("PA — Pelaksanaan Anggaran") fit and make type-to-select useful.
+        self.department.setMinimumContentsLength(18)
+        self.application = combo(names.APPLICATION)
+        fill_combo(
+            self.application,
+            reference.items("applications"),
+            QCoreApplication.translate("InquiryForm", "— tidak ada —"),
+        )
+        self._add_row(
+            vform,
+            QCoreApplication.translate("InquiryForm", "Saluran"),
+            "channel",
+            self.channel,
+            2,
+            1,
+        )
+        outer.addWidget(visitor)
+
+        # Question and answer
+        qa = QGroupBox(QCoreApplication.translate("InquiryForm", "Pertanyaan dan jawaban"))
+        qform = form_grid(qa)
+        self._grids.append(qform)
+        self.question = text_box(
+            names.QUESTION, QCoreApplication.translate("InquiryForm", "Apa yang ditanyakan?")
+        )
+        self.answer = text_box(
+            names.ANSWER, QCoreApplication.translate("InquiryForm", "Jawaban yang diberikan")
+        )
+        self.answer.setMinimumHeight(80)
+        self.answer.setMaximumHeight(104)
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Departemen layanan"),
+            "department",
+            self.department,
+            0,
+            0,
+        )
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Aplikasi"),
+            "application",
+            self.application,
+            0,
+            1,
+        )
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Pertanyaan"),
+            "question",
+            self.question,
+            1,
+            0,
+            span=True,
+        )
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Jawaban"),
+            "answer",
+            self.answer,
+            2,
+            0,
+            span=True,
+        )
+
+        basis = QWidget()
+        blayout = QVBoxLayout(basis)
+        blayout.setContentsMargins(0, 0, 0, 0)
+        blayout.setSpacing(6)
+        add_row = QHBoxLayout()
+        self.regulation_input = line(
+            names.REGULATION_INPUT, QCoreApplication.translate("InquiryForm", "Contoh: PMK 62/2023")
+        )
+        self.regulation_input.setToolTip(
+            QCoreApplication.translate(
+                "InquiryForm", "Ketik dasar peraturan lalu tekan Enter untuk menambahkannya"
+            )
+        )
+        self.regulation_input.returnPressed.connect(self._add_regulation)
+        # Small "+" and "−" buttons: mouse helpers only (Enter adds, Delete removes), so the
+        # narrow basis column is left to the entry and the lists.
+        self.regulation_add = small_button(
+            "+", QCoreApplication.translate("InquiryForm", "Tambah (Enter)")
+        )
+        self.regulation_add.setObjectName(names.REGULATION_ADD)
+        self.regulation_add.clicked.connect(self._add_regulation)
+        add_row.addWidget(self.regulation_input, 1)
+        add_row.addWidget(self.regulation_add)
+        blayout.addLayout(add_row)
+        list_row = QHBoxLayout()
+        self.regulation_list = QListWidget()
+        self.regulation_list.setObjectName(names.REGULATION_LIST)
+        basis_list(self.regulation_list)
+        self.regulation_list.installEventFilter(self)
+        self.regulation_list.setToolTip(
+            QCoreApplication.translate("InquiryForm", "Tombol Delete menghapus butir yang dipilih")
+        )
+        self.regulation_remove = small_button(
+            "\u2212", QCoreApplication.translate("InquiryForm", "Hapus butir yang dipilih (Delete)")
+        )
+        self.regulation_remove.setObjectName(names.REGULATION_REMOVE)
+        self.regulation_remove.clicked.connect(self._remove_regulation)
+        list_row.addWidget(self.regulation_list, 1)
+        list_row.addWidget(self.regulation_remove, 0, Qt.AlignmentFlag.AlignTop)
+        blayout.addLayout(list_row)
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Dasar peraturan"),
+            "basis_regulations",
+            basis,
+            3,
+            0,
+        )
+
+        kb_box = QWidget()
+        kb_layout = QHBoxLayout(kb_box)
+        kb_layout.setContentsMargins(0, 0, 0, 0)
+        self.kb_basis_list = QListWidget()
+        self.kb_basis_list.setObjectName(names.KB_BASIS_LIST)
+        basis_list(self.kb_basis_list)
+        self.kb_basis_list.installEventFilter(self)
+        self.kb_basis_list.setToolTip(
+            QCoreApplication.translate(
+                "InquiryForm",
+                "Entri basis pengetahuan yang menjadi dasar jawaban"
+                " (tombol Delete menghapus butir yang dipilih)",
+            )
+        )
+        self.kb_basis_remove = small_button(
+            "\u2212", QCoreApplication.translate("InquiryForm", "Hapus butir yang dipilih (Delete)")
+        )
+        self.kb_basis_remove.setObjectName(names.KB_BASIS_REMOVE)
+        self.kb_basis_remove.clicked.connect(self._remove_kb_basis)
+        kb_layout.addWidget(self.kb_basis_list, 1)
+        kb_layout.addWidget(self.kb_basis_remove, 0, Qt.AlignmentFlag.AlignTop)
+        self._add_row(
+            qform,
+            QCoreApplication.translate("InquiryForm", "Dasar dari basis pengetahuan"),
+            "basis_kb_entry_ids",
+            kb_box,
+            3,
+            1,
+        )
+        outer.addWidget(qa)
+
+        # Outcome and time
+        result = QGroupBox(QCoreApplication.translate("InquiryForm", "Hasil layanan"))
+        rform = form_grid(result)
+        self._grids.append(rform)
+        self.outcome = combo(names.OUTCOME)
+        fill_combo(self.outcome, reference.items("outcomes"))
+        self.out_of_scope_reason = combo(names.OUT_OF_SCOPE_REASON)
+        fill_combo(
+            self.out_of_scope_reason,
+            reference.items("out_of_scope_reasons"),
+            QCoreApplication.translate("InquiryForm", "— pilih alasan —"),
+        )
+        self.served_start = datetime_edit(names.SERVED_START)
+        self.served_end = datetime_edit(names.SERVED_END)
+        self.served_end.setSpecialValueText(
+            QCoreApplication.translate("InquiryForm", "otomatis saat disimpan")
+        )
+        self._add_row(
+            rform, QCoreApplication.translate("InquiryForm", "Hasil"), "outcome", self.outcome, 0, 0
+        )
+        self._reason_row = self._add_row(
+            rform,
+            QCoreApplication.translate("InquiryForm", "Alasan di luar lingkup"),
+            "out_of_scope_reason",
+            self.out_of_scope_reason,
+            0,
+            1,
+        )
+        self._add_row(
+            rform,
+            QCoreApplication.translate("InquiryForm", "Mulai dilayani"),
+            "served_started_at",
+            self.served_start,
+            1,
+            0,
+        )
+        self._add_row(
+            rform,
+            QCoreApplication.translate("InquiryForm", "Selesai dilayani"),
+            "served_ended_at",
+            self.served_end,
+            1,
+            1,
+        )
+        self.outcome.currentIndexChanged.connect(self._update_reason_visibility)
+        outer.addWidget(result)
+
+        # Buttons
+        buttons = self._header
+        self.save_button = QPushButton(QCoreApplication.translate("InquiryForm", "Simpan (Ctrl+S)"))
+        self.save_button.setObjectName(names.SAVE_BUTTON)
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton(
+            QCoreApplication.translate("InquiryForm", "Pengunjung baru (Ctrl+N)")
+        )
+        self.new_button.setObjectName(names.NEW_VISITOR_BUTTON)
+        self.new_button.clicked.connect(lambda: self.new_visitor())
+        self.duplicate_button = QPushButton(
+            QCoreApplication.translate("InquiryForm", "Pertanyaan lain (Ctrl+Shift+N)")
+        )
+        self.duplicate_button.setToolTip(
+            QCoreApplication.translate(
+                "InquiryForm",
+                "Catatan baru untuk pengunjung yang sama: isian saat ini disimpan dulu,"
+                " atau pengunjung yang baru saja disimpan",
+            )
+        )
+        self.duplicate_button.setObjectName(names.DUPLICATE_BUTTON)
+        self.duplicate_button.setEnabled(False)
+        self.duplicate_button.clicked.connect(self.another_question)
+        buttons.addWidget(self.duplicate_button)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        outer.addStretch(1)
+
+        # Tab order: the visual columns, top to bottom, box by box (the left column of a
+        # box, then its right one); the wide question and answer in between. The "+"/"−"
+        # buttons are not in the chain (Enter adds a regulation, Delete removes an item).
+        order = [
+            self.visitor_name,
+            self.institution,
+            self.email,
+            self.satker_code,
+            self.phone,
+            self.channel,
+            self.department,
+            self.application,
+            self.question,
+            self.answer,
+            self.regulation_input,
+            self.regulation_list,
+            self.kb_basis_list,
+            self.outcome,
+            self.served_start,
+            self.out_of_scope_reason,
+            self.served_end,
+            self.save_button,
+            self.new_button,
+            self.duplicate_button,
+        ]
+        self.tab_chain = order
+        for box in (
+            self.channel,
+            self.department,
+            self.application,
+            self.outcome,
+            self.out_of_scope_reason,
+        ):
+            fit_popup(box)
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _add_row(
+        self,
+        grid: QGridLayout,
+        label: str,
+        field: str,
+        widget: QWidget,
+        row: int,
+        col: int,
+        span: bool = False,
+    ) -> tuple[QLabel, QWidget]:
+        cell = QWidget()
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        error = ErrorLabel(names.error_name(widget.objectName() or field))
+        layout.addWidget(error)
+        self._errors[field] = error
+        self._field_widgets[field] = widget
+        label_widget = QLabel(label)
+        label_widget.setBuddy(widget)
+        label_widget.setWordWrap(True)
+        # The label sits level with the field's first line, whether or not an inline
+        # message opens below the field.
+        if isinstance(widget, (QLineEdit, QComboBox, QDateTimeEdit)):
+            widget.ensurePolished()  # the styled height, not the unstyled one
+            label_widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label_widget.setFixedHeight(max(widget.sizeHint().height(), 28))
+        else:
+            label_widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label_widget.setContentsMargins(0, 5, 0, 0)
+        grid.addWidget(label_widget, row, 2 * col, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
+        return label_widget, cell
+
+    def _fit_width(self, width: int) -> None:
+        """Narrow windows (1024 px with the menu, or 125-150 % scaling): the buttons drop
+        their shortcut from the text (it stays in the tooltip) and the label columns
+        narrow, so every field and Save stay in view without a horizontal scrollbar."""
+        compact = width < COMPACT_WIDTH
+        if compact == getattr(self, "_compact", None):
+            return
+        self._compact = compact
+        tr = QCoreApplication.translate
+        texts = {
+            self.save_button: (
+                tr("InquiryForm", "Simpan (Ctrl+S)"),
+                tr("InquiryForm", "Simpan"),
+                "Ctrl+S",
+            ),
+            self.new_button: (
+                tr("InquiryForm", "Pengunjung baru (Ctrl+N)"),
+                tr("InquiryForm", "Pengunjung baru"),
+                "Ctrl+N",
+            ),
+            self.duplicate_button: (
+                tr("InquiryForm", "Pertanyaan lain (Ctrl+Shift+N)"),
+                tr("InquiryForm", "Pertanyaan lain"),
+                "Ctrl+Shift+N",
+            ),
+        }
+        for button, (full, short, keys) in texts.items():
+            button.setText(short if compact else full)
+            if not button.toolTip():
+                button.setToolTip(full)
+            elif keys not in button.toolTip():
+                button.setToolTip(f"{button.toolTip()} ({keys})")
+        label_width = COMPACT_LABEL_WIDTH if compact else LABEL_WIDTH
+        for grid in self._grids:
+            grid.setColumnMinimumWidth(0, label_width)
+            grid.setColumnMinimumWidth(2, label_width)
