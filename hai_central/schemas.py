@@ -127,6 +127,8 @@ class InquiryIn(Open):
     clock_offset_s: float | None = Field(
         default=None, ge=-MAX_CLOCK_OFFSET_S, le=MAX_CLOCK_OFFSET_S, allow_inf_nan=False
     )
+    # The outage notice the question was answered from (docs/API-additions.md, Broadcasts).
+    outage_broadcast_id: UUID | None = None
 
 
 class InquiryBatch(BaseModel):

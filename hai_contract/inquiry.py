@@ -35,6 +35,7 @@ DESK_MANAGED = (
     "ticket_id",
     "version",
     "clock_offset_s",
+    "outage_broadcast_id",
 )
 
 
@@ -135,6 +136,8 @@ INQUIRY = Shape(
             maximum=MAX_CLOCK_OFFSET_S,
             invalid="out_of_range",
         ),
+        # The outage notice the question was answered from (the log form's outage offer).
+        Field("outage_broadcast_id", UUID),
     ),
     rules=(_rules,),
     schema_rules=(

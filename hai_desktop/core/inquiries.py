@@ -70,6 +70,8 @@ class InquiryInput:
     out_of_scope_reason: str = ""
     served_started_at: str | None = None
     served_ended_at: str | None = None
+    # The outage notice this question was answered from (the log form's outage offer).
+    outage_broadcast_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able dict (for drafts)."""
@@ -157,6 +159,7 @@ def normalize(data: InquiryInput) -> InquiryInput:
     ]
     out.served_started_at = _clean_time(data.served_started_at)
     out.served_ended_at = _clean_time(data.served_ended_at)
+    out.outage_broadcast_id = _clean_text(data.outage_broadcast_id) or None
     if out.outcome != "out_of_scope":
         out.out_of_scope_reason = ""
     return out
@@ -296,6 +299,7 @@ def save_inquiry(data: InquiryInput) -> Inquiry:
         "out_of_scope_reason": _or_none(d.out_of_scope_reason),
         "served_started_at": normalize_utc(d.served_started_at),
         "served_ended_at": normalize_utc(d.served_ended_at),
+        "outage_broadcast_id": d.outage_broadcast_id,
         "updated_at": now,
         "sync_status": "pending",
         "sync_error": None,
@@ -350,6 +354,7 @@ def to_input(inquiry: Inquiry) -> InquiryInput:
         out_of_scope_reason=inquiry.out_of_scope_reason or "",
         served_started_at=inquiry.served_started_at,
         served_ended_at=inquiry.served_ended_at,
+        outage_broadcast_id=inquiry.outage_broadcast_id,
     )
 
 
@@ -556,6 +561,7 @@ def to_wire(inquiry: Inquiry) -> dict[str, Any]:
         "ticket_id",
         "served_started_at",
         "served_ended_at",
+        "outage_broadcast_id",
     ):
         value = getattr(inquiry, key)
         if value:
@@ -591,6 +597,7 @@ def _from_wire(item: dict[str, Any]) -> dict[str, Any]:
         "ticket_id": item.get("ticket_id") or None,
         "served_started_at": normalize_utc(item.get("served_started_at")),
         "served_ended_at": normalize_utc(item.get("served_ended_at")),
+        "outage_broadcast_id": item.get("outage_broadcast_id") or None,
         "version": int(item.get("version") or 1),
         "hub_rev": item.get("rev"),
         "review_status": item.get("review_status"),

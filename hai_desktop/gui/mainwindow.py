@@ -75,12 +75,20 @@ SCREENS: list[Screen] = [
     #
     # tickets: Screen("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tiket"), "hai_desktop.gui.views.ticket_view:create"),
     #
-    # broadcasts: Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"), "hai_desktop.gui.views.broadcast_view:create"),
+    Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"),
+           "hai_desktop.gui.views.broadcast_view:create", focus="broadcastSearch"),
     #
     Screen("reports", QT_TRANSLATE_NOOP("MainWindow", "Laporan"),
            "hai_desktop.gui.views.report_view:create", focus="reportMonthCombo"),
     #
 ]  # fmt: skip
+
+# Window-wide parts that are no screen (alerts, banners): "package.module:function", each
+# called with the window once the pages are built. ONE line each, as for SCREENS.
+WINDOW_ADDONS: list[str] = [
+    "hai_desktop.gui.broadcast_alerts:install",
+    #
+]
 
 # Window-wide shortcuts besides Ctrl+<n>: (keys, MainWindow method, help text). The F1 help
 # lists these, the screens' Ctrl+<n> and each screen's own ``SHORTCUTS`` (see shortcut_help).
@@ -224,6 +232,8 @@ class MainWindow(QMainWindow):
                 self._unbuilt.add(screen.key)
             self.add_page(screen.key, screen_label(screen), widget, screen_shortcut(position))
         self.nav.setCurrentRow(0)
+        for spec in WINDOW_ADDONS:
+            load_factory(spec)(self)
         if self._shown_once and self.form is not None:
             self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 

@@ -112,6 +112,7 @@ class Inquiry(BaseModel):
     origin = peewee.TextField(default="desk")
     clock_offset_s = peewee.FloatField(null=True)  # m0006: the clock rule
     counted_at = peewee.TextField(null=True)
+    outage_broadcast_id = peewee.TextField(null=True)  # m0007: answered from an outage notice
 
     class Meta:
         table_name = "inquiry"

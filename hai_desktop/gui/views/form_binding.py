@@ -113,12 +113,14 @@ class FieldBindingMixin:
             ),
             served_started_at=from_qdatetime(self.served_start.dateTime()),
             served_ended_at=None if end == UNSET else from_qdatetime(end),
+            outage_broadcast_id=getattr(self, "outage_broadcast_id", None),
         )
 
     def apply_input(self, data: InquiryInput) -> None:
         """Show ``data`` in the fields (edit, duplicate, restored draft)."""
         self._forget_kb_inserts()
         self._loading = True
+        self.outage_broadcast_id = getattr(data, "outage_broadcast_id", None)
         try:
             self.visitor_name.setText(data.visitor_name or "")
             self.satker_code.setText(data.satker_code or "")

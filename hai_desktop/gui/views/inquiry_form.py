@@ -79,6 +79,7 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
         self.last_confirmation = ""
         self._errors: dict[str, ErrorLabel] = {}
         self._field_widgets: dict[str, QWidget] = {}
+        self.outage_broadcast_id: str | None = None  # set by the outage offer (broadcasts)
 
         self._init_drafts()
         self._confirm_timer = QTimer(self)
