@@ -247,7 +247,9 @@ def cmd_broadcasts(args: argparse.Namespace) -> int:
     if args.action in ("receipts", "replies"):
         try:
             view = (
-                broadcast_replies.receipts if args.action == "receipts" else broadcast_replies.replies
+                broadcast_replies.receipts
+                if args.action == "receipts"
+                else broadcast_replies.replies
             )
             _print(view(args.broadcast_id.lower()))
         except ApiError as exc:

@@ -532,6 +532,7 @@ class HeartbeatIn(BaseModel):
 
 class HeartbeatOut(BaseModel):
     server_time: str
+    version: str | None = None  # the hub's version (the desk's About dialog)
 
 
 class DeskOut(BaseModel):

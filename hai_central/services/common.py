@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 MAX_LIMIT = 2000
 DEFAULT_LIMIT = 500
@@ -50,6 +52,24 @@ def clamp_limit(limit: int | None) -> int:
     if limit is None:
         return DEFAULT_LIMIT
     return max(1, min(int(limit), MAX_LIMIT))
+
+
+def byte_bounded(
+    items: list[dict[str, Any]], has_more: bool, max_bytes: int | None = None
+) -> tuple[list[dict[str, Any]], bool]:
+    """A feed page bounded by bytes as well as by count (issue 7.8): items are kept while
+    their JSON together stays within ``FEED_PAGE_BYTES_MAX``; a page always keeps its first
+    item, so a cursor always moves. Returns the kept items and the new ``has_more``."""
+    from hai_contract.limits import FEED_PAGE_BYTES_MAX
+
+    budget = FEED_PAGE_BYTES_MAX if max_bytes is None else max_bytes
+    total = 0
+    for index, item in enumerate(items):
+        size = len(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        total += size + 1
+        if index and total > budget:
+            return items[:index], True
+    return items, has_more
 
 
 @dataclass(frozen=True)

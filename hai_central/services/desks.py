@@ -43,7 +43,9 @@ def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
         )
         if not list(written):
             raise forbidden("this device is registered to another office")
-    return {"server_time": now_iso()}
+    from hai_central import __version__
+
+    return {"server_time": now_iso(), "version": __version__}  # the desk's About shows it
 
 
 def list_desks(office_code: str | None = None) -> list[dict[str, Any]]:

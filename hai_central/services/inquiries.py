@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from hai_central.errors import ApiError, forbidden, not_found
 from hai_central.schemas import InquiryIn
 from hai_central.services import reference, scoping
-from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
+from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import Inquiry
 from hai_contract import reports as rules
@@ -249,11 +249,10 @@ def public(row: Inquiry) -> dict[str, Any]:
 
 def _page(query, cursor: int, limit: int) -> dict[str, Any]:
     rows = list(query.where(Inquiry.rev > cursor).order_by(Inquiry.rev).limit(limit + 1))
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+    items, has_more = byte_bounded([public(r) for r in rows[:limit]], len(rows) > limit)
     return {
-        "items": [public(r) for r in rows],
-        "next_cursor": rows[-1].rev if rows else cursor,
+        "items": items,
+        "next_cursor": items[-1]["rev"] if items else cursor,
         "has_more": has_more,
     }
 

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from hai_central.errors import ApiError, not_found
 from hai_central.schemas import KbCreate, KbFields
-from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
+from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import KbEntry, KbFeedback
 
@@ -167,11 +167,12 @@ def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]
             .order_by(KbEntry.rev)
             .limit(limit + 1)
         )
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+    items, has_more = byte_bounded(
+        [public(r, counts=counts) for r in rows[:limit]], len(rows) > limit
+    )
     return {
-        "items": [public(r, counts=counts) for r in rows],
-        "next_cursor": rows[-1].rev if rows else max(0, cursor),
+        "items": items,
+        "next_cursor": items[-1]["rev"] if items else max(0, cursor),
         "has_more": has_more,
     }
 

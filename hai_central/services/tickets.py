@@ -11,7 +11,7 @@ from typing import Any
 from hai_central.errors import ApiError, forbidden, invalid, not_found
 from hai_central.schemas import TicketClose, TicketIn, TicketMessageIn, TicketPatch
 from hai_central.services import attachments, reference, scoping, ticket_sla
-from hai_central.services.common import CurrentUser, clamp_limit, iso, utcnow
+from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, utcnow
 from hai_central.store import db as store
 from hai_central.store.models import Ticket, TicketMessage
 
@@ -250,11 +250,12 @@ def changes(
         if scope is not None:
             query = query.where(Ticket.office_code == scope)
         rows = list(query.order_by(Ticket.rev).limit(limit + 1))
-        has_more = len(rows) > limit
+        more = len(rows) > limit
         rows = rows[:limit]
         messages = _messages_for([t.id for t in rows])
+        items, has_more = byte_bounded([public(t, messages[t.id]) for t in rows], more)
         return {
-            "items": [public(t, messages[t.id]) for t in rows],
-            "next_cursor": rows[-1].rev if rows else cursor,
+            "items": items,
+            "next_cursor": items[-1]["rev"] if items else cursor,
             "has_more": has_more,
         }

@@ -304,6 +304,9 @@ class DeskApp:
         from hai_desktop.gui import sync_controller
 
         self.sync = sync_controller.install(self.window, self.paths)
+        from hai_desktop.gui import about_page
+
+        about_page.install(self.window, self.paths, self.sync)  # About tab, newer-desk notice
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""

@@ -347,7 +347,18 @@ def main() -> None:
     p.add_argument("--kb-entries", type=int, default=100_000)
     p.add_argument("--postgres", default=os.environ.get("HAI_TEST_POSTGRES_URL", ""))
     p.add_argument("--only", choices=["sqlite", "postgres"])
+    p.add_argument(
+        "--rhythm-desks",
+        type=int,
+        default=0,
+        help="national scale (issue 13): this many desks at their sync rhythm, then a burst",
+    )
+    p.add_argument("--rhythm-seconds", type=float, default=300)
+    p.add_argument("--interval", type=float, default=60)
+    p.add_argument("--burst", type=int, default=200)
     args = p.parse_args()
+    if args.rhythm_desks:
+        return national(args)
 
     results = []
     if args.only != "postgres":
@@ -392,6 +403,64 @@ def main() -> None:
         print(
             f"(KB page: 500 of {args.kb_entries} entries, {results[-1]['kb_bytes']} bytes gzip-decoded JSON)"
         )
+
+
+def national(args) -> None:
+    """``--rhythm-desks N``: N idle desks every ``--interval`` s for ``--rhythm-seconds``, then
+    ``--burst`` of them at once; SQLite and/or PostgreSQL as for the default run."""
+    from tests.bench import hub_rhythm
+
+    backends = []
+    if args.only != "postgres":
+        backends.append(("SQLite", None))
+    schema = None
+    if args.postgres and args.only != "sqlite":
+        import psycopg
+
+        schema = f"hai_bench_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(args.postgres, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        sep = "&" if "?" in args.postgres else "?"
+        backends.append(
+            ("PostgreSQL", f"{args.postgres}{sep}options={quote('-csearch_path=' + schema)}")
+        )
+    try:
+        _national(args, backends, hub_rhythm)
+    finally:
+        if schema:
+            import psycopg
+
+            with psycopg.connect(args.postgres, autocommit=True) as conn:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def _national(args, backends, hub_rhythm) -> None:
+    for name, url in backends:
+        server = Server(url, args.workers)
+        try:
+            admin = login(server.base, *ADMIN)
+            tokens = setup_offices(server.base, admin, args.offices)
+            t0 = time.perf_counter()
+            fleet = hub_rhythm.make_desks(server.base + "", tokens, args.rhythm_desks)
+            print(f"{name}: {len(fleet)} desks caught up in {time.perf_counter() - t0:.1f} s")
+            r = hub_rhythm.rhythm(fleet, args.rhythm_seconds, args.interval)
+            b = hub_rhythm.burst(fleet, min(args.burst, len(fleet)))
+        finally:
+            server.stop()
+        print(
+            f"{name} workers={args.workers}: rhythm {args.rhythm_desks} desks / {args.interval:.0f} s"
+            f" for {r['wall']:.0f} s: {r['syncs']} idle syncs ({r['late']} late), {r['requests']}"
+            f" requests, {r['errors']} errors, sync p50 {r['sync_p50'] * 1000:.0f} ms"
+            f" p95 {r['sync_p95'] * 1000:.0f} ms, request p95 {r['req_p95'] * 1000:.0f} ms"
+        )
+        print(
+            f"{name} burst {b['syncs']} at once: {b['errors']} errors, sync p50"
+            f" {b['sync_p50'] * 1000:.0f} ms p95 {b['sync_p95'] * 1000:.0f} ms,"
+            f" request p95 {b['req_p95'] * 1000:.0f} ms, all done in {b['wall']:.1f} s"
+        )
+        for res in (r, b):
+            if res["sample_errors"]:
+                print("   errors:", res["sample_errors"])
 
 
 if __name__ == "__main__":

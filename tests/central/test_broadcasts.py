@@ -293,7 +293,9 @@ def test_reply_attachment_readable_by_broadcaster_not_other_office(hub):
     )
     assert r.status_code == 201, r.text
     assert hub.client.get(f"/api/v1/attachments/{sha}", headers=caster).status_code == 200
-    assert hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 404  # same as a missing file
+    assert (
+        hub.client.get(f"/api/v1/attachments/{sha}", headers=b).status_code == 404
+    )  # same as a missing file
 
 
 def test_broadcast_attachment_only_for_its_audience(hub):

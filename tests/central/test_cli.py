@@ -32,9 +32,7 @@ def test_admin_cli_end_to_end(cli_env, capsys):
     from hai_central.store.migrate import latest_version
 
     assert f"schema version {latest_version()}" in run(capsys, "admin", "migrate")
-    out = run(
-        capsys, "admin", "offices", "import", str(reference_path())
-    )
+    out = run(capsys, "admin", "offices", "import", str(reference_path()))
     assert "imported" in out
     assert "KPPN-BANDA-ACEH" in run(capsys, "admin", "offices", "list")
     run(capsys, "admin", "offices", "add", "KPPN-DEMO", "KPPN Demo", "KPPN", "--parent", "PUSAT")

@@ -270,3 +270,43 @@ def test_conflict_on_the_item_by_item_path(hub, monkeypatch):
     other = dict(item, answer="Jawaban lain")
     res = hub.client.post(PUSH, headers=h, json={"items": [other]}).json()["results"][0]
     assert res["status"] == "conflict" and res["current"]["answer"] == item["answer"]
+
+
+def test_feed_pages_are_bounded_by_bytes(hub, monkeypatch):
+    """Issue 7.8: a page stops at the byte budget as well as the count (always at least one
+    item, so the cursor moves); walking the pages still yields every item exactly once."""
+    import json
+
+    from hai_contract import limits
+
+    monkeypatch.setattr(limits, "FEED_PAGE_BYTES_MAX", 4000)
+    h = hub.user("cso", "KPPN-A")
+    items = [inquiry("KPPN-A", question="Q" * 1500) for _ in range(6)]
+    items.append(inquiry("KPPN-A", question="B" * 5000))  # bigger than the budget alone
+    hub.client.post(PUSH, headers=h, json={"items": items})
+    seen, cursor, pages = [], 0, 0
+    while True:
+        r = hub.client.get(FEED, headers=h, params={"cursor": cursor, "limit": 2000})
+        page = r.json()
+        pages += 1
+        assert page["items"], "a page always holds an item while more remain"
+        if len(page["items"]) > 1:
+            size = sum(len(json.dumps(i, separators=(",", ":"))) + 1 for i in page["items"])
+            assert size <= 4000
+        seen.extend(i["id"] for i in page["items"])
+        assert page["next_cursor"] > cursor
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            break
+    assert sorted(seen) == sorted(i["id"] for i in items) and pages >= 4
+
+
+def test_kb_and_ticket_feeds_are_bounded_too():
+    from hai_central.services.common import byte_bounded
+
+    big = [{"rev": n, "x": "y" * 100} for n in range(10)]
+    kept, more = byte_bounded(big, False, max_bytes=360)
+    assert [i["rev"] for i in kept] == [0, 1, 2] and more is True
+    kept, more = byte_bounded(big[:1], False, max_bytes=10)
+    assert len(kept) == 1 and more is False  # the first item always goes
+    assert byte_bounded(big, True) == (big, True)

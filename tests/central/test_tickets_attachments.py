@@ -188,6 +188,9 @@ def test_heartbeat_and_desk_list(hub):
         },
     )
     assert r.status_code == 200 and r.json()["server_time"].endswith("Z")
+    from hai_central import __version__
+
+    assert r.json()["version"] == __version__  # the desk's About tab shows it
     hub.client.post(
         "/api/v1/desks/heartbeat",
         headers=a,

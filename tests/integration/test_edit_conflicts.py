@@ -69,6 +69,10 @@ def _two_desks_in_conflict(hub, tmp_path):
 def test_second_desk_keeps_both_versions_and_says_conflict(hub, tmp_path):
     account, _, desk2, record_id, report = _two_desks_in_conflict(hub, tmp_path)
     assert report.ok and report.conflicts == 1
+    from hai_central import __version__ as hub_version
+    from hai_desktop.core.sync import state
+
+    assert state.get_value("hub_version") == hub_version  # from the heartbeat (the About tab)
     # Before the fix: "unchanged", marked synced, a different answer kept forever.
     local = inquiries.get_inquiry(record_id)
     assert conflicts.is_conflict(local.sync_status, local.sync_error)

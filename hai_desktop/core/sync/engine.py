@@ -272,6 +272,10 @@ class SyncEngine:
             app_version=__version__,
         )
         t1 = time.time()
+        if isinstance(body.get("version"), str) and body["version"] != state.get_value(
+            "hub_version"
+        ):
+            state.set_value("hub_version", body["version"][:64])  # the About dialog says it
         try:
             server = parse_utc(str(body["server_time"])).timestamp()
         except ValueError:
