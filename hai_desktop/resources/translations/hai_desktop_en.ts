@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Isian berikutnya / sebelumnya (per kolom, atas ke bawah)</source>
         <translation>Next / previous field (column by column, top to bottom)</translation>
@@ -25,6 +26,436 @@
     <message>
         <source>Jawaban: batalkan sisipan terakhir</source>
         <translation>Answer: undo the last insert</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Simpan (Ctrl+S)</comment>
+        <translation>InquiryForm</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Simpan</comment>
+        <translation>InquiryForm</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Pengunjung baru (Ctrl+N)</comment>
+        <translation>InquiryForm</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Pengunjung baru</comment>
+        <translation>InquiryForm</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Pertanyaan lain (Ctrl+Shift+N)</comment>
+        <translation>InquiryForm</translation>
+    </message>
+    <message>
+        <source>InquiryForm</source>
+        <comment>Pertanyaan lain</comment>
+        <translation>InquiryForm</translation>
+    </message>
+</context>
+<context>
+    <name>AboutPage</name>
+    <message>
+        <source>Tentang</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Aplikasi</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>HAI Hub</source>
+        <translation>HAI Hub</translation>
+    </message>
+    <message>
+        <source>belum diatur</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Versi HAI Hub</source>
+        <translation>HAI Hub version</translation>
+    </message>
+    <message>
+        <source>belum diketahui (belum tersinkron)</source>
+        <translation>unknown (not synced yet)</translation>
+    </message>
+    <message>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Lisensi</source>
+        <translation>Licence</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastAlerts</name>
+    <message>
+        <source>%1 siaran belum dibaca</source>
+        <translation>%1 unread broadcasts</translation>
+    </message>
+    <message>
+        <source>Siaran segera dari pusat</source>
+        <translation>Urgent broadcast from the centre</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDetail</name>
+    <message>
+        <source>Pilih siaran di daftar untuk membacanya.</source>
+        <translation>Choose a broadcast in the list to read it.</translation>
+    </message>
+    <message>
+        <source>Konfirmasi: sudah saya baca dan pahami</source>
+        <translation>Confirm: I have read and understood it</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Riwayat gangguan</source>
+        <translation>Outage history</translation>
+    </message>
+    <message>
+        <source>Tanda tangan pusat cocok dengan kunci hub yang disimpan saat masuk.</source>
+        <translation>The centre&apos;s signature matches the hub key stored at sign-in.</translation>
+    </message>
+    <message>
+        <source>Diterbitkan: %1</source>
+        <translation>Published: %1</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai: %1</source>
+        <translation>Valid until: %1</translation>
+    </message>
+    <message>
+        <source>Aplikasi terdampak: %1 · Status: %2</source>
+        <translation>Affected applications: %1 · Status: %2</translation>
+    </message>
+    <message>
+        <source>Jawaban diminta paling lambat: %1</source>
+        <translation>Reply requested by: %1</translation>
+    </message>
+    <message>
+        <source>Narahubung: %1</source>
+        <translation>Contact: %1</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi %1</source>
+        <translation>Confirmed %1</translation>
+    </message>
+    <message>
+        <source>Siaran segera: konfirmasi bahwa Anda sudah membacanya.</source>
+        <translation>Urgent broadcast: confirm that you have read it.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dikonfirmasi: siaran ini tidak terverifikasi.</source>
+        <translation>Cannot be confirmed: this broadcast is not verified.</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastModel</name>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Diterbitkan</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Berlaku s.d.</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Dikonfirmasi</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Dibaca, belum dikonfirmasi</source>
+        <translation>Read, not confirmed</translation>
+    </message>
+    <message>
+        <source>Dibaca</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Baru — perlu konfirmasi</source>
+        <translation>New — needs confirmation</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Daftar siaran tidak dapat dibaca.</source>
+        <translation>The broadcast list cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastTexts</name>
+    <message>
+        <source>Informasi</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Gangguan</source>
+        <translation>Outage</translation>
+    </message>
+    <message>
+        <source>Permintaan data</source>
+        <translation>Data request</translation>
+    </message>
+    <message>
+        <source>Perubahan layanan</source>
+        <translation>Service change</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Sedang diselidiki</source>
+        <translation>Investigating</translation>
+    </message>
+    <message>
+        <source>Penyebab diketahui</source>
+        <translation>Cause identified</translation>
+    </message>
+    <message>
+        <source>Dipantau (sudah diperbaiki)</source>
+        <translation>Monitoring (fixed)</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Belum dibaca</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Belum dikonfirmasi</source>
+        <translation>Not confirmed</translation>
+    </message>
+    <message>
+        <source>Gangguan aktif</source>
+        <translation>Active outage</translation>
+    </message>
+    <message>
+        <source>Perlu dijawab</source>
+        <translation>Needs a reply</translation>
+    </message>
+    <message>
+        <source>Disisihkan (tidak dapat diverifikasi)</source>
+        <translation>Set apart (cannot be verified)</translation>
+    </message>
+    <message>
+        <source>Semua waktu</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>7 hari terakhir</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>30 hari terakhir</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>90 hari terakhir</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>1 tahun terakhir</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diverifikasi</source>
+        <translation>Cannot be verified</translation>
+    </message>
+    <message>
+        <source>Siaran ini ditujukan untuk kantor atau peran lain dan tiba di sini karena keliru. Disisihkan; tidak berlaku untuk kantor ini.</source>
+        <translation>This broadcast is meant for another office or role and arrived here by mistake. Set apart; it does not apply to this office.</translation>
+    </message>
+    <message>
+        <source>Kunci tanda tangan hub belum tersimpan di desk ini (masuk ke hub sekali). Isinya belum terbukti berasal dari pusat.</source>
+        <translation>The hub&apos;s signing key is not stored on this desk yet (sign in to the hub once). Its content is not yet proven to come from the centre.</translation>
+    </message>
+    <message>
+        <source>Tanda tangan memakai versi yang tidak dikenal desk ini. Perbarui HAI Desk.</source>
+        <translation>The signature uses a version this desk does not know. Update HAI Desk.</translation>
+    </message>
+    <message>
+        <source>Tanda tangan tidak cocok: isi siaran ini tidak terbukti berasal dari pusat atau telah diubah. Jangan dijadikan dasar jawaban; hubungi pusat untuk memastikan.</source>
+        <translation>The signature does not match: this broadcast is not proven to come from the centre, or it was altered. Do not use it as the basis of an answer; contact the centre to make sure.</translation>
+    </message>
+    <message>
+        <source>Hub memakai kunci tanda tangan yang berbeda dari yang disimpan saat masuk. Desk tidak menggantinya sendiri: siaran baru ditampilkan sebagai tidak dapat diverifikasi sampai petugas TI memastikan kunci baru.</source>
+        <translation>The hub uses a signing key different from the one stored at sign-in. The desk does not replace it by itself: new broadcasts show as unverifiable until IT staff confirm the new key.</translation>
+    </message>
+    <message>
+        <source>Tulis isi jawaban.</source>
+        <translation>Write the reply.</translation>
+    </message>
+    <message>
+        <source>Jawaban terlalu panjang (paling banyak 50.000 karakter).</source>
+        <translation>The reply is too long (at most 50,000 characters).</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak lampiran (paling banyak 20).</source>
+        <translation>Too many attachments (at most 20).</translation>
+    </message>
+    <message>
+        <source>Siaran ini tidak meminta jawaban.</source>
+        <translation>This broadcast does not ask for a reply.</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak dapat disimpan.</source>
+        <translation>The reply cannot be saved.</translation>
+    </message>
+    <message>
+        <source>tersimpan</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>tidak ada di hub</source>
+        <translation>not on the hub</translation>
+    </message>
+    <message>
+        <source>gagal diunduh, dicoba lagi</source>
+        <translation>download failed, retrying</translation>
+    </message>
+    <message>
+        <source>belum diunduh</source>
+        <translation>not downloaded yet</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastView</name>
+    <message>
+        <source>Broadcast dari pusat</source>
+        <translation>Broadcasts from the centre</translation>
+    </message>
+    <message>
+        <source>Cari judul atau isi siaran</source>
+        <translation>Search broadcast titles or text</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Semua urgensi</source>
+        <translation>All urgencies</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Siaran sebelumnya / berikutnya</source>
+        <translation>Previous / next broadcast</translation>
+    </message>
+    <message>
+        <source>%1 siaran</source>
+        <translation>%1 broadcasts</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Tidak ada data</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Konflik: dua desk mengubah catatan yang sama</source>
+        <translation>Conflict: two desks changed the same record</translation>
+    </message>
+    <message>
+        <source>Catatan ini diubah di desk ini dan juga di desk lain kantor Anda. Kedua versi disimpan. Pilih versi yang dipakai, atau pilih per isian lalu Gabungkan.</source>
+        <translation>This record was changed on this desk and on another desk of your office. Both versions are kept. Choose the version to use, or pick per field and then Merge.</translation>
+    </message>
+    <message>
+        <source>Pakai versi saya</source>
+        <translation>Use my version</translation>
+    </message>
+    <message>
+        <source>Pakai versi desk lain (HAI Hub)</source>
+        <translation>Use the other desk&apos;s version (HAI Hub)</translation>
+    </message>
+    <message>
+        <source>Gabungkan pilihan</source>
+        <translation>Merge the picks</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik lagi.</source>
+        <translation>No conflicts left.</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi saya</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Versi desk lain (HAI Hub)</source>
+        <translation>Other desk&apos;s version (HAI Hub)</translation>
+    </message>
+    <message>
+        <source>Gabungan belum lengkap</source>
+        <translation>The merge is not complete</translation>
+    </message>
+    <message>
+        <source>Gabungan ini melanggar aturan formulir ({fields}). Ubah pilihan.</source>
+        <translation>This merge breaks the form&apos;s rules ({fields}). Change the picks.</translation>
     </message>
 </context>
 <context>
@@ -67,7 +498,7 @@
     </message>
     <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
-        <translation>Choose why the question is out of the service's scope.</translation>
+        <translation>Choose why the question is out of the service&apos;s scope.</translation>
     </message>
     <message>
         <source>Waktu tidak valid.</source>
@@ -108,8 +539,8 @@
         <translation>Database damaged</translation>
     </message>
     <message>
-        <source>Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Tutup HAI Desk lalu buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. Berkas yang rusak tidak dihapus.</source>
-        <translation>A thorough check found damage in the HAI Desk database. Close HAI Desk and open it again: HAI Desk will offer to restore a backup. The damaged file is not deleted.</translation>
+        <source>Pemeriksaan menyeluruh menemukan kerusakan pada basis data HAI Desk. Penyimpanan dan sinkronisasi dihentikan agar berkas tidak diubah lagi. Salin isian yang belum tersimpan, lalu tutup HAI Desk dan buka lagi: HAI Desk akan menawarkan pemulihan dari cadangan. Berkas yang rusak tidak dihapus.</source>
+        <translation>The full check found damage in the HAI Desk database. Saving and syncing have stopped so that the file is not changed further. Copy any unsaved input, then close HAI Desk and open it again: HAI Desk will offer to restore from a backup. The damaged file is not deleted.</translation>
     </message>
     <message>
         <source>Terjadi kesalahan saat memproses data. Coba lagi.</source>
@@ -138,8 +569,8 @@
         <translation>Service history</translation>
     </message>
     <message>
-        <source>Cari di pertanyaan, jawaban, instansi (Ctrl+F)</source>
-        <translation>Search questions, answers, institutions (Ctrl+F)</translation>
+        <source>Cari nama, kode satker, telepon, e-mail, instansi, pertanyaan, jawaban (Ctrl+F)</source>
+        <translation>Search name, satker code, phone, e-mail, agency, question, answer (Ctrl+F)</translation>
     </message>
     <message>
         <source>Tanggal</source>
@@ -174,8 +605,23 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>%1 entri</source>
-        <translation>%1 entries</translation>
+        <source>Konflik: {count} catatan</source>
+        <translation>Conflicts: {count} records</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entri</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Belum ada catatan. Catatan yang disimpan muncul di sini.</source>
+        <translation>No records yet. Saved records appear here.</translation>
+    </message>
+    <message>
+        <source>Tidak ada catatan yang cocok. Coba kata lain atau sebagian nama, nomor satker atau telepon; atau tekan Hapus filter untuk mencari di semua catatan.</source>
+        <translation>No matching records. Try other words or part of a name, satker number or phone; or press Clear filter to search all records.</translation>
     </message>
 </context>
 <context>
@@ -448,6 +894,18 @@
         <translation>Discard entry</translation>
     </message>
     <message>
+        <source>Isian di formulir belum disimpan. Apa yang dilakukan sebelum keluar?</source>
+        <translation>The form has unsaved input. What should happen before closing?</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai draf</source>
+        <translation>Keep as draft</translation>
+    </message>
+    <message>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -514,6 +972,10 @@
         <source>ditolak</source>
         <translation>rejected</translation>
     </message>
+    <message>
+        <source>konflik</source>
+        <translation>conflict</translation>
+    </message>
 </context>
 <context>
     <name>KbSuggestionsPanel</name>
@@ -530,8 +992,8 @@
         <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
-        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
-        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
+        <source>Jawaban dari &quot;%1&quot; disisipkan dan dicatat sebagai dasar.</source>
+        <translation>The answer from &quot;%1&quot; was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
@@ -662,6 +1124,177 @@
     </message>
 </context>
 <context>
+    <name>LogbookDialog</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kode satker</source>
+        <translation>Satker code</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Bidang</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Aplikasi</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Alasan di luar lingkup</source>
+        <translation>Out-of-scope reason</translation>
+    </message>
+    <message>
+        <source>Berkas tidak ditemukan.</source>
+        <translation>File not found.</translation>
+    </message>
+    <message>
+        <source>Format .xls (Excel 97-2003) tidak didukung: simpan ulang sebagai .xlsx.</source>
+        <translation>The .xls format (Excel 97-2003) is not supported: save it again as .xlsx.</translation>
+    </message>
+    <message>
+        <source>Berkas dilindungi kata sandi: hapus kata sandinya di Excel dulu.</source>
+        <translation>The file is password-protected: remove the password in Excel first.</translation>
+    </message>
+    <message>
+        <source>Berkas rusak atau bukan berkas Excel (.xlsx) / CSV.</source>
+        <translation>The file is damaged or not an Excel (.xlsx) / CSV file.</translation>
+    </message>
+    <message>
+        <source>Lembar kerja pertama kosong.</source>
+        <translation>The first worksheet is empty.</translation>
+    </message>
+    <message>
+        <source>Baris judul kolom (Tanggal, Nama, Pertanyaan, …) tidak ditemukan.</source>
+        <translation>The column header row (Tanggal, Nama, Pertanyaan, …) was not found.</translation>
+    </message>
+    <message>
+        <source>tanggal kosong</source>
+        <translation>date is empty</translation>
+    </message>
+    <message>
+        <source>tanggal tidak terbaca</source>
+        <translation>date cannot be read</translation>
+    </message>
+    <message>
+        <source>tanggal di masa depan</source>
+        <translation>date is in the future</translation>
+    </message>
+    <message>
+        <source>bidang tidak dikenal</source>
+        <translation>unknown department</translation>
+    </message>
+    <message>
+        <source>kanal tidak dikenal</source>
+        <translation>unknown channel</translation>
+    </message>
+    <message>
+        <source>wajib diisi</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>hasil &apos;terjawab&apos; memerlukan jawaban</source>
+        <translation>outcome &apos;answered&apos; needs an answer</translation>
+    </message>
+    <message>
+        <source>terlalu panjang</source>
+        <translation>too long</translation>
+    </message>
+    <message>
+        <source>kode satker harus 6 angka</source>
+        <translation>satker code must be 6 digits</translation>
+    </message>
+    <message>
+        <source>nomor telepon tidak valid</source>
+        <translation>invalid phone number</translation>
+    </message>
+    <message>
+        <source>alamat email tidak valid</source>
+        <translation>invalid e-mail address</translation>
+    </message>
+    <message>
+        <source>Baris %1: %2: %3</source>
+        <translation>Row %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>Impor logbook Excel</source>
+        <translation>Import an Excel logbook</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Pilih logbook</source>
+        <translation>Choose a logbook</translation>
+    </message>
+    <message>
+        <source>Excel atau CSV (*.xlsx *.xlsm *.csv)</source>
+        <translation>Excel or CSV (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <source>Membaca berkas…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Kolom %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>Akan diimpor %1, sudah ada %2, tidak terbaca %3.</source>
+        <translation>To import %1, already there %2, unreadable %3.</translation>
+    </message>
+    <message>
+        <source>Diimpor %1, sudah ada %2, tidak terbaca %3.</source>
+        <translation>Imported %1, already there %2, unreadable %3.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>HAI Desk — Layanan Pengguna DJPb</source>
@@ -680,6 +1313,14 @@
         <translation>Knowledge Base</translation>
     </message>
     <message>
+        <source>Broadcast</source>
+        <translation>Broadcasts</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>Menu samping</source>
         <translation>Side menu</translation>
     </message>
@@ -694,6 +1335,48 @@
     <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>OutageBanner</name>
+    <message>
+        <source>Gangguan %1: %2</source>
+        <translation>Outage %1: %2</translation>
+    </message>
+    <message>
+        <source>pembaruan terakhir %1</source>
+        <translation>last update %1</translation>
+    </message>
+    <message>
+        <source>berlaku s.d. %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <source>Lihat</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>… dan %1 gangguan lain</source>
+        <translation>… and %1 more outages</translation>
+    </message>
+</context>
+<context>
+    <name>OutageOffer</name>
+    <message>
+        <source>Tautkan dan pakai teks pengumuman</source>
+        <translation>Link and use the notice&apos;s text</translation>
+    </message>
+    <message>
+        <source>Lepas tautan</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>Pertanyaan ini ditautkan ke pengumuman gangguan %1.</source>
+        <translation>This question is linked to the outage notice %1.</translation>
+    </message>
+    <message>
+        <source>Tautkan pertanyaan ini ke pengumuman %1 dan pakai teksnya sebagai jawaban?</source>
+        <translation>Link this question to the notice %1 and use its text as the answer?</translation>
     </message>
 </context>
 <context>
@@ -741,6 +1424,167 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyForm</name>
+    <message>
+        <source>Jawaban atas permintaan data</source>
+        <translation>Reply to the data request</translation>
+    </message>
+    <message>
+        <source>Tulis jawaban atau data yang diminta</source>
+        <translation>Write the reply or the requested data</translation>
+    </message>
+    <message>
+        <source>Lampirkan berkas…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <source>Hapus lampiran</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>Kirim jawaban</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <source>Siaran ini tidak terverifikasi: jawaban tidak dapat dikirim.</source>
+        <translation>This broadcast is not verified: a reply cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Jawaban disimpan; dikirim ke pusat pada sinkronisasi berikutnya.</source>
+        <translation>Reply saved; it goes to the centre at the next sync.</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran tidak dapat dibaca: %1</source>
+        <translation>The attachment cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Pusat meminta jawaban dari kantor ini.</source>
+        <translation>The centre asks this office for a reply.</translation>
+    </message>
+    <message>
+        <source>Tenggat jawaban: %1</source>
+        <translation>Reply due: %1</translation>
+    </message>
+    <message>
+        <source>sudah lewat; jawaban tetap dapat dikirim (tercatat terlambat)</source>
+        <translation>past due; a reply can still be sent (recorded as late)</translation>
+    </message>
+    <message>
+        <source>diterima pusat %1</source>
+        <translation>received by the centre %1</translation>
+    </message>
+    <message>
+        <source>(terlambat)</source>
+        <translation>(late)</translation>
+    </message>
+    <message>
+        <source>menunggu dikirim (antrean)</source>
+        <translation>waiting to be sent (queued)</translation>
+    </message>
+    <message>
+        <source>, %1 lampiran</source>
+        <translation>, %1 attachments</translation>
+    </message>
+    <message>
+        <source>Jawaban dari desk ini:</source>
+        <translation>Replies from this desk:</translation>
+    </message>
+    <message>
+        <source>Lampirkan berkas</source>
+        <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Bulan laporan</source>
+        <translation>Report month</translation>
+    </message>
+    <message>
+        <source>Sertakan data kontak pengunjung</source>
+        <translation>Include visitors&apos; contact data</translation>
+    </message>
+    <message>
+        <source>Nama, telepon dan email pengunjung adalah data pribadi (UU 27/2022).</source>
+        <translation>Visitors&apos; names, phones and e-mails are personal data (Law 27/2022).</translation>
+    </message>
+    <message>
+        <source>Laporan bulanan</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>Impor logbook…</source>
+        <translation>Import logbook…</translation>
+    </message>
+    <message>
+        <source>Ekspor XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Pertanyaan terbanyak</source>
+        <translation>Most asked questions</translation>
+    </message>
+    <message>
+        <source>Menghitung laporan…</source>
+        <translation>Computing the report…</translation>
+    </message>
+    <message>
+        <source>Bulan itu belum tiba.</source>
+        <translation>That month has not come yet.</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat dibuat.</source>
+        <translation>The report cannot be made.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data</source>
+        <translation>No data</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layanan tercatat pada bulan ini.</source>
+        <translation>
+            <numerusform>%n service recorded this month.</numerusform>
+            <numerusform>%n services recorded this month.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada layanan tercatat pada bulan ini.</source>
+        <translation>No services recorded this month.</translation>
+    </message>
+    <message>
+        <source>Simpan laporan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Menyimpan %1…</source>
+        <translation>Saving %1…</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Laporan tersimpan: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat disimpan.</source>
+        <translation>The report cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat disimpan ke %1.</source>
+        <translation>The report cannot be saved to %1.</translation>
     </message>
 </context>
 <context>
@@ -883,15 +1727,19 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Coba lagi</source>
+        <translation>Try again</translation>
     </message>
     <message>
         <source>Perbarui HAI Desk</source>
@@ -1104,15 +1952,153 @@
     </message>
     <message>
         <source>Jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer's clock is about {minutes} minutes behind HAI Hub. Correct the computer's date and time.</translation>
+        <translation>This computer&apos;s clock is about {minutes} minutes behind HAI Hub. Correct the computer&apos;s date and time.</translation>
     </message>
     <message>
         <source>Jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer's clock is about {minutes} minutes ahead of HAI Hub. Correct the computer's date and time.</translation>
+        <translation>This computer&apos;s clock is about {minutes} minutes ahead of HAI Hub. Correct the computer&apos;s date and time.</translation>
     </message>
     <message>
         <source>Ditolak oleh HAI Hub.</source>
         <translation>Refused by HAI Hub.</translation>
+    </message>
+    <message>
+        <source>Konflik: desk lain di kantor ini juga mengubahnya. Pilih versinya.</source>
+        <translation>Conflict: another desk of this office changed it too. Choose the version.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berhenti: disk penuh. Kosongkan ruang di disk folder data, lalu coba lagi.</source>
+        <translation>Sync stopped: the disk is full. Free space on the data folder&apos;s disk, then try again.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berhenti: basis data sedang dikunci program lain. Coba lagi.</source>
+        <translation>Sync stopped: the database is locked by another program. Try again.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berhenti: folder data tidak boleh ditulis (hanya-baca atau tanpa izin).</source>
+        <translation>Sync stopped: the data folder cannot be written (read-only or no permission).</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berhenti: disk atau folder jaringan tempat data bermasalah. Coba lagi.</source>
+        <translation>Sync stopped: the disk or network folder holding the data has a problem. Try again.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi berhenti: basis data rusak. Jalankan pemeriksaan data.</source>
+        <translation>Sync stopped: the database is damaged. Run the data check.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentDialog</name>
+    <message>
+        <source>SIARAN SEGERA dari pusat</source>
+        <translation>URGENT BROADCAST from the centre</translation>
+    </message>
+    <message>
+        <source>Buka di Broadcast</source>
+        <translation>Open in Broadcasts</translation>
+    </message>
+    <message>
+        <source>Ingatkan nanti</source>
+        <translation>Remind me later</translation>
+    </message>
+    <message>
+        <source>Konfirmasi: sudah saya baca dan pahami</source>
+        <translation>Confirm: I have read and understood it</translation>
+    </message>
+    <message>
+        <source>SIARAN SEGERA — wajib dikonfirmasi</source>
+        <translation>URGENT BROADCAST — must be confirmed</translation>
+    </message>
+    <message>
+        <source>(1 dari %1)</source>
+        <translation>(1 of %1)</translation>
+    </message>
+    <message>
+        <source>diterbitkan %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>Narahubung: %1</source>
+        <translation>Contact: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ctx</name>
+    <message>
+        <source>Versi HAI Desk yang lebih baru tersedia: {version}.</source>
+        <translation>A newer HAI Desk version is available: {version}.</translation>
+    </message>
+    <message>
+        <source>Unduh dari {url} atau minta bantuan petugas TI.</source>
+        <translation>Download it from {url} or ask IT staff for help.</translation>
+    </message>
+    <message>
+        <source>Minta petugas TI memasangnya.</source>
+        <translation>Ask IT staff to install it.</translation>
+    </message>
+    <message>
+        <source>Saluran</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Departemen</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Aplikasi</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Nama pengunjung</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>Kode satker</source>
+        <translation>Satker code</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Jawaban</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Dasar peraturan</source>
+        <translation>Regulation basis</translation>
+    </message>
+    <message>
+        <source>Entri basis pengetahuan</source>
+        <translation>Knowledge-base entry</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Alasan di luar lingkup</source>
+        <translation>Out-of-scope reason</translation>
+    </message>
+    <message>
+        <source>Mulai dilayani</source>
+        <translation>Service started</translation>
+    </message>
+    <message>
+        <source>Selesai dilayani</source>
+        <translation>Service ended</translation>
     </message>
 </context>
 </TS>
