@@ -141,18 +141,33 @@ def login(base: str, email: str, password: str) -> str:
 def seed(base: str) -> dict[str, str]:
     """Offices, a user per role, a token per role (and one for logout), some records."""
     admin = login(base, ADMIN_EMAIL, ADMIN_PASSWORD)
-    _call(base, "POST", "/api/v1/admin/offices", admin, {
-        "code": "KPPN-A", "name": "KPPN A", "kind": "KPPN", "parent_code": "PUSAT"})
+    _call(
+        base,
+        "POST",
+        "/api/v1/admin/offices",
+        admin,
+        {"code": "KPPN-A", "name": "KPPN A", "kind": "KPPN", "parent_code": "PUSAT"},
+    )
     tokens = {"admin": admin}
     for role in ROLES:
         if role == "admin":
             continue
         email = f"fuzz.{role}@kemenkeu.go.id"
-        _call(base, "POST", "/api/v1/admin/users", admin, {
-            "email": email, "name": f"Fuzz {role}", "password": PASSWORD, "role": role,
-            "office_code": "KPPN-A" if role == "cso" else "PUSAT"})
+        _call(
+            base,
+            "POST",
+            "/api/v1/admin/users",
+            admin,
+            {
+                "email": email,
+                "name": f"Fuzz {role}",
+                "password": PASSWORD,
+                "role": role,
+                "office_code": "KPPN-A" if role == "cso" else "PUSAT",
+            },
+        )
         tokens[role] = login(base, email, PASSWORD)
-    tokens["logout"] = login(base, f"fuzz.cso@kemenkeu.go.id", PASSWORD)
+    tokens["logout"] = login(base, "fuzz.cso@kemenkeu.go.id", PASSWORD)
     return tokens
 
 
@@ -163,16 +178,29 @@ def run_role(
     st = st or str(Path(sys.executable).with_name("st"))
     report = report_dir / f"{role}.json"
     cmd = [
-        st, "run", f"{base}/api/v1/openapi.json",
-        "-H", f"Authorization: Bearer {token}",
-        "--checks", "all",
-        "-n", str(mode.max_examples),
-        "--phases", mode.phases,
-        "--seed", str(mode.seed),
-        "-w", str(mode.workers),
-        "--suppress-health-check", "all",
-        "--report", "json", "--report-json-path", str(report),
-        "--warnings", "off",
+        st,
+        "run",
+        f"{base}/api/v1/openapi.json",
+        "-H",
+        f"Authorization: Bearer {token}",
+        "--checks",
+        "all",
+        "-n",
+        str(mode.max_examples),
+        "--phases",
+        mode.phases,
+        "--seed",
+        str(mode.seed),
+        "-w",
+        str(mode.workers),
+        "--suppress-health-check",
+        "all",
+        "--report",
+        "json",
+        "--report-json-path",
+        str(report),
+        "--warnings",
+        "off",
     ]
     if mode.max_time:
         cmd += ["--max-time", str(mode.max_time)]
@@ -208,7 +236,9 @@ def summarize(role: str, report: Path, exit_code: int, seconds: float) -> RoleRe
 
 
 def run_all(
-    database_url: str | None, mode: Mode, roles: tuple[str, ...] = ROLES + ("logout",),
+    database_url: str | None,
+    mode: Mode,
+    roles: tuple[str, ...] = ROLES + ("logout",),
     keep: Path | None = None,
 ) -> list[RoleResult]:
     """A fresh hub on ``database_url`` (None: SQLite), one run per role."""
@@ -250,8 +280,10 @@ def main(argv: list[str] | None = None) -> int:
         print(r.line())
         for d in r.details:
             print("   ", json.dumps(d, ensure_ascii=False)[:600])
-    print(f"{args.db}: total failures {sum(max(r.failures, 0) for r in results)} "
-          f"in {time.monotonic() - start:.0f}s ({mode})")
+    print(
+        f"{args.db}: total failures {sum(max(r.failures, 0) for r in results)} "
+        f"in {time.monotonic() - start:.0f}s ({mode})"
+    )
     return 0 if all(r.failures == 0 for r in results) else 1
 
 
