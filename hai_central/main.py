@@ -23,7 +23,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hai_central import __version__, security
+from hai_central import __version__, security, wire
+from hai_central.api import edge
 from hai_central.api.deps import HubState
 from hai_central.api.routes import (
     admin,
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """A ready hub: database migrated and seeded, routes mounted under ``/api/v1``."""
     settings = settings or Settings.from_env()
     settings.validate()
+    edge.install_log_redaction()
     # peewee logs every statement with its parameters at DEBUG: personal data. Never that.
     peewee_log = logging.getLogger("peewee")
     peewee_log.setLevel(max(peewee_log.getEffectiveLevel(), logging.INFO))
@@ -115,6 +117,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
+    wire.install_openapi(app)
+    documented = edge.DocumentedPaths(app.openapi)
+    app.state.documented_paths = documented
+    app.add_middleware(edge.EdgeMiddleware, paths=documented)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     max_attachment = int(
         (reference.get_item("attachment_rules") or {}).get("max_bytes") or 15728640
@@ -156,7 +162,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = STATUS_CODES.get(exc.status_code, "error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        return _json_error(exc.status_code, code, message, None, getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            # Starlette names the first matching route's methods only: list them all.
+            allow = app.state.documented_paths.methods(request.url.path)
+            if allow:
+                headers["Allow"] = ", ".join(sorted(allow))
+        return _json_error(exc.status_code, code, message, None, headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

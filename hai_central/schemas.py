@@ -6,27 +6,48 @@ the hub keeps them and returns them.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
-from uuid import UUID
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from hai_contract.reports import MAX_CLOCK_OFFSET_S
+from hai_central.wire import InquiryIn, Strict, StrictOpen, Time, Uuid, codes_type
+from hai_contract import codes, limits
+from hai_contract.emails import EMAIL_PATTERN, official_pattern
 
+L = limits
 Code = str
-Outcome = Literal["answered", "escalated", "out_of_scope"]
-OutOfScopeReason = Literal["interpretation", "unregulated", "official_authority", "ppid"]
-Priority = Literal["low", "normal", "high", "urgent"]
-TicketStatus = Literal["new", "in_progress", "waiting", "escalated", "answered", "closed"]
-BroadcastKind = Literal["info", "outage", "data_request", "service_change", "other"]
-OutageStatus = Literal["investigating", "identified", "monitoring", "resolved"]
-Role = Literal["cso", "agent", "broadcaster", "supervisor", "admin"]
-OfficeKind = Literal["KPPN", "KANWIL", "PUSAT"]
+Outcome = codes_type(codes.OUTCOMES)
+OutOfScopeReason = codes_type(codes.OUT_OF_SCOPE_REASONS)
+Priority = codes_type(codes.PRIORITIES)
+TicketStatus = codes_type(codes.TICKET_STATUSES)
+BroadcastKind = codes_type(codes.BROADCAST_KINDS)
+OutageStatus = codes_type(codes.OUTAGE_STATUSES)
+Role = codes_type(codes.ROLES)
+OfficeKind = codes_type(codes.OFFICE_KINDS)
+Department = codes_type(codes.DEPARTMENTS)
+Urgency = codes_type(codes.URGENCIES)
+Timezone = codes_type(codes.TIMEZONES)
+Sha256 = Annotated[str, Field(pattern=L.SHA256_PATTERN)]
+OfficeCode = Annotated[
+    str, Field(min_length=1, max_length=L.OFFICE_CODE_MAX, pattern=L.OFFICE_CODE_PATTERN)
+]
+Email = Annotated[str, Field(min_length=3, max_length=L.EMAIL_MAX, pattern=EMAIL_PATTERN)]
+# Users' e-mail: on an official domain (the seed list; the hub's reference data may add more).
+OfficialEmail = Annotated[
+    str, Field(min_length=3, max_length=L.EMAIL_MAX, pattern=official_pattern())
+]
+# Contacts' and requesters' phones: free text (an extension, "ext. 12"), as before.
+Phone = Annotated[str, Field(min_length=1, max_length=64, pattern=L.REQUIRED_TEXT_PATTERN)]
+Satker = Annotated[str, Field(max_length=L.SATKER_DIGITS, pattern=L.SATKER_PATTERN)]
 
 
-class Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
+def Text(max_length: int, *, required: bool = True, **kw: Any) -> Any:  # noqa: N802
+    """A text field of at most ``max_length`` characters (no NUL; required: not blank)."""
+    pattern = L.REQUIRED_TEXT_PATTERN if required else L.TEXT_PATTERN
+    return Field(min_length=1 if required else None, max_length=max_length, pattern=pattern, **kw)
+
+
+Open = StrictOpen
 
 
 class ErrorDetail(BaseModel):
@@ -48,11 +69,11 @@ class Health(BaseModel):
     time: str
 
 
-class TokenRequest(BaseModel):
-    email: str = Field(max_length=254)
-    password: str = Field(max_length=1024)
-    device_id: str | None = Field(default=None, max_length=64)
-    device_name: str | None = Field(default=None, max_length=200)
+class TokenRequest(Strict):
+    email: str = Text(L.EMAIL_MAX, required=False)
+    password: str = Text(L.PASSWORD_MAX, required=False)
+    device_id: str | None = Text(64, required=False, default=None)
+    device_name: str | None = Text(L.DEVICE_NAME_MAX, required=False, default=None)
 
 
 class OfficeRef(BaseModel):
@@ -84,67 +105,29 @@ class Ok(BaseModel):
 # --- inquiries -----------------------------------------------------------------------------
 
 
-class Visitor(Open):
-    name: str = Field(min_length=1, max_length=300)
-    satker_code: str | None = Field(default=None, max_length=32)
-    institution: str | None = Field(default=None, max_length=300)
-    phone: str | None = Field(default=None, max_length=64)
-    email: str | None = Field(default=None, max_length=254)
+# InquiryIn: built from the contract's shape (hai_contract.inquiry.INQUIRY) in wire.py.
+INQUIRY_TEXT_MAX = L.INQUIRY_TEXT_MAX
+__all__ = ["InquiryIn"]
 
 
-class Basis(Open):
-    regulations: list[str] = []
-    kb_entry_ids: list[UUID] = []
-
-
-# Question and answer of an inquiry: the desk's limit (hai_desktop.core.inquiries.MAX_TEXT),
-# so whatever a desk saves also reaches the hub; tests/integration/test_limits.py keeps the two
-# equal. A 100,000-character answer must just work.
-INQUIRY_TEXT_MAX = 200_000
-
-
-class InquiryIn(Open):
-    """An inquiry as a desk pushes it."""
-
-    id: UUID
-    office_code: str = Field(min_length=1, max_length=32)
-    created_at: datetime
-    updated_at: datetime
-    channel: str = Field(min_length=1, max_length=32)
-    department: str = Field(min_length=1, max_length=16)
-    application: str | None = Field(default=None, max_length=64)
-    visitor: Visitor
-    question: str = Field(min_length=1, max_length=INQUIRY_TEXT_MAX)
-    answer: str | None = Field(default=None, max_length=INQUIRY_TEXT_MAX)
-    basis: Basis = Basis()
-    outcome: Outcome
-    out_of_scope_reason: OutOfScopeReason | None = None
-    ticket_id: UUID | None = None
-    served_started_at: datetime | None = None
-    served_ended_at: datetime | None = None
-    version: int = Field(ge=0, le=2**62)
-    # The clock rule (docs/API-additions.md, "Reports"): hub time − desk time, seconds.
-    clock_offset_s: float | None = Field(
-        default=None, ge=-MAX_CLOCK_OFFSET_S, le=MAX_CLOCK_OFFSET_S, allow_inf_nan=False
-    )
-    # The outage notice the question was answered from (docs/API-additions.md, Broadcasts).
-    outage_broadcast_id: UUID | None = None
-
-
-class InquiryBatch(BaseModel):
-    """Up to 500 inquiries; each item is validated on its own (see InquiryIn)."""
+class InquiryBatch(Strict):
+    """Up to 500 inquiries; each item is validated on its own (see InquiryIn): a bad one is
+    answered ``rejected`` naming the field, the others are stored."""
 
     items: list[Any] = Field(
-        json_schema_extra={"items": {"$ref": "#/components/schemas/InquiryIn"}}
+        json_schema_extra={
+            "items": {"$ref": "#/components/schemas/InquiryIn"},
+            "maxItems": L.BATCH_ITEMS_MAX,
+        }
     )
 
 
 class ItemResult(BaseModel):
     id: str | None
-    status: Literal["created", "updated", "unchanged", "conflict", "rejected"]
+    status: codes_type(codes.ITEM_STATUSES)
     rev: int | None = None
     error: ErrorDetail | None = None
-    current: dict[str, Any] | None = None  # with "conflict": the hub's item (issue 7.6)
+    current: dict[str, Any] | None = None
 
 
 class BatchResults(BaseModel):
@@ -168,27 +151,30 @@ class InquiryPage(BaseModel):
 # --- knowledge base -----------------------------------------------------------------------
 
 
+KbListText = Annotated[str, Text(L.KB_LIST_TEXT_MAX, required=False)]
+
+
 class KbFields(Open):
     """KbEntry fields an agent may send (all optional on update)."""
 
-    id: UUID | None = None
-    title: str | None = Field(default=None, min_length=1, max_length=500)
-    question: str | None = Field(default=None, min_length=1, max_length=20000)
-    answer: str | None = Field(default=None, min_length=1, max_length=50000)
-    department: str | None = Field(default=None, min_length=1, max_length=16)
-    application: str | None = Field(default=None, max_length=64)
-    regulations: list[str] | None = None
-    tags: list[str] | None = None
-    source_inquiry_ids: list[UUID] | None = None
-    valid_until: datetime | None = None
+    id: Uuid | None = None
+    title: str | None = Text(L.KB_TITLE_MAX, default=None)
+    question: str | None = Text(L.KB_QUESTION_MAX, default=None)
+    answer: str | None = Text(L.KB_ANSWER_MAX, default=None)
+    department: Department | None = None
+    application: str | None = Text(L.APPLICATION_CODE_MAX, required=False, default=None)
+    regulations: list[KbListText] | None = Field(default=None, max_length=L.KB_LIST_ITEMS_MAX)
+    tags: list[KbListText] | None = Field(default=None, max_length=L.KB_LIST_ITEMS_MAX)
+    source_inquiry_ids: list[Uuid] | None = Field(default=None, max_length=L.KB_LIST_ITEMS_MAX)
+    valid_until: Time | None = None
 
 
 class KbCreate(KbFields):
-    id: UUID
-    title: str = Field(min_length=1, max_length=500)
-    question: str = Field(min_length=1, max_length=20000)
-    answer: str = Field(min_length=1, max_length=50000)
-    department: str = Field(min_length=1, max_length=16)
+    id: Uuid
+    title: str = Text(L.KB_TITLE_MAX)
+    question: str = Text(L.KB_QUESTION_MAX)
+    answer: str = Text(L.KB_ANSWER_MAX)
+    department: Department
 
 
 class KbEntryOut(BaseModel):
@@ -215,10 +201,10 @@ class KbPage(BaseModel):
     has_more: bool
 
 
-class FeedbackIn(BaseModel):
-    id: UUID
+class FeedbackIn(Strict):
+    id: Uuid
     helpful: bool
-    note: str | None = Field(default=None, max_length=2000)
+    note: str | None = Text(L.NOTE_MAX, required=False, default=None)
 
 
 class FeedbackOut(BaseModel):
@@ -228,10 +214,10 @@ class FeedbackOut(BaseModel):
     created: bool
 
 
-class ReviewDecision(BaseModel):
-    decision: Literal["accept", "reject"]
+class ReviewDecision(Strict):
+    decision: codes_type(codes.REVIEW_DECISIONS)
     kb_entry: KbFields | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    note: str | None = Text(L.NOTE_MAX, required=False, default=None)
 
 
 class ReviewResult(BaseModel):
@@ -243,8 +229,8 @@ class ReviewResult(BaseModel):
 
 
 class AttachmentRef(Open):
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    filename: str = Field(min_length=1, max_length=255)
+    sha256: Sha256
+    filename: str = Text(L.FILENAME_MAX)
 
 
 class AttachmentOut(BaseModel):
@@ -259,44 +245,44 @@ class AttachmentOut(BaseModel):
 
 
 class Requester(Open):
-    name: str = Field(min_length=1, max_length=300)
-    email: str = Field(min_length=3, max_length=254)
-    phone: str | None = Field(default=None, max_length=64)
-    satker_code: str | None = Field(default=None, max_length=32)
+    name: str = Text(L.PERSON_NAME_MAX)
+    email: Email
+    phone: Phone | None = None
+    satker_code: Satker | None = None
 
 
 class TicketIn(Open):
-    id: UUID
-    inquiry_id: UUID | None = None
-    office_code: str = Field(min_length=1, max_length=32)
-    department: str = Field(min_length=1, max_length=16)
-    subject: str = Field(min_length=1, max_length=500)
-    message: str = Field(min_length=1, max_length=50000)
+    id: Uuid
+    inquiry_id: Uuid | None = None
+    office_code: OfficeCode
+    department: Department
+    subject: str = Text(L.SUBJECT_MAX)
+    message: str = Text(L.MESSAGE_MAX)
     priority: Priority = "normal"
     requester: Requester
-    attachments: list[AttachmentRef] = []
-    created_at: datetime
+    attachments: list[AttachmentRef] = Field(default=[], max_length=L.ATTACHMENTS_MAX)
+    created_at: Time
 
 
-class TicketMessageIn(BaseModel):
-    id: UUID
-    body: str = Field(min_length=1, max_length=50000)
-    attachments: list[AttachmentRef] = []
+class TicketMessageIn(Strict):
+    id: Uuid
+    body: str = Text(L.MESSAGE_MAX)
+    attachments: list[AttachmentRef] = Field(default=[], max_length=L.ATTACHMENTS_MAX)
     # Agent only: the status the reply leaves the ticket in (default ``answered``; e.g.
     # ``waiting`` when the reply asks the user for something, which pauses the SLA clock).
     status: TicketStatus | None = None
 
 
-class TicketPatch(BaseModel):
+class TicketPatch(Strict):
     status: TicketStatus | None = None
-    level: int | None = Field(default=None, ge=1, le=3)
-    assigned_department: str | None = Field(default=None, min_length=1, max_length=16)
-    assigned_to: str | None = Field(default=None, max_length=254)
+    level: int | None = Field(default=None, ge=L.TICKET_LEVEL_MIN, le=L.TICKET_LEVEL_MAX)
+    assigned_department: Department | None = None
+    assigned_to: str | None = Text(L.EMAIL_MAX, required=False, default=None)
 
 
-class TicketClose(BaseModel):
+class TicketClose(Strict):
     satisfied: bool | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    note: str | None = Text(L.NOTE_MAX, required=False, default=None)
 
 
 class Sla(BaseModel):
@@ -358,36 +344,39 @@ class TicketPage(BaseModel):
 # --- broadcasts ---------------------------------------------------------------------------
 
 
-class Audience(BaseModel):
-    roles: list[str] = []
-    office_kinds: list[str] = []
-    office_codes: list[str] = []
+class Audience(Strict):
+    roles: list[Role] = []
+    office_kinds: list[OfficeKind] = []
+    office_codes: list[OfficeCode] = Field(default=[], max_length=1000)
 
 
-class Contact(BaseModel):
-    name: str = Field(min_length=1, max_length=300)
-    phone: str = Field(min_length=1, max_length=64)
-    email: str = Field(min_length=3, max_length=254)
+class Contact(Strict):
+    name: str = Text(L.PERSON_NAME_MAX)
+    phone: Phone
+    email: Email
 
 
-class BroadcastIn(BaseModel):
-    id: UUID
+ApplicationCode = Annotated[str, Text(L.APPLICATION_CODE_MAX)]
+
+
+class BroadcastIn(Strict):
+    id: Uuid
     kind: BroadcastKind
-    title: str = Field(min_length=1, max_length=500)
-    body: str = Field(min_length=1, max_length=50000)
-    urgency: Literal["normal", "urgent"] = "normal"
+    title: str = Text(L.SUBJECT_MAX)
+    body: str = Text(L.MESSAGE_MAX)
+    urgency: Urgency = "normal"
     audience: Audience | None = None
     contact: Contact
-    attachments: list[AttachmentRef] = []
-    valid_until: datetime | None = None
+    attachments: list[AttachmentRef] = Field(default=[], max_length=L.ATTACHMENTS_MAX)
+    valid_until: Time | None = Field(default=None, description="in the future")
     ack_required: bool | None = None
-    affected_applications: list[str] = Field(default=[], max_length=50)
+    affected_applications: list[ApplicationCode] = Field(default=[], max_length=50)
     outage_status: OutageStatus | None = None
-    updates: UUID | None = None
+    updates: Uuid | None = None
     reply_requested: bool | None = None
-    reply_due: datetime | None = None
+    reply_due: Time | None = Field(default=None, description="in the future")
     # Before signature v2: "this outage notice closes that one". Read as updates + resolved.
-    resolves: UUID | None = None
+    resolves: Uuid | None = None
 
 
 class BroadcastOut(BaseModel):
@@ -424,14 +413,14 @@ class PublicKey(BaseModel):
     public_key: str
 
 
-class ReceiptIn(BaseModel):
-    broadcast_id: UUID
-    read_at: datetime
-    acknowledged_at: datetime | None = None
+class ReceiptIn(Strict):
+    broadcast_id: Uuid
+    read_at: Time
+    acknowledged_at: Time | None = None
 
 
-class ReceiptBatch(BaseModel):
-    items: list[ReceiptIn] = Field(max_length=500)
+class ReceiptBatch(Strict):
+    items: list[ReceiptIn] = Field(max_length=L.BATCH_ITEMS_MAX)
 
 
 class ReceiptResult(BaseModel):
@@ -470,11 +459,11 @@ class ReceiptReport(BaseModel):
     offices: list[OfficeReceipt] = []
 
 
-class ReplyIn(BaseModel):
-    id: UUID
-    body: str = Field(min_length=1, max_length=50000)
-    attachments: list[AttachmentRef] = Field(default=[], max_length=20)
-    created_at: datetime | None = None
+class ReplyIn(Strict):
+    id: Uuid
+    body: str = Text(L.MESSAGE_MAX)
+    attachments: list[AttachmentRef] = Field(default=[], max_length=L.ATTACHMENTS_MAX)
+    created_at: Time | None = None
 
 
 class ReplyOut(BaseModel):
@@ -521,13 +510,13 @@ class EmailStatus(BaseModel):
 # --- desks, admin, reports ---------------------------------------------------------------
 
 
-class HeartbeatIn(BaseModel):
-    device_id: str = Field(min_length=1, max_length=64)
-    app_version: str = Field(max_length=64)
+class HeartbeatIn(Strict):
+    device_id: str = Text(64)
+    app_version: str = Text(L.APP_VERSION_MAX, required=False)
     outbox_depth: int = Field(ge=0, le=10**9)
-    oldest_unsent_at: datetime | None = None
-    last_pull_at: datetime | None = None
-    client_time: datetime
+    oldest_unsent_at: Time | None = None
+    last_pull_at: Time | None = None
+    client_time: Time
 
 
 class HeartbeatOut(BaseModel):
@@ -555,11 +544,12 @@ class DeskList(BaseModel):
 
 
 class OfficeIn(Open):
-    code: str = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")
-    name: str = Field(min_length=1, max_length=300)
+    code: OfficeCode
+    name: str = Text(L.OFFICE_NAME_MAX)
     kind: OfficeKind
-    parent_code: str | None = Field(default=None, max_length=32)
-    timezone: Literal["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] | None = None
+    parent_code: OfficeCode | None = None
+    timezone: Timezone | None = None
+    email: Email | None = None
 
 
 class OfficeOut(Open):
@@ -570,20 +560,25 @@ class OfficeOut(Open):
     active: bool = True
 
 
-class UserIn(BaseModel):
-    email: str = Field(min_length=3, max_length=254)
-    name: str = Field(min_length=1, max_length=300)
-    password: str = Field(min_length=8, max_length=1024)
+Password = Annotated[
+    str, Field(min_length=L.PASSWORD_MIN, max_length=L.PASSWORD_MAX, pattern=L.TEXT_PATTERN)
+]
+
+
+class UserIn(Strict):
+    email: OfficialEmail
+    name: str = Text(L.PERSON_NAME_MAX)
+    password: Password
     role: Role
-    office_code: str = Field(min_length=1, max_length=32)
+    office_code: OfficeCode
 
 
-class UserPatch(BaseModel):
+class UserPatch(Strict):
     role: Role | None = None
-    office_code: str | None = Field(default=None, min_length=1, max_length=32)
+    office_code: OfficeCode | None = None
     active: bool | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=300)
-    password: str | None = Field(default=None, min_length=8, max_length=1024)
+    name: str | None = Text(L.PERSON_NAME_MAX, default=None)
+    password: Password | None = None
 
 
 class UserList(BaseModel):

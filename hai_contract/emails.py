@@ -10,8 +10,8 @@ from hai_contract.limits import EMAIL_MAX
 
 # The seed list; the hub's reference data (admins may add to it) is what is enforced.
 OFFICIAL_DOMAINS = ("kemenkeu.go.id", "depkeu.go.id", "customs.go.id", "pajak.go.id")
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$"
+EMAIL_PATTERN = r"^[^@\s\x00]+@[^@\s.\x00]+(\.[^@\s.\x00]+)+$"
+EMAIL_RE = re.compile(EMAIL_PATTERN[1:-1])
 
 
 def valid_email(text: str) -> bool:
@@ -36,4 +36,4 @@ def official_pattern(domains: Iterable[str] = OFFICIAL_DOMAINS) -> str:
         )
 
     alternatives = "|".join(either_case(d) for d in domains)
-    return rf"^[^@\s]+@([^@\s.]+\.)*({alternatives})$"
+    return rf"^[^@\s\x00]+@([^@\s.\x00]+\.)*({alternatives})$"

@@ -16,7 +16,8 @@ INSTITUTION_MAX = 300
 EMAIL_MAX = 254
 PHONE_MAX = 32  # characters, separators included
 PHONE_DIGITS_MIN, PHONE_DIGITS_MAX = 6, 15
-PHONE_PATTERN = r"^\+?[0-9 ().\-/]+$"
+# Digits with an optional leading +, spaces, dashes, dots, brackets and slashes; 6 to 15 digits.
+PHONE_PATTERN = r"^\+?[ ().\-/]*([0-9][ ().\-/]*){6,15}$"
 SATKER_DIGITS = 6
 SATKER_PATTERN = r"^[0-9]{6}$"
 OFFICE_CODE_MAX = 32
@@ -66,9 +67,20 @@ FEED_PAGE_BYTES_MAX = 4 * 1024 * 1024
 # --- shared patterns
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-# RFC 3339 with an offset (the hub stores and answers UTC with a "Z").
-TIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+# RFC 3339 with an offset (the hub stores and answers UTC with a "Z"). Years 0002-9998: a time
+# of year 1 or 9999 may leave the calendar once turned into UTC. Seconds 00-59 (no leap second).
+YEAR_PATTERN = r"(000[2-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"
+TIME_PATTERN = (
+    rf"^{YEAR_PATTERN}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]"
+    r":[0-5][0-9](\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+# A report month: years 1900-9998 (hai_contract.reports.MIN_YEAR/MAX_YEAR).
+MONTH_PATTERN = r"^(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-(0[1-9]|1[0-2])$"
+# A calendar day the hub's working-time calendar holds (years 1900-2200).
+DAY_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# Free text: no NUL (PostgreSQL cannot store it); required text: also not only spaces.
+TEXT_PATTERN = "^[^\\u0000]*$"
+REQUIRED_TEXT_PATTERN = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
 
 
 def as_reference() -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query
 
 from hai_central.schemas import ErrorResponse
+from hai_contract import limits
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse, "description": text}
@@ -26,7 +27,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 MAX_CURSOR = 2**62
 Cursor = Annotated[int, Query(ge=0, le=MAX_CURSOR, description="changes after this rev")]
 Limit = Annotated[int, Query(ge=1, le=1_000_000, description="page size (max 2000 used)")]
-OfficeCode = Annotated[str | None, Query(max_length=32)]
+OfficeCode = Annotated[
+    str | None, Query(max_length=limits.OFFICE_CODE_MAX, pattern=limits.OFFICE_CODE_PATTERN)
+]
 # A record id in the path (a UUID made where the record was born). Annotated, not a shared
 # ``= Path(...)`` default: FastAPI names a shared default after the first parameter using it.
-RecordId = Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{36}$")]
+RecordId = Annotated[str, Path(pattern=limits.UUID_PATTERN)]

@@ -13,13 +13,16 @@ from typing import Any
 import peewee
 from pydantic import ValidationError
 
+from hai_central import wire
 from hai_central.errors import ApiError, forbidden, not_found
-from hai_central.schemas import InquiryIn
 from hai_central.services import reference, scoping
 from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import Inquiry
+from hai_central.wire import InquiryIn
 from hai_contract import reports as rules
+from hai_contract.inquiry import INQUIRY
+from hai_contract.inquiry import item_id as INQUIRY_ITEM_ID
 
 MAX_BATCH = 500
 
@@ -42,16 +45,28 @@ def _codes(key: str) -> set[str]:
 
 
 def validate_item(
-    raw: Any, user: CurrentUser, departments: set[str], channels: set[str]
+    raw: Any, user: CurrentUser, data_codes: dict[str, set[str]]
 ) -> tuple[InquiryIn | None, dict[str, Any] | None]:
-    """Parse one pushed item; returns (inquiry, None) or (None, rejected result)."""
-    item_id = raw.get("id") if isinstance(raw, dict) else None
+    """Check one pushed item by the contract (hai_contract.inquiry.INQUIRY, the desk's own
+    rules); returns (inquiry, None) or (None, a ``rejected`` result naming field and code)."""
+    item_id = INQUIRY_ITEM_ID(raw)
+    errors = wire.validate_item(INQUIRY, raw, data_codes)
+    if errors:
+        field, code = next(iter(errors.items()))
+        return None, _rejected(
+            item_id,
+            "invalid_field",
+            f"{field or 'item'}: {code}",
+            field=field or "item",
+            reason=code,
+            fields=dict(list(errors.items())[:20]),
+        )
     try:
         inq = InquiryIn.model_validate(raw)
-    except ValidationError as exc:
+    except ValidationError as exc:  # the contract passed it: pydantic should too
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        return None, _rejected(item_id, "invalid_field", first["msg"], field=field)
+        return None, _rejected(item_id, "invalid_field", first["msg"], field=field, reason="invalid")
     if not scoping.can_write_office(user, inq.office_code):
         return None, _rejected(
             inq.id,
@@ -59,10 +74,6 @@ def validate_item(
             "you may only push inquiries of your own office",
             field="office_code",
         )
-    if departments and inq.department not in departments:
-        return None, _rejected(inq.id, "invalid_field", "unknown department", field="department")
-    if channels and inq.channel not in channels:
-        return None, _rejected(inq.id, "invalid_field", "unknown channel", field="channel")
     return inq, None
 
 
@@ -75,11 +86,12 @@ def push(user: CurrentUser, items: list[Any]) -> list[dict[str, Any]]:
             f"a batch takes at most {MAX_BATCH} items",
             {"max_items": MAX_BATCH, "items": len(items)},
         )
-    departments, channels = _codes("departments"), _codes("channels")
+    # Applications are data (admins change them), named freely like the desk does.
+    data_codes: dict[str, set[str]] = {}
     results: list[dict[str, Any] | None] = []
     valid: list[tuple[int, InquiryIn]] = []
     for raw in items:
-        inq, rejected = validate_item(raw, user, departments, channels)
+        inq, rejected = validate_item(raw, user, data_codes)
         results.append(rejected)
         if inq is not None:
             valid.append((len(results) - 1, inq))
@@ -322,7 +334,9 @@ def decide(
             fields.setdefault("application", row.application)
             fields.setdefault("regulations", (data.get("basis") or {}).get("regulations") or [])
             entry_id = str(fields.pop("id", None) or uuid.uuid4())
-            entry = kb.upsert_entry(db, entry_id, fields, user, add_source=row.id)
+            entry = kb.upsert_entry(
+                db, entry_id, fields, user, add_source=row.id, limits_prefix="kb_entry."
+            )
         row.review_status = "accepted" if decision == "accept" else "rejected"
         row.review_note = note
         row.reviewed_by = user.id

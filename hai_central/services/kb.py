@@ -12,6 +12,7 @@ from hai_central.schemas import KbCreate, KbFields
 from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import KbEntry, KbFeedback
+from hai_contract import limits
 
 COUNT_ROLES = frozenset({"agent", "supervisor", "admin"})
 
@@ -58,6 +59,50 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_TEXT_LIMITS = {
+    "title": limits.KB_TITLE_MAX,
+    "question": limits.KB_QUESTION_MAX,
+    "answer": limits.KB_ANSWER_MAX,
+    "department": limits.DEPARTMENT_CODE_MAX,
+    "application": limits.APPLICATION_CODE_MAX,
+}
+
+
+def check_limits(values: dict[str, Any], prefix: str = "") -> None:
+    """The KB's limits on every path into the KB (API, review, import): 422 naming the
+    field (``details.reason``: ``too_long``, ``contains_nul``, ``wrong_type``)."""
+
+    def fail(key: str, reason: str, message: str) -> None:
+        raise ApiError(
+            422,
+            "invalid_field",
+            f"{prefix}{key}: {message}",
+            {"field": prefix + key, "reason": reason},
+        )
+
+    for key, cap in _TEXT_LIMITS.items():
+        value = values.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            fail(key, "wrong_type", "must be text")
+        if len(value) > cap:
+            fail(key, "too_long", f"at most {cap} characters")
+        if "\x00" in value:
+            fail(key, "contains_nul", "NUL characters are not allowed")
+    for key in ("regulations", "tags", "source_inquiry_ids"):
+        items = values.get(key)
+        if items is None:
+            continue
+        if len(items) > limits.KB_LIST_ITEMS_MAX:
+            fail(key, "too_long", f"at most {limits.KB_LIST_ITEMS_MAX} items")
+        for item in items:
+            if len(str(item)) > limits.KB_LIST_TEXT_MAX:
+                fail(key, "too_long", f"items of at most {limits.KB_LIST_TEXT_MAX} characters")
+            if "\x00" in str(item):
+                fail(key, "contains_nul", "NUL characters are not allowed")
+
+
 def upsert_entry(
     db,
     entry_id: str,
@@ -66,12 +111,14 @@ def upsert_entry(
     *,
     add_source: str | None = None,
     create_only: bool = False,
+    limits_prefix: str = "",
 ) -> dict[str, Any]:
     """Create or update one entry inside the caller's transaction; returns it (public).
 
     ``create_only``: an existing id is answered as it is (idempotent create).
     """
     values = _clean(fields)
+    check_limits(values, limits_prefix)
     rev = store.next_rev(db)
     now = now_iso()
     sources = list(values.pop("source_inquiry_ids", []))
@@ -227,7 +274,10 @@ def import_entries(items: list[dict[str, Any]], user: CurrentUser | None = None)
             fields = body.model_dump()
             entry_id = str(fields.pop("id"))
             existed = KbEntry.select().where(KbEntry.id == entry_id).exists()
-            upsert_entry(db, entry_id, fields, user)
+            try:
+                upsert_entry(db, entry_id, fields, user)
+            except ApiError as exc:
+                raise ValueError(f"{entry_id}: {exc.message}") from exc
             if deleted:
                 KbEntry.update(deleted=True).where(KbEntry.id == entry_id).execute()
             if existed:

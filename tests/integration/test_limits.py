@@ -10,6 +10,7 @@ import pytest
 from annotated_types import MaxLen
 
 from hai_central import schemas
+from hai_contract.inquiry import INQUIRY
 from hai_desktop.core import inquiries, outbox
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
@@ -21,12 +22,14 @@ def _max_len(model: type, field: str) -> int:
 
 
 def test_hub_text_limits_equal_desk_limits():
+    # The hub's model is built from the contract's shape (hai_central/wire.py): one list.
     assert schemas.INQUIRY_TEXT_MAX == inquiries.MAX_TEXT
     assert _max_len(schemas.InquiryIn, "question") == inquiries.MAX_TEXT
     assert _max_len(schemas.InquiryIn, "answer") == inquiries.MAX_TEXT
-    # What the desk lets through for the visitor must fit the hub too.
-    assert _max_len(schemas.Visitor, "name") >= inquiries.MAX_NAME
-    assert _max_len(schemas.Visitor, "institution") >= inquiries.MAX_INSTITUTION
+    visitor = schemas.InquiryIn.model_fields["visitor"].annotation
+    assert _max_len(visitor, "name") == INQUIRY.field("visitor.name").max_length
+    assert _max_len(visitor, "name") >= inquiries.MAX_NAME
+    assert _max_len(visitor, "institution") >= inquiries.MAX_INSTITUTION
 
 
 @pytest.fixture(scope="module")

@@ -54,8 +54,8 @@ async def put_attachment(
     user: User,
     hub: Hub,
     sha256: str = Sha,
-    x_filename: str | None = Header(
-        default=None, max_length=FILENAME_HEADER_MAX, description=FILENAME_DOC
+    x_filename: str = Header(
+        alias="X-Filename", min_length=1, max_length=FILENAME_HEADER_MAX, description=FILENAME_DOC
     ),
 ) -> Response:
     """Upload a whole file: hash, size, extension and real type are checked."""

@@ -12,15 +12,16 @@ from hai_central.api.common import ERRORS
 from hai_central.api.deps import Admin, AgentOrSupervisor
 from hai_central.errors import not_found
 from hai_central.services import calendar
+from hai_contract import limits
 
 router = APIRouter(prefix="/admin/calendar", tags=["admin"], responses=ERRORS)
 
-Day = Path(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+Day = Path(pattern=limits.DAY_PATTERN, description="YYYY-MM-DD (1900-2200)")
 
 
 class CalendarDayIn(BaseModel):
     kind: Literal["off", "work"] = "off"
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200, pattern=limits.REQUIRED_TEXT_PATTERN)
 
 
 class CalendarDayOut(BaseModel):

@@ -10,6 +10,7 @@ from hai_central.api.common import ERRORS, OfficeCode
 from hai_central.api.deps import User
 from hai_central.schemas import MonthlyReport
 from hai_central.services import reports
+from hai_contract import limits
 
 router = APIRouter(prefix="/reports", tags=["reports"], responses=ERRORS)
 
@@ -17,7 +18,7 @@ router = APIRouter(prefix="/reports", tags=["reports"], responses=ERRORS)
 @router.get("/monthly", response_model=MonthlyReport)
 def monthly(
     user: User,
-    month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")],
+    month: Annotated[str, Query(pattern=limits.MONTH_PATTERN)],
     office_code: OfficeCode = None,
     rollup: bool = False,
 ) -> dict:
