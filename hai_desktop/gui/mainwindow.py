@@ -123,7 +123,7 @@ def screen_label(screen: Screen) -> str:
 
 # The side menu's width; narrower on a narrow window (1024 px, scaled screens).
 NAV_WIDTH = 190
-NAV_NARROW_WIDTH = 150
+NAV_NARROW_WIDTH = 170  # "Basis Pengetahuan" and "Broadcast (12)" still fit unelided
 NARROW_WINDOW = 1100
 
 
@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Menu samping"))
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self._nav_layout.insertWidget(self._nav_layout.count() - 1, self.nav, 1)
+        # The list takes all the height; the spacer below it only held the place (sharing
+        # the height with it gave the list a scroll bar at 1024×600).
+        self._nav_layout.setStretch(self._nav_layout.count() - 1, 0)
         self._build_shortcuts()
         self.tasks = tasks
         self.profile = profile

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,13 @@ PAGE_KEY = "broadcasts"
 SEARCH = "broadcastSearch"
 SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
+# The list's fixed columns; the title takes the rest, at least TITLE_MIN_WIDTH: where the
+# table is narrower, OPTIONAL_COLUMNS are hidden in this order (the title is what a CSO
+# scans for; the detail pane shows everything hidden here).
+COLUMN_WIDTHS = {"mark": 30, "kind": 120, "urgency": 64, "published_at": 116,
+                 "valid_until": 116, "state": 120, "verified": 110}  # fmt: skip
+OPTIONAL_COLUMNS = ("valid_until", "published_at", "state", "kind", "urgency")
+TITLE_MIN_WIDTH = 220
 # Change topics: the feed brought notices; a read/confirmation/reply was made here.
 TOPIC_FEED = broadcasts.FEED
 TOPIC_LOCAL = broadcasts.RECEIPT_RECORD_TYPE
@@ -133,10 +140,9 @@ class BroadcastView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        widths = {"mark": 34, "kind": 130, "urgency": 64, "published_at": 116}
-        widths |= {"valid_until": 116, "state": 120, "verified": 150}
-        for key, width in widths.items():
+        for key, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
+        self.table.installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.detail = BroadcastDetail()
@@ -276,7 +282,29 @@ class BroadcastView(QWidget):
             self.splitter.setOrientation(wanted)
             total = self.height() if vertical else self.width()
             self.splitter.setSizes([int(total * 0.42), int(total * 0.58)])
-        self.table.setColumnHidden(COLUMNS.index("valid_until"), self.width() < 1200)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self.fit_columns(self.table.viewport().width())
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self, available: int) -> None:
+        """Hide optional columns until the title has TITLE_MIN_WIDTH of ``available``."""
+        hidden = hidden_columns(available)
+        for key in OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(COLUMNS.index(key), key in hidden)
+
+
+def hidden_columns(available: int) -> set[str]:
+    """The optional columns a table ``available`` pixels wide leaves out."""
+    used = sum(COLUMN_WIDTHS.values())
+    hidden: set[str] = set()
+    for key in OPTIONAL_COLUMNS:
+        if available - used >= TITLE_MIN_WIDTH:
+            break
+        hidden.add(key)
+        used -= COLUMN_WIDTHS[key]
+    return hidden
 
 
 def _key_changed() -> bool:

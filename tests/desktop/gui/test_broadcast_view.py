@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from hai_desktop.core import broadcast_replies, broadcasts
 from hai_desktop.core.db.models import database_proxy
@@ -213,3 +214,30 @@ def test_data_request_reply_form_queues_offline_with_files(
         ),
         timeout=3000,
     )
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768), (1920, 1080)])
+def test_the_title_column_keeps_room_for_the_title(qtbot, signer, make_window, tasks, size):
+    """The title is what a CSO scans for: optional columns give way before it is squeezed
+    (at 1366×768 it once showed only "BC-2…"); the detail pane never scrolls sideways."""
+    demo_set(signer)
+    window = make_window()
+    window.resize(*size)
+    view = open_view(qtbot, window, tasks)
+    window.show()
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 0)
+    view.fit_columns(view.table.viewport().width())
+    title = view.table.columnWidth(COLUMNS.index("title"))
+    assert title >= 200 or view.table.viewport().width() < 450, (size, title)
+    view.table.selectRow(0)
+    drain(qtbot, tasks)
+    scroll = view.detail.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_hidden_columns_follow_the_order_of_least_use():
+    from hai_desktop.gui.views.broadcast_view import OPTIONAL_COLUMNS, hidden_columns
+
+    assert hidden_columns(2000) == set()
+    assert hidden_columns(0) == set(OPTIONAL_COLUMNS)
+    assert hidden_columns(700) == {"valid_until", "published_at"}

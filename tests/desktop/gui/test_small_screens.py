@@ -121,3 +121,18 @@ def test_every_control_of_history_and_kb_is_visible(qtbot, window, size, page):
         if isinstance(widget, QAbstractButton) and widget.text():
             # No clipped button text ("apus filte").
             assert widget.width() >= widget.minimumSizeHint().width(), widget.text()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_side_menu_shows_every_screen_without_scrolling_or_eliding(qtbot, window, size):
+    """At 1024x600 the menu once shared its height with a spacer and scrolled, and at the
+    narrow width it elided "Basis Pengetahuan" and "Broadcast (4)"."""
+    _lay_out(qtbot, window, size)
+    nav = window.nav
+    assert nav.verticalScrollBar().maximum() == 0, size
+    metrics = nav.fontMetrics()
+    room = nav.viewport().width()
+    for row in range(nav.count()):
+        first_line = nav.item(row).text().split("\n")[0]
+        label = first_line.split(" (")[0] + " (12)"  # room for an unread count
+        assert metrics.horizontalAdvance(label) + 24 <= room, (size, label, room)
