@@ -33,6 +33,15 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
     ack = sub.add_parser("ack", parents=parents, help="konfirmasi siaran (tanda terima)")
     ack.add_argument("id")
     ack.set_defaults(func=cmd_ack)
+    key = sub.add_parser(
+        "key", parents=parents, help="kunci tanda tangan hub: yang disimpan dan yang baru"
+    )
+    key.add_argument(
+        "--accept",
+        metavar="SIDIK_JARI",
+        help="terima kunci baru hub; sidik jarinya harus sama dengan yang diumumkan pusat",
+    )
+    key.set_defaults(func=cmd_key)
 
 
 def _line(item: dict) -> str:
@@ -94,4 +103,33 @@ def cmd_ack(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         done = broadcasts.acknowledge(row["id"])
     print("Dikonfirmasi." if done else "Sudah dikonfirmasi sebelumnya.")
+    return EXIT_OK
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    """Show the pinned and the newly presented hub key; ``--accept`` pins the new one when
+    the fingerprint IT got from the centre matches (a key is never re-pinned silently)."""
+    from hai_desktop.core import broadcasts
+    from hai_desktop.core import broadcasts_verify as verify
+
+    with profile_db(paths_from_args(args), must_exist=True):
+        pinned, change = verify.pinned_key(), verify.key_change()
+        if pinned:
+            print(f"Kunci tersimpan: {verify.fingerprint(pinned['public_key'])}"
+                  f"  (hub {pinned['hub_url']}, sejak {pinned['pinned_at']})")
+        else:
+            print("Belum ada kunci tersimpan (masuk ke hub dulu).")
+        if change:
+            print(f"Kunci baru dari hub: {verify.fingerprint(change['public_key'])}"
+                  f"  (terlihat {change['seen_at']})")
+        if args.accept is None:
+            return EXIT_OK
+        if not change:
+            print("Hub tidak menawarkan kunci baru; tidak ada yang diganti.")
+            return EXIT_FAILED
+        admitted = broadcasts.accept_hub_key(args.accept)
+        if admitted is None:
+            print("Sidik jari tidak cocok dengan kunci baru hub; kunci tidak diganti.")
+            return EXIT_FAILED
+    print(f"Kunci baru diterima; {admitted} siaran yang tertahan kini terverifikasi.")
     return EXIT_OK

@@ -485,3 +485,13 @@ def recheck_set_apart() -> int:
                 )
                 fixed += problem is None
     return fixed
+
+
+def accept_hub_key(fingerprint: str) -> int | None:
+    """Pin the hub's new key when ``fingerprint`` (as IT got it from the centre) is its own,
+    and let the notices it signed join the inbox. None when refused (no new key, or another
+    fingerprint); otherwise how many set-apart notices verify now."""
+    with _db().atomic():
+        if not verify.accept_key_change(fingerprint):
+            return None
+        return recheck_set_apart()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from typing import Any
 
@@ -83,12 +84,24 @@ def pin(public_key_b64: str, hub_url: str) -> str:
     return "pinned"
 
 
-def accept_key_change() -> bool:
-    """IT confirmed the hub's new key (out of band): pin it. False when there is none."""
+def fingerprint(public_key_b64: str) -> str:
+    """The key as people compare it by phone or letter: SHA-256 of the raw key, the first
+    16 bytes in groups of four hex digits (``AB12 CD34 …``)."""
+    digest = hashlib.sha256(base64.b64decode(public_key_b64)).hexdigest()[:32].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def accept_key_change(expected_fingerprint: str | None = None) -> bool:
+    """IT confirmed the hub's new key (out of band): pin it. False when there is none, or
+    when ``expected_fingerprint`` (as IT read it from the centre) is not the new key's."""
     change = key_change()
     current = pinned_key()
     if not change or not current:
         return False
+    if expected_fingerprint is not None:
+        wanted = "".join(expected_fingerprint.split()).upper()
+        if wanted != "".join(fingerprint(change["public_key"]).split()):
+            return False
     state.set_value(
         KEY_STATE,
         {"public_key": change["public_key"], "hub_url": current["hub_url"], "pinned_at": utc_now()},

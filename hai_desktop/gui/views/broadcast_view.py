@@ -16,10 +16,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -92,13 +94,21 @@ class BroadcastView(QWidget):
         top.addWidget(self.count_label)
         layout.addLayout(top)
 
-        self.key_warning = QLabel(texts.key_change_text())
+        self.key_warning = QFrame()
         self.key_warning.setObjectName("broadcastKeyWarning")
-        self.key_warning.setWordWrap(True)
         self.key_warning.setStyleSheet(
-            "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #b3261e;"
-            " border-radius: 4px; padding: 6px; }"
+            "#broadcastKeyWarning { background: #fdecea; border: 1px solid #b3261e;"
+            " border-radius: 4px; } #broadcastKeyWarning QLabel { color: #8a1c14; }"
         )
+        warning_row = QHBoxLayout(self.key_warning)
+        warning_row.setContentsMargins(8, 6, 8, 6)
+        warning_text = QLabel(texts.key_change_text())
+        warning_text.setWordWrap(True)
+        self.key_accept_button = QPushButton(self.tr("Terima kunci baru…"))
+        self.key_accept_button.setObjectName("broadcastKeyAccept")
+        self.key_accept_button.clicked.connect(self.accept_new_key)
+        warning_row.addWidget(warning_text, 1)
+        warning_row.addWidget(self.key_accept_button)
         self.key_warning.hide()
         layout.addWidget(self.key_warning)
 
@@ -215,6 +225,17 @@ class BroadcastView(QWidget):
                 self._load_detail(broadcast_id)
 
         self.tasks.run_db(lambda: broadcasts.acknowledge(broadcast_id), done)
+
+    def accept_new_key(self) -> bool:
+        """IT confirms the hub's new key with the centre's fingerprint (KeyChangeDialog);
+        notices signed with it verify from then on."""
+        from hai_desktop.gui.dialogs.key_change_dialog import KeyChangeDialog
+
+        accepted = KeyChangeDialog(self).exec() == KeyChangeDialog.DialogCode.Accepted
+        if accepted:
+            self.refresh()
+            changes.notify(TOPIC_LOCAL)
+        return accepted
 
     def shortcut_help(self) -> list[tuple[str, str]]:
         return [("↑ / ↓", self.tr("Siaran sebelumnya / berikutnya"))]

@@ -67,3 +67,30 @@ def test_list_show_ack_json(db, paths, capsys):
     queued = [r.record_id for r in outbox.pending(record_type=broadcasts.RECEIPT_RECORD_TYPE)]
     assert sorted(queued) == sorted([normal["id"], urgent["id"]])
     reopened.close()
+
+
+def test_key_accept_needs_the_new_keys_fingerprint(db, paths, capsys):
+    from hai_desktop.core import broadcasts_verify as verify
+    from tests.desktop.core.broadcast_fixtures import HUB_URL
+
+    signer = Signer()
+    sign_in_as_cso(signer)
+    new = Signer()
+    assert verify.pin(new.public_b64, HUB_URL) == "changed"
+    item = new.item()
+    with db.atomic():
+        broadcasts.apply_feed([item])
+    db.close()
+
+    code, out = _run(capsys, paths, "broadcast", "key")
+    assert code == cli.EXIT_OK
+    assert verify.fingerprint(signer.public_b64) in out
+    assert verify.fingerprint(new.public_b64) in out
+    code, out = _run(capsys, paths, "broadcast", "key", "--accept", "0000 1111 2222")
+    assert code == cli.EXIT_FAILED and "tidak cocok" in out
+    code, out = _run(capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64))
+    assert code == cli.EXIT_OK and "1 siaran" in out
+    code, out = _run(capsys, paths, "broadcasts", "--json")
+    assert [i["verified"] for i in json.loads(out)] == [True]
+    code, out = _run(capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64))
+    assert code == cli.EXIT_FAILED  # nothing new to accept

@@ -241,3 +241,37 @@ def test_hidden_columns_follow_the_order_of_least_use():
     assert hidden_columns(2000) == set()
     assert hidden_columns(0) == set(OPTIONAL_COLUMNS)
     assert hidden_columns(700) == {"valid_until", "published_at"}
+
+
+def test_a_new_hub_key_is_accepted_only_with_the_centres_fingerprint(
+    qtbot, signer, make_window, tasks, monkeypatch
+):
+    from tests.desktop.core.broadcast_fixtures import HUB_URL, Signer
+
+    from hai_desktop.core import broadcasts_verify as verify
+    from hai_desktop.gui.dialogs.key_change_dialog import KeyChangeDialog
+
+    new = Signer()
+    assert verify.pin(new.public_b64, HUB_URL) == "changed"
+    item = new.item()
+    apply(item)
+    window = make_window()
+    view = open_view(qtbot, window, tasks)
+    assert view.key_warning.isVisibleTo(view)
+    assert cell(view, 0, "verified") != "Terverifikasi"
+
+    dialog = KeyChangeDialog(view)
+    assert dialog.new_fp.text() == verify.fingerprint(new.public_b64)
+    dialog.typed.setText(verify.fingerprint(signer.public_b64))  # the old key: refused
+    assert not dialog.ok_button.isEnabled() and dialog.problem.text()
+    dialog.typed.setText(verify.fingerprint(new.public_b64).lower().replace(" ", ""))
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    assert dialog.result() == KeyChangeDialog.DialogCode.Accepted
+    assert verify.pinned_key()["public_key"] == new.public_b64
+
+    view.refresh()
+    loaded(qtbot, view, tasks)
+    assert not view.key_warning.isVisibleTo(view)
+    assert cell(view, 0, "verified") == "Terverifikasi"
+
