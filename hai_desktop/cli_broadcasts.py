@@ -115,13 +115,17 @@ def cmd_key(args: argparse.Namespace) -> int:
     with profile_db(paths_from_args(args), must_exist=True):
         pinned, change = verify.pinned_key(), verify.key_change()
         if pinned:
-            print(f"Kunci tersimpan: {verify.fingerprint(pinned['public_key'])}"
-                  f"  (hub {pinned['hub_url']}, sejak {pinned['pinned_at']})")
+            print(
+                f"Kunci tersimpan: {verify.fingerprint(pinned['public_key'])}"
+                f"  (hub {pinned['hub_url']}, sejak {pinned['pinned_at']})"
+            )
         else:
             print("Belum ada kunci tersimpan (masuk ke hub dulu).")
         if change:
-            print(f"Kunci baru dari hub: {verify.fingerprint(change['public_key'])}"
-                  f"  (terlihat {change['seen_at']})")
+            print(
+                f"Kunci baru dari hub: {verify.fingerprint(change['public_key'])}"
+                f"  (terlihat {change['seen_at']})"
+            )
         if args.accept is None:
             return EXIT_OK
         if not change:

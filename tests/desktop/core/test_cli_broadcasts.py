@@ -88,9 +88,13 @@ def test_key_accept_needs_the_new_keys_fingerprint(db, paths, capsys):
     assert verify.fingerprint(new.public_b64) in out
     code, out = _run(capsys, paths, "broadcast", "key", "--accept", "0000 1111 2222")
     assert code == cli.EXIT_FAILED and "tidak cocok" in out
-    code, out = _run(capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64))
+    code, out = _run(
+        capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64)
+    )
     assert code == cli.EXIT_OK and "1 siaran" in out
     code, out = _run(capsys, paths, "broadcasts", "--json")
     assert [i["verified"] for i in json.loads(out)] == [True]
-    code, out = _run(capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64))
+    code, out = _run(
+        capsys, paths, "broadcast", "key", "--accept", verify.fingerprint(new.public_b64)
+    )
     assert code == cli.EXIT_FAILED  # nothing new to accept

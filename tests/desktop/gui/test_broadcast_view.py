@@ -246,10 +246,9 @@ def test_hidden_columns_follow_the_order_of_least_use():
 def test_a_new_hub_key_is_accepted_only_with_the_centres_fingerprint(
     qtbot, signer, make_window, tasks, monkeypatch
 ):
-    from tests.desktop.core.broadcast_fixtures import HUB_URL, Signer
-
     from hai_desktop.core import broadcasts_verify as verify
     from hai_desktop.gui.dialogs.key_change_dialog import KeyChangeDialog
+    from tests.desktop.core.broadcast_fixtures import HUB_URL, Signer
 
     new = Signer()
     assert verify.pin(new.public_b64, HUB_URL) == "changed"
@@ -274,4 +273,3 @@ def test_a_new_hub_key_is_accepted_only_with_the_centres_fingerprint(
     loaded(qtbot, view, tasks)
     assert not view.key_warning.isVisibleTo(view)
     assert cell(view, 0, "verified") == "Terverifikasi"
-
