@@ -39,6 +39,11 @@ BOOL_COLUMNS = ("ack_required", "reply_requested")
 _key_cache: dict[str, Ed25519PublicKey] = {}
 
 
+# (key, signature, SHA-256 of the signed bytes) of every check that passed in this process.
+_verified: set[tuple[str, bytes, bytes]] = set()
+_VERIFIED_MAX = 100_000
+
+
 def _load_key(b64: str) -> Ed25519PublicKey | None:
     if b64 in _key_cache:
         return _key_cache[b64]
@@ -138,9 +143,19 @@ def verify_item(item: dict[str, Any], public_key_b64: str | None) -> str:
         return UNKNOWN_VERSION
     try:
         signature = base64.b64decode(str(item.get("signature") or ""), validate=True)
-        key.verify(signature, signed_bytes(item, int(version)))
+        message = signed_bytes(item, int(version))
+        # Ed25519 verification is most of the inbox's cost (0.2 ms a row); the same bytes,
+        # signature and key always give the same answer, so remember it. Any change to a
+        # stored field changes the digest and is checked afresh.
+        memo = (public_key_b64, signature, hashlib.sha256(message).digest())
+        if memo in _verified:
+            return VERIFIED
+        key.verify(signature, message)
     except (InvalidSignature, ValueError, binascii.Error, TypeError):
         return BAD_SIGNATURE
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified.add(memo)
     return VERIFIED
 
 

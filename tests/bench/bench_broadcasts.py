@@ -13,7 +13,7 @@ Run by hand (not collected by pytest):
    ``LIKE '%term%'`` scan over the same queries in the same run (the baseline) → p50/p95.
 
 Targets (issue 10): screen opens ≤ 200 ms (this is its data part), search p95 ≤ 30 ms.
-The screen itself (Qt) is not measured here: there is no broadcast screen yet.
+The screen itself (Qt) and publish → notification: bench_broadcast_latency.py.
 """
 
 from __future__ import annotations

@@ -121,3 +121,66 @@ def test_a_wrong_desk_clock_moves_no_record_into_another_month(hub, tmp_path, fa
     assert hub_report(hub, account, month)["inquiries"] == 5
     assert hub_report(hub, account, faked_month)["inquiries"] == 0
     assert done.stdout.split()[-2:] == [month, "5"], done.stdout
+
+
+def test_a_supervisors_desk_reports_any_office_and_a_kanwil_rolled_up(hub, tmp_path, qtbot):
+    """Hub roles pick an office, or a Kanwil with its KPPNs, on the Laporan screen: the
+    figures come from the hub and equal the office's own desk's."""
+    from hai_desktop.core import reports_hub
+    from hai_desktop.gui.tasks import TaskManager
+    from hai_desktop.gui.views.report_view import SCOPE_COMBO, ReportView
+    from tests.integration.hub_harness import API, CsoAccount
+
+    account = hub.create_office_with_cso()
+    paths = make_desk(tmp_path / "desk", hub.url, account)
+    clock.forget()
+    month = rules.shift_month(this_month(), -1)
+    db = database_proxy.obj
+    report_data.insert(
+        db, account.office_code, report_data.month_times(month, 120, random.Random(9)), 9, True
+    )
+    assert SyncEngine(paths).run_once(force=True).ok
+    desk = reports.monthly(month, account.office_code)
+    close_bound()
+
+    email = f"sup.{uuid.uuid4().hex[:8]}@kemenkeu.go.id"
+    r = hub.admin().post(
+        hub.url + API + "/admin/users",
+        json={"email": email, "name": "Supervisor Uji", "password": "Supervisi#2026",
+              "role": "supervisor", "office_code": "PUSAT"},
+        timeout=30,
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    sup = make_desk(tmp_path / "sup", hub.url, CsoAccount(email, "Supervisi#2026", "PUSAT"))
+    assert reports_hub.can_choose_office()
+    scopes = {s.code: s for s in reports_hub.scopes()}
+    office = scopes[account.office_code]
+    kanwil = next(s for s in reports_hub.scopes() if s.rollup and s.code == _kanwil_of(office))
+    assert reports_hub.monthly(sup, month, office)["inquiries"] == desk["inquiries"] == 120
+    rolled = reports_hub.monthly(sup, month, kanwil)
+    assert account.office_code in rolled["office_codes"] and rolled["inquiries"] >= 120
+
+    tasks = TaskManager()
+    try:
+        view = ReportView(tasks, "PUSAT", paths=sup, hub_scopes=reports_hub.scopes())
+        qtbot.addWidget(view)
+        combo = view.findChild(type(view.month), SCOPE_COMBO)
+        assert not combo.isHidden()
+        view.month.setCurrentIndex(view.month.findData(month))
+        with qtbot.waitSignal(view.loaded, timeout=20_000) as sig:
+            combo.setCurrentIndex(combo.findData(office.code))
+        shown = sig.args[0]
+        for key, value in desk.items():
+            if key in rules.TICKET_KEYS and value is None:
+                continue
+            assert shown[key] == value, key
+        assert not view.buttons["csv"].isEnabled() and view.buttons["xlsx"].isEnabled()
+    finally:
+        tasks.shutdown()
+        close_bound()
+
+
+def _kanwil_of(scope) -> str:
+    from hai_desktop.core import reference
+
+    return next(o for o in reference.items("offices") if o["code"] == scope.code)["parent_code"]

@@ -139,14 +139,16 @@ def write_xlsx(
     month: str,
     office_code: str,
     include_contact: bool = False,
+    with_rows: bool = True,
 ) -> int:
-    """Write the workbook; returns the number of inquiry rows."""
+    """Write the workbook; returns the number of inquiry rows. ``with_rows`` False: the
+    summary alone (a hub report of other offices: their inquiries stay at the hub)."""
     path = Path(path)
     wb = Workbook(write_only=True)
     wb.properties.title = f"{labels.REPORT_TITLE} {numbers.month_name(month)}"
     wb.properties.creator = labels.APP_NAME
     _summary_sheet(wb, figures, office_code)
-    n = _rows_sheet(wb, month, office_code, include_contact)
+    n = _rows_sheet(wb, month, office_code, include_contact) if with_rows else 0
     tmp = path.with_name(path.name + ".part")
     try:
         wb.save(tmp)

@@ -26,6 +26,9 @@ from hai_desktop.gui import broadcast_texts as texts
 from hai_desktop.gui.tasks import TaskManager
 
 PAGE_SIZE = 200
+# The first page only fills the screen (about 40 rows at 1080 px): each row's signature is
+# checked when read, so a smaller first page shows the inbox sooner; scrolling fetches more.
+FIRST_PAGE_SIZE = 60
 UNVERIFIED_COLOR = QColor("#b3261e")
 URGENT_COLOR = QColor("#8a1c14")
 
@@ -223,8 +226,10 @@ class BroadcastListModel(QAbstractTableModel):
         f = self._filter
         self._set_loading(True)
 
+        limit = FIRST_PAGE_SIZE if offset == 0 else PAGE_SIZE
+
         def job():
-            rows = broadcasts_view.inbox_page(f, limit=PAGE_SIZE, offset=offset)
+            rows = broadcasts_view.inbox_page(f, limit=limit, offset=offset)
             total = broadcasts.count_inbox(f) if count else None
             return rows, total
 
@@ -234,7 +239,7 @@ class BroadcastListModel(QAbstractTableModel):
             rows, total = result
             self._set_loading(False)
             self.pages_fetched += 1
-            if len(rows) < PAGE_SIZE:
+            if len(rows) < limit:
                 self._exhausted = True
             if rows:
                 first = len(self._rows)

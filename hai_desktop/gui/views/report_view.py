@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import reports
+from hai_desktop.core import reports, reports_hub
 from hai_desktop.core.exports import numbers, summary
+from hai_desktop.core.paths import ProfilePaths
+from hai_desktop.core.sync.protocol import HubError
 from hai_desktop.gui import messages
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.views.report_chart import ChartWidget
 
 MONTH_COMBO, STATUS, CONTACT_BOX = "reportMonthCombo", "reportStatus", "reportContactBox"
+SCOPE_COMBO = "reportScopeCombo"
 EXPORT_BUTTONS = {"xlsx": "reportExportXlsx", "pdf": "reportExportPdf", "csv": "reportExportCsv"}
 CHART_KEYS = (
     "by_department", "by_channel", "by_outcome", "by_application",
@@ -42,13 +45,18 @@ CHART_KEYS = (
 FILTERS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
 
 
-def run_export(kind: str, path: Path, figures: dict[str, Any], include_contact: bool) -> int:
-    """Write one export (worker thread); returns the rows (XLSX/CSV) or pages (PDF)."""
+def run_export(
+    kind: str, path: Path, figures: dict[str, Any], include_contact: bool, from_hub: bool = False
+) -> int:
+    """Write one export (worker thread); returns the rows (XLSX/CSV) or pages (PDF).
+
+    ``from_hub``: figures the hub computed for other offices: the XLSX is the summary alone
+    (their inquiries, with visitors' personal data, are not on this desk)."""
     month, office = figures["month"], figures["office_code"]
     if kind == "xlsx":
         from hai_desktop.core.exports.xlsx_export import write_xlsx
 
-        return write_xlsx(path, figures, month, office, include_contact)
+        return write_xlsx(path, figures, month, office, include_contact, with_rows=not from_hub)
     if kind == "csv":
         from hai_desktop.core.exports.csv_export import write_csv
 
@@ -65,10 +73,18 @@ class ReportView(QWidget):
     loaded = Signal(dict)
     exported = Signal(str)
 
-    def __init__(self, tasks: TaskManager, office_code: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        tasks: TaskManager,
+        office_code: str,
+        parent: QWidget | None = None,
+        paths: ProfilePaths | None = None,
+        hub_scopes: list[reports_hub.Scope] | None = None,
+    ):
         super().__init__(parent)
         self.tasks = tasks
         self.office_code = office_code
+        self.paths = paths
         self.figures: dict[str, Any] | None = None
         self._request = 0
         zone = reports.office_zone(office_code)
@@ -91,6 +107,23 @@ class ReportView(QWidget):
         title.setObjectName("pageTitle")
         top.addWidget(title)
         top.addWidget(self.month)
+        # The centre's accounts (agent, supervisor) pick an office or a Kanwil at the hub.
+        self.scope = QComboBox()
+        self.scope.setObjectName(SCOPE_COMBO)
+        self.scope.setAccessibleName(self.tr("Kantor laporan"))
+        # Python objects do not round-trip through a combo's item data: keep them here.
+        self.scopes = [reports_hub.Scope(reports_hub.LOCAL, ""), *(hub_scopes or [])]
+        self.scope.addItem(self.tr("Data desk ini"), reports_hub.LOCAL)
+        for scope in self.scopes[1:]:
+            words = (
+                self.tr("%1 beserta KPPN-nya").replace("%1", scope.name)
+                if scope.rollup
+                else "   " + scope.name
+            )
+            self.scope.addItem(words, scope.code)
+        self.scope.setVisible(bool(hub_scopes))
+        self.scope.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.scope, 1)
         top.addStretch(1)
         actions = QHBoxLayout()  # a row of its own: the screen fits 1024 px wide
         actions.addWidget(self.contact)
@@ -160,16 +193,27 @@ class ReportView(QWidget):
     def current_month(self) -> str:
         return str(self.month.currentData())
 
+    def current_scope(self) -> reports_hub.Scope:
+        return self.scopes[max(0, self.scope.currentIndex())]
+
     def refresh(self) -> None:
         """Compute the chosen month's figures on the reader thread."""
         self._request += 1
         request, month, office = self._request, self.current_month(), self.office_code
-        self.status.setText(self.tr("Menghitung laporan…"))
+        scope, paths = self.current_scope(), self.paths
+        self.status.setText(
+            self.tr("Meminta laporan dari hub…")
+            if scope.from_hub
+            else self.tr("Menghitung laporan…")
+        )
         for button in self.buttons.values():
             button.setEnabled(False)
 
         def work() -> tuple[dict, list, dict]:
-            figures = reports.monthly(month, office)
+            if scope.from_hub:
+                figures = reports_hub.monthly(paths, month, scope)
+            else:
+                figures = reports.monthly(month, office)
             outages = summary.outage_titles()
             return figures, summary.tables(figures, outages), outages
 
@@ -184,6 +228,10 @@ class ReportView(QWidget):
             return
         if isinstance(exc, reports.ReportError) and exc.code == "month_future":
             self.status.setText(self.tr("Bulan itu belum tiba."))
+        elif isinstance(exc, HubError):
+            self.status.setText(
+                self.tr("Hub tidak dapat dihubungi; laporan kantor lain memerlukan hub.")
+            )
         else:
             self.status.setText(self.tr("Laporan tidak dapat dibuat."))
             messages.error(self.tr("Laporan tidak dapat dibuat."))
@@ -192,9 +240,9 @@ class ReportView(QWidget):
         if request != self._request:
             return  # an older month's answer after the user picked another
         self.figures = figures
-        self.period.setText(
-            f"{summary.office_name(self.office_code)} · {summary.period_text(figures)}"
-        )
+        scope = self.current_scope()
+        name = scope.name if scope.from_hub else summary.office_name(self.office_code)
+        self.period.setText(f"{name} · {summary.period_text(figures)}")
         self._fill_key_figures(summary.key_figures(figures))
         by_key = {t.key: t for t in tables}
         for key, chart in self.charts.items():
@@ -210,8 +258,10 @@ class ReportView(QWidget):
             self.status.setText(self.tr("%n layanan tercatat pada bulan ini.", "", total))
         else:
             self.status.setText(self.tr("Tidak ada layanan tercatat pada bulan ini."))
-        for button in self.buttons.values():
-            button.setEnabled(True)
+        for kind, button in self.buttons.items():
+            # CSV is the month's inquiries: only this desk's own are here.
+            button.setEnabled(kind != "csv" or not scope.from_hub)
+        self.contact.setEnabled(not scope.from_hub)
         self.loaded.emit(figures)
 
     def _fill_key_figures(self, items: list[tuple[str, str]]) -> None:
@@ -231,7 +281,9 @@ class ReportView(QWidget):
 
     # -- exports --------------------------------------------------------------------------
     def suggested_name(self, kind: str) -> str:
-        return f"laporan-{self.office_code.lower()}-{self.current_month()}.{kind}"
+        scope = self.current_scope()
+        code = scope.code if scope.from_hub else self.office_code
+        return f"laporan-{code.lower()}-{self.current_month()}.{kind}"
 
     def ask_path(self, kind: str) -> Path | None:
         """The file to write (a dialog; tests replace this)."""
@@ -254,6 +306,8 @@ class ReportView(QWidget):
         if path is None:
             return
         figures, contact = dict(self.figures), self.contact.isChecked() and kind != "pdf"
+        from_hub = self.current_scope().from_hub
+        contact = contact and not from_hub
         self.buttons[kind].setEnabled(False)
         self.status.setText(self.tr("Menyimpan %1…").replace("%1", path.name))
 
@@ -268,7 +322,9 @@ class ReportView(QWidget):
             self.status.setText(self.tr("Laporan tidak dapat disimpan."))
             messages.error(self.tr("Laporan tidak dapat disimpan ke %1.").replace("%1", str(path)))
 
-        self.tasks.run_query(lambda: run_export(kind, path, figures, contact), done, failed)
+        self.tasks.run_query(
+            lambda: run_export(kind, path, figures, contact, from_hub), done, failed
+        )
 
     def open_import(self) -> None:
         """The logbook import dialog; the report is refreshed after an import."""
@@ -286,6 +342,10 @@ class ReportView(QWidget):
 
 
 def create(window) -> ReportView:
-    """The Laporan screen for the main window (the profile's office)."""
+    """The Laporan screen for the main window (the profile's office; for the centre's
+    accounts also any office or Kanwil at the hub)."""
     office = window.profile.office_code if window.profile is not None else ""
-    return ReportView(window.tasks, office)
+    hub_scopes = reports_hub.scopes() if reports_hub.can_choose_office() else None
+    return ReportView(
+        window.tasks, office, paths=getattr(window, "paths", None), hub_scopes=hub_scopes
+    )
