@@ -181,6 +181,10 @@ class HistoryView(QWidget):
         bottom.addWidget(self.conflict_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.duplicate_button)
+        self.hard_case_button = QPushButton(self.tr("Laporan kasus sulit…"))
+        self.hard_case_button.setObjectName("historyHardCase")
+        self.hard_case_button.clicked.connect(self.hard_case_current)
+        bottom.addWidget(self.hard_case_button)
         layout.addLayout(bottom)
 
     # -- public API -----------------------------------------------------------------------
@@ -270,6 +274,16 @@ class HistoryView(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.duplicate_requested.emit(self.model.inquiry_id(index.row()))
+
+    def hard_case_current(self) -> None:
+        """The hard-case report (decree III.3.1.2) of the selected inquiry."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        from hai_desktop.gui.dialogs.hard_case_dialog import HardCaseDialog
+
+        self.hard_case_dialog = HardCaseDialog(self.tasks, self.model.inquiry_id(index.row()), self)
+        self.hard_case_dialog.show()
 
     # -- internals ------------------------------------------------------------------------
     def _open_row(self, row: int) -> None:

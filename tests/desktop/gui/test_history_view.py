@@ -164,3 +164,28 @@ def test_search_box_down_moves_into_table_and_enter_opens_first_hit(qtbot, windo
     drain(qtbot, tasks)
     assert window.current_page_key() == "log"
     assert window.form.editing_id == view.model.inquiry_id(1)
+
+
+def test_hard_case_report_from_riwayat_writes_a_pdf(qtbot, window, tasks, tmp_path):
+    """Decree III.3.1.2: a hard case from any inquiry, with the CSO's conclusion."""
+    from hai_desktop.gui.dialogs.hard_case_dialog import HardCaseDialog
+
+    insert_rows(3)
+    view = window.page("history")
+    window.open_screen("history")
+    loaded(qtbot, view, tasks)
+    view.table.selectRow(0)
+    view.hard_case_button.click()
+    dialog = view.hard_case_dialog
+    assert isinstance(dialog, HardCaseDialog)
+    drain(qtbot, tasks)
+    qtbot.waitUntil(lambda: dialog.pdf_button.isEnabled(), timeout=5000)
+    assert "Pertanyaan nomor" in dialog.preview.toPlainText()
+    dialog.conclusion.setPlainText("Perlu penegasan dari direktorat teknis.")
+    assert "Perlu penegasan" in dialog.preview.toPlainText()
+    out = tmp_path / "kasus.pdf"
+    dialog.ask_path = lambda: out
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.pdf_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    dialog.close()
