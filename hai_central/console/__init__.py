@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 # Console forms that carry files (a ticket reply): the hub's body limit is raised for them.
 UPLOAD_PREFIX = "/console/tickets/"
-ROUTERS = ("routes_auth",)
+ROUTERS = ("routes_auth", "routes_tickets", "routes_review", "routes_kb")
 
 
 def install(app: FastAPI) -> None:

@@ -5,6 +5,7 @@ The services speak in codes and English messages; the console shows Indonesian.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -143,5 +144,6 @@ def install_filters(env) -> None:
     env.filters["priority"] = lambda c: PRIORITIES.get(c, c)
     env.filters["review_status"] = lambda c: REVIEW_STATUSES.get(c, c)
     env.filters["author"] = lambda c: AUTHOR_ROLES.get(c, ROLES.get(c, c))
+    env.globals["uuid4"] = lambda: str(uuid.uuid4())
     env.globals["TICKET_STATUSES"] = TICKET_STATUSES
     env.globals["PRIORITIES"] = PRIORITIES
