@@ -113,7 +113,7 @@ _WORD = re.compile(r"[0-9a-zA-Z\u00c0-\u024f]{3,}")
 STOPWORDS = frozenset(
     "yang dan untuk dari dengan pada ini itu tidak atau bagaimana apakah kami kita saya "
     "ada akan sudah belum bisa dapat mohon tolong terima kasih bapak ibu agar karena dalam "
-    "oleh sebagai juga lagi masih hanya the and for".split()
+    "oleh sebagai juga lagi masih hanya sehingga sejak kemarin tersebut the and for".split()
 )
 
 

@@ -517,3 +517,11 @@ def test_kb_edit_retire_and_feedback(sqlite_hub):
     r = c.post(f"/console/kb/{entry_id}/retire", data={"csrf_token": csrf_of(page.text)})
     assert r.status_code == 200 and "dipensiunkan" in r.text
     assert hub.client.get(f"/api/v1/kb/{entry_id}", headers=cso).json()["deleted"] is True
+
+
+def test_demo_prints_the_console_address(capsys):
+    from hai_desktop.cli_demo import _print_demo_accounts
+
+    _print_demo_accounts("http://127.0.0.1:8765")
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8765/console/" in out and "agent" in out

@@ -3,18 +3,19 @@ on loopback, with a real desk (its core and sync engine) on the other side.
 
 Skipped with the reason when Playwright or /usr/bin/chromium is missing (``scripts/setup
 --tests`` installs Chromium; no ``playwright install``). Screenshots of every screen go to
-a temporary folder (``HAI_CONSOLE_SCREENSHOTS`` to choose it).
+a temporary folder (``HAI_CONSOLE_SCREENSHOTS`` to choose it; the ones in
+docs/screenshots/console_*.png come from these tests).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
+import requests
 
 from tests.integration.hub_harness import API, Hub, make_desk
 
@@ -216,11 +217,48 @@ def test_cso_refused_and_csrf_less_post_refused(hub, page, shots):
     assert page.get_by_role("heading", name="Selamat datang", exact=False).is_visible()
 
 
-def test_copy_screenshots(shots):
-    """Keep the small screenshots for the docs when asked (HAI_CONSOLE_SCREENSHOTS_DOCS=1)."""
-    if os.environ.get("HAI_CONSOLE_SCREENSHOTS_DOCS") != "1":
-        pytest.skip("set HAI_CONSOLE_SCREENSHOTS_DOCS=1 to copy screenshots to docs/")
-    docs = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-    for shot in sorted(shots.glob("console_*.png")):
-        if shot.stat().st_size < 150 * 1024:
-            shutil.copy(shot, docs / shot.name)
+def _cso_session(hub: Hub, account) -> requests.Session:
+    s = requests.Session()
+    r = s.post(
+        hub.url + API + "/auth/token",
+        json={"email": account.email, "password": account.password},
+        timeout=30,
+    )
+    s.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+    return s
+
+
+def test_similar_tickets_from_two_offices_answered_together(hub, page, shots):
+    forwarded = []
+    for _ in range(2):
+        account = hub.create_office_with_cso()
+        desk = _cso_session(hub, account)
+        body = {
+            "id": str(uuid.uuid4()),
+            "office_code": account.office_code,
+            "department": "PKN",
+            "subject": "Token SPAN operator kedaluwarsa",
+            "message": "Token SPAN operator kedaluwarsa sehingga tidak bisa login aplikasi SPAN.",
+            "priority": "normal",
+            "requester": {"name": "Rudi", "email": "rudi@kemenkeu.go.id", "satker_code": "123456"},
+            "attachments": [],
+            "created_at": "2026-11-26T08:00:00Z",
+        }
+        r = desk.post(hub.url + API + "/tickets", json=body, timeout=30)
+        assert r.status_code == 201, r.text
+        forwarded.append((desk, r.json()))
+    sign_in(page, hub, staff_account(hub, "agent"))
+    page.wait_for_url("**/console/")
+    menu(page, "Tiket serupa").click()
+    group = page.locator(".group", has_text=forwarded[0][1]["number"]).first
+    assert forwarded[1][1]["number"] in group.inner_text()
+    group.get_by_label("Jawaban untuk semua tiket yang dicentang").fill(
+        "Minta reset token melalui helpdesk SPAN."
+    )
+    page.screenshot(path=str(shots / "console_similar.png"))
+    group.get_by_role("button", name="Kirim ke semua yang dicentang").click()
+    assert "semua tiket yang dipilih" in page.get_by_role("status").inner_text()
+    for desk, ticket in forwarded:
+        got = desk.get(f"{hub.url}{API}/tickets/{ticket['id']}", timeout=30).json()
+        assert got["status"] == "answered"
+        assert got["messages"][-1]["body"] == "Minta reset token melalui helpdesk SPAN."
