@@ -22,6 +22,7 @@ from hai_central.console.app import (
     staff,
     text,
 )
+from hai_central.console.routes_kb import departments
 from hai_central.errors import ApiError
 from hai_central.schemas import AttachmentRef, TicketMessageIn, TicketPatch
 from hai_central.services import attachments, reference, ticket_queue, tickets
@@ -33,10 +34,6 @@ Reader = Annotated[CurrentUser, Depends(staff("agent", "supervisor"))]
 Agent = Annotated[CurrentUser, Depends(staff("agent"))]
 # Statuses an agent's reply may leave the ticket in.
 REPLY_STATUSES = ("answered", "waiting", "in_progress")
-
-
-def _departments() -> list[dict]:
-    return sorted(reference.get_item("departments") or [], key=lambda d: d.get("sort_order", 99))
 
 
 def _int(value: str | None) -> int | None:
@@ -80,7 +77,7 @@ def queue_page(request: Request, user: Reader) -> Response:
             "result": result,
             "filters": filters,
             "query": base,
-            "departments": _departments(),
+            "departments": departments(),
             "levels": TICKET_LEVELS,
             "statuses": TICKET_STATUSES,
             "offices": reference.offices(),
@@ -95,7 +92,7 @@ def _ticket_context(request: Request, user: CurrentUser, ticket_id: str) -> dict
         "title": f"Tiket {ticket['number']}",
         "ticket": ticket,
         "office_name": office.name if office else ticket["office_code"],
-        "departments": _departments(),
+        "departments": departments(),
         "levels": TICKET_LEVELS,
         "statuses": TICKET_STATUSES,
         "reply_statuses": REPLY_STATUSES,

@@ -18,21 +18,8 @@ TOKEN_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 def make_user(hub, role: str, office: str = "PUSAT") -> str:
     """A user of ``role`` (office created if needed); returns the e-mail."""
-    if office != "PUSAT":
-        hub.office(office)
     email = f"{role}.{uuid.uuid4().hex[:8]}@kemenkeu.go.id"
-    r = hub.client.post(
-        "/api/v1/admin/users",
-        headers=hub.admin,
-        json={
-            "email": email,
-            "name": f"Pengguna {role}",
-            "password": PASSWORD,
-            "role": role,
-            "office_code": office,
-        },
-    )
-    assert r.status_code == 201, r.text
+    hub.user(role, office, email=email)
     return email
 
 

@@ -107,25 +107,14 @@ def fits_1280(page) -> bool:
 
 
 def test_agent_answers_a_forwarded_ticket_and_the_desk_receives_it(hub, page, shots, tmp_path):
-    from hai_desktop.core import inquiries, tickets
+    from hai_desktop.core import tickets
     from hai_desktop.core.db.models import Ticket
     from hai_desktop.core.sync.engine import SyncEngine
+    from tests.integration.test_tickets_sync import escalated_inquiry
 
     account = hub.create_office_with_cso()
     paths = make_desk(tmp_path / "desk", hub.url, account)
-    saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
-            channel="tatap_muka",
-            department="PA",
-            visitor_name="Siti Rahayu",
-            satker_code="123456",
-            email="siti@kemenkeu.go.id",
-            phone="08123456789",
-            question="SP2D tertahan sejak minggu lalu, apa sebabnya?",
-            outcome="escalated",
-        )
-    )
-    ticket = tickets.create_ticket(tickets.prefill_from_inquiry(saved.id), [])
+    ticket = tickets.create_ticket(tickets.prefill_from_inquiry(escalated_inquiry()), [])
     assert SyncEngine(paths).run_once(force=True).ok
     number = Ticket.get_by_id(ticket.id).number
     assert number
