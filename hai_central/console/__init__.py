@@ -23,8 +23,10 @@ def install(app: FastAPI) -> None:
     """Mount the console's pages, its static files and its security headers."""
     from hai_central.console.app import HERE, PREFIX, SecurityHeadersMiddleware
 
+    # The files first: the pages' last route answers every other console path (404 page).
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
     for name in ROUTERS:
         module = importlib.import_module(f"{__name__}.{name}")
         app.include_router(module.router)
-    app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
+    app.include_router(importlib.import_module(f"{__name__}.routes_auth").fallback)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -43,6 +43,7 @@ CSRF_REFUSED = (
 )
 NUL_REFUSED = "Isian mengandung karakter yang tidak diizinkan."
 BAD_FORM = "Formulir tidak dapat dibaca."
+PAGE_NOT_FOUND = "Halaman yang Anda cari tidak ada di konsol."
 
 NOTICES = {
     "signed_out": "Anda telah keluar.",

@@ -22,6 +22,8 @@ from hai_central.errors import ApiError
 from hai_central.services.common import CurrentUser
 
 router = APIRouter(route_class=ConsoleRoute, include_in_schema=False)
+# Mounted after every screen's router: a console page that does not exist.
+fallback = APIRouter(route_class=ConsoleRoute, include_in_schema=False)
 Staff = Annotated[CurrentUser, Depends(staff())]
 
 
@@ -102,3 +104,8 @@ def bare_prefix() -> Response:
 @router.get(PREFIX + "/")
 def home(request: Request, user: Staff) -> Response:
     return render(request, "home.html", {"title": "Beranda"})
+
+
+@fallback.api_route(PREFIX + "/{rest:path}", methods=["GET", "POST"])
+def not_found(request: Request, rest: str) -> Response:
+    return error_page(request, 404, "Halaman tidak ditemukan", labels.PAGE_NOT_FOUND)

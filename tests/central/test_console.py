@@ -175,13 +175,13 @@ def test_sign_out_ends_the_session(sqlite_hub):
 
 
 @pytest.mark.parametrize("limit", ["idle", "absolute"])
-def test_session_expires_idle_and_absolute(sqlite_hub, limit):
-    c = signed_in(sqlite_hub, "agent")
+def test_session_expires_idle_and_absolute(hub, limit):
+    c = signed_in(hub, "agent")
     assert c.get("/console/").status_code == 200
     with store.transaction():
         row = ConsoleSession.select().first()
         if limit == "idle":
-            idle = int(sqlite_hub.settings.console_idle_minutes * 60)
+            idle = int(hub.settings.console_idle_minutes * 60)
             row.last_seen_at -= idle + 1
         else:
             row.expires_at = row.created_at
@@ -210,13 +210,20 @@ def test_secure_cookie_behind_tls_proxy(sqlite_hub):
     assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
 
 
+def test_unknown_console_page_is_a_404_page_and_static_files_load(sqlite_hub):
+    r = sqlite_hub.client.get("/console/tidak-ada")
+    assert r.status_code == 404 and "Halaman tidak ditemukan" in r.text
+    css = sqlite_hub.client.get("/console/static/console.css")
+    assert css.status_code == 200 and "text/css" in css.headers["content-type"]
+    assert css.headers["x-content-type-options"] == "nosniff"
+
+
 def test_open_redirect_after_sign_in_is_refused(sqlite_hub):
     r = console_login(sqlite_hub.client, ADMIN_EMAIL, ADMIN_PASSWORD, "//evil.example/x")
     assert r.headers["location"] == "/console/"
 
 
-def test_queue_filters_and_sorts_by_due(sqlite_hub):
-    hub = sqlite_hub
+def test_queue_filters_and_sorts_by_due(hub):
     cso_a = hub.user("cso", "KPPN-QA")
     cso_b = hub.user("cso", "KPPN-QB")
     urgent = desk_ticket(hub, cso_a, "KPPN-QA", priority="urgent", subject="Gagal login SAKTI")
@@ -372,8 +379,7 @@ def push_inquiry(hub, cso: dict, office: str, **kw) -> dict:
     return item
 
 
-def test_review_accept_equals_the_api_and_reject_with_note(sqlite_hub):
-    hub = sqlite_hub
+def test_review_accept_equals_the_api_and_reject_with_note(hub):
     cso = hub.user("cso", "KPPN-RV")
     one = push_inquiry(hub, cso, "KPPN-RV", question="Bagaimana cara revisi DIPA petikan?")
     two = push_inquiry(hub, cso, "KPPN-RV", question="Bagaimana cara revisi DIPA petikan?")
@@ -461,8 +467,7 @@ def test_review_accept_into_an_existing_entry(sqlite_hub):
     assert set(feed[0]["source_inquiry_ids"]) == {first["id"], second["id"]}
 
 
-def test_kb_edit_retire_and_feedback(sqlite_hub):
-    hub = sqlite_hub
+def test_kb_edit_retire_and_feedback(hub):
     cso = hub.user("cso", "KPPN-KB")
     c = signed_in(hub, "agent")
     page = c.get("/console/kb/new")
