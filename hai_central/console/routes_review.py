@@ -11,7 +11,7 @@ from starlette.responses import Response
 from hai_central.console.app import PREFIX, ConsoleRoute, redirect, render, staff, text
 from hai_central.console.routes_kb import departments, kb_fields_from_form
 from hai_central.schemas import ReviewDecision
-from hai_central.services import inquiries, kb_browse, reference
+from hai_central.services import inquiries, kb_browse, ticket_queue
 from hai_central.services.common import CurrentUser
 
 router = APIRouter(route_class=ConsoleRoute, include_in_schema=False)
@@ -31,7 +31,7 @@ def review_page(request: Request, user: Agent) -> Response:
     page = inquiries.review_queue(status, cursor, PER_PAGE)
     items = page["items"]
     matches = kb_browse.candidates([i.get("question") or "" for i in items])
-    offices = {o["code"]: o["name"] for o in reference.offices()}
+    offices = ticket_queue.office_names({i["office_code"] for i in items})
     return render(
         request,
         "review.html",

@@ -80,7 +80,7 @@ def queue_page(request: Request, user: Reader) -> Response:
             "departments": departments(),
             "levels": TICKET_LEVELS,
             "statuses": TICKET_STATUSES,
-            "offices": reference.offices(),
+            "offices": ticket_queue.office_names(),
         },
     )
 

@@ -3,11 +3,16 @@ answer under review (to merge into), and the desks' feedback on an entry."""
 
 from __future__ import annotations
 
+import heapq
+import threading
 from typing import Any
+
+from peewee import fn
 
 from hai_central.services import kb
 from hai_central.services.common import CurrentUser
-from hai_central.services.ticket_queue import jaccard, office_names, tokens
+from hai_central.services.similarity import Vocabulary, jaccard, tokens
+from hai_central.services.ticket_queue import office_names
 from hai_central.store import db as store
 from hai_central.store.models import KbEntry, KbFeedback
 
@@ -50,27 +55,58 @@ def entries(
     }
 
 
+class _KbIndex:
+    """The live entries' masks, rebuilt only when the KB changed (its newest rev or its
+    size moved): a review page compares each answer with every entry."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.key: tuple | None = None
+        self.vocabulary = Vocabulary()
+        self.rows: list[tuple[str, str, str]] = []
+        self.masks: list[tuple[int, int]] = []
+
+    def current(self) -> _KbIndex:
+        with store.session():
+            key = (
+                KbEntry.select(fn.MAX(KbEntry.rev), fn.COUNT(KbEntry.id))
+                .where(KbEntry.deleted == False)  # noqa: E712
+                .tuples()
+                .first()
+            )
+            with self.lock:
+                if key == self.key:
+                    return self
+                rows = list(
+                    KbEntry.select(KbEntry.id, KbEntry.title, KbEntry.question, KbEntry.answer)
+                    .where(KbEntry.deleted == False)  # noqa: E712
+                    .tuples()
+                )
+                self.vocabulary = Vocabulary()
+                self.rows = [(r[0], r[1], r[3]) for r in rows]
+                self.masks = [self.vocabulary.mask(tokens(f"{r[1]} {r[2]}")) for r in rows]
+                self.key = key
+                return self
+
+
+_index = _KbIndex()
+
+
 def candidates(texts: list[str], limit: int = 3, threshold: float = 0.12) -> list[list[dict]]:
     """For each text, the live entries most like it (token Jaccard on title + question)."""
-    with store.session():
-        rows = list(
-            KbEntry.select(KbEntry.id, KbEntry.title, KbEntry.question, KbEntry.answer)
-            .where(KbEntry.deleted == False)  # noqa: E712
-            .order_by(KbEntry.updated_at.desc())
-            .limit(5000)
-        )
-    words = [tokens(f"{r.title} {r.question}") for r in rows]
+    index = _index.current()
+    with index.lock:
+        rows, masks, vocabulary = index.rows, index.masks, index.vocabulary
+        queries = [vocabulary.mask(tokens(t), grow=False) for t in texts]
     out = []
-    for text in texts:
-        mine = tokens(text)
-        scored = sorted(
-            ((jaccard(mine, w), r) for w, r in zip(words, rows, strict=True)),
-            key=lambda p: -p[0],
+    for mine in queries:
+        scored = heapq.nlargest(
+            limit, ((jaccard(mine, m), n) for n, m in enumerate(masks)), key=lambda p: p[0]
         )
         out.append(
             [
-                {"id": r.id, "title": r.title, "answer": r.answer, "score": round(s, 2)}
-                for s, r in scored[:limit]
+                {"id": rows[n][0], "title": rows[n][1], "answer": rows[n][2], "score": round(s, 2)}
+                for s, n in scored
                 if s >= threshold
             ]
         )
