@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hai_central import __version__, security, wire
+from hai_central import __version__, console, security, wire
 from hai_central.api import edge
 from hai_central.api.deps import HubState
 from hai_central.api.routes import (
@@ -116,6 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         reports,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
+    console.install(app)
     install_error_handlers(app)
     wire.install_openapi(app)
     documented = edge.DocumentedPaths(app.openapi)
@@ -129,6 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def limit_for(scope: Scope) -> int:
         if scope["path"].startswith(f"{API_PREFIX}/attachments/"):
             return max(settings.max_request_bytes, max_attachment + ATTACHMENT_SLACK)
+        if scope["path"].startswith(console.UPLOAD_PREFIX):
+            # A console reply carries its files in the form (a few, each within the rules).
+            return max(settings.max_request_bytes, 3 * max_attachment + ATTACHMENT_SLACK)
         return settings.max_request_bytes
 
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)

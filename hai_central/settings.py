@@ -27,6 +27,10 @@ Environment variables (all optional):
     (queued, retried; see services/broadcast_email.py). ``HAI_SMTP_TLS``: ``none``
     (default), ``starttls`` or ``ssl``; ``HAI_SMTP_USER`` / ``HAI_SMTP_PASSWORD`` to log
     in; ``HAI_SMTP_INTERVAL_S`` (default 15) between retry rounds.
+``HAI_CONSOLE_IDLE_MINUTES`` (default 30) / ``HAI_CONSOLE_SESSION_HOURS`` (default 10)
+    The web console's (``/console/``) session ends after this long unused / this long after
+    sign-in. ``HAI_CONSOLE_TRUST_FORWARDED_PROTO=1``: behind a TLS-terminating proxy, take
+    ``X-Forwarded-Proto: https`` as TLS (the session cookie is then ``Secure``).
 ``HAI_ENV``
     ``production`` (default) or ``development``/``test``: outside production weak Argon2
     parameters are allowed (``HAI_ARGON2_FAST=1``) to keep tests quick.
@@ -68,6 +72,9 @@ class Settings:
     smtp_password: str | None = None
     smtp_timeout_s: float = 20.0
     smtp_interval_s: float = 15.0
+    console_idle_minutes: float = 30.0
+    console_session_hours: float = 10.0
+    console_trust_forwarded_proto: bool = False
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -97,6 +104,11 @@ class Settings:
         s.smtp_password = env.get("HAI_SMTP_PASSWORD") or None
         if env.get("HAI_SMTP_INTERVAL_S"):
             s.smtp_interval_s = float(env["HAI_SMTP_INTERVAL_S"])
+        if env.get("HAI_CONSOLE_IDLE_MINUTES"):
+            s.console_idle_minutes = float(env["HAI_CONSOLE_IDLE_MINUTES"])
+        if env.get("HAI_CONSOLE_SESSION_HOURS"):
+            s.console_session_hours = float(env["HAI_CONSOLE_SESSION_HOURS"])
+        s.console_trust_forwarded_proto = env.get("HAI_CONSOLE_TRUST_FORWARDED_PROTO") == "1"
         s.argon2_fast = env.get("HAI_ARGON2_FAST") == "1"
         s.validate()
         return s

@@ -122,16 +122,15 @@ def _watch_signals(window) -> None:
 
 
 def _print_demo_accounts(url: str) -> None:
-    """The demo's staff accounts, for the API and `hai-central admin` (the hub's web console
-    is not built yet: issue 14)."""
+    """The demo's staff accounts, for the hub's web console, the API and `hai-central admin`."""
     import json
 
     from hai_desktop.core.resources import resource_path
 
     demo = json.loads(resource_path("demo", "demo.json").read_text(encoding="utf-8"))
-    print(f"Akun demo (API {url}/api/v1):", flush=True)
+    print(f"Konsol pusat (agen, penyiar, supervisor): {url}/console/", flush=True)
+    print(f"Akun demo (konsol dan API {url}/api/v1):", flush=True)
     for role in ("cso", "agent", "broadcaster", "supervisor"):
         account = demo.get(role)
         if account:
             print(f"  {role:<12} {account['email']}  /  {account['password']}", flush=True)
-

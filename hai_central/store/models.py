@@ -305,6 +305,16 @@ class BroadcastReceipt(BaseModel):
         primary_key = peewee.CompositeKey("broadcast_id", "user_id")
 
 
+class ConsoleSession(BaseModel):
+    """A web console sign-in: its access token's hash and when the browser last used it."""
+
+    token_hash = peewee.CharField(primary_key=True, max_length=64)
+    user_id = peewee.CharField(max_length=36)
+    created_at = peewee.BigIntegerField()
+    last_seen_at = peewee.BigIntegerField()
+    expires_at = peewee.BigIntegerField()
+
+
 ALL_MODELS = [
     Counter,
     SchemaVersion,
@@ -327,4 +337,5 @@ ALL_MODELS = [
     BroadcastReceipt,
     BroadcastReply,
     EmailOutbox,
+    ConsoleSession,
 ]
