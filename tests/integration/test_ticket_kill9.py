@@ -1,0 +1,203 @@
+"""A ticket survives ``kill -9`` of the desk: the real hub on loopback, a real desk process
+(``hai-desktop ticket new`` / ``hai-desktop sync``) killed with SIGKILL, a real proxy that
+slows the link and counts the bytes that cross it.
+
+- (a) killed after the attachment's upload was answered and before the ticket was sent;
+- (b) killed in the middle of a large upload (the link throttled so the moment is
+  controllable).
+
+After a restart and a sync the hub holds exactly one ticket with its attachments
+byte-identical (SHA-256 checked), and the upload went on from where the hub stood: the bytes
+sent after the restart are what was missing, not the whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+import uuid
+
+import pytest
+
+from hai_desktop.core import attachments, inquiries, outbox, tickets
+from hai_desktop.core.db.models import Ticket
+from hai_desktop.core.sync.client import HubClient
+from hai_desktop.core.sync.protocol import HubError
+from tests.integration.fault_proxy import FaultProxy
+from tests.integration.hub_harness import Hub, make_desk, reopen
+from tests.integration.test_sync_reliability import desk_cli
+
+MB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    h = Hub(tmp_path_factory.mktemp("hub")).start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture()
+def account(hub):
+    return hub.create_office_with_cso()
+
+
+@pytest.fixture()
+def proxy(hub):
+    p = FaultProxy(hub.url).start()
+    yield p
+    p.stop()
+
+
+def pdf_bytes(size: int) -> bytes:
+    """A real PDF head and incompressible bytes (nothing on the way can shrink them)."""
+    return (b"%PDF-1.4\n" + os.urandom(size))[:size]
+
+
+def hub_client(hub: Hub, account) -> HubClient:
+    client = HubClient(hub.url, timeout=30)
+    client.token(account.email, account.password, str(uuid.uuid4()), "uji-pemeriksa")
+    return client
+
+
+def hub_tickets(hub: Hub, account) -> list[dict]:
+    """Every ticket the hub holds for the office (fresh per test), from its changes feed."""
+    with hub_client(hub, account) as client:
+        items, cursor = [], 0
+        while True:
+            page = client.feed("/tickets/changes", cursor)
+            items.extend(page["items"])
+            if not page["has_more"]:
+                return items
+            cursor = page["next_cursor"]
+
+
+def hub_offset(hub: Hub, account, sha: str) -> int | None:
+    """Bytes of the file the hub holds for the office; None when it has all of it."""
+    with hub_client(hub, account) as client:
+        try:
+            headers = {k.lower(): v for k, v in client.head(f"/attachments/{sha}").items()}
+        except HubError as err:
+            assert err.status == 404, err
+            return 0
+    return int(headers["upload-offset"]) if "upload-offset" in headers else None
+
+
+def assert_one_ticket_byte_identical(hub: Hub, account, ticket_id: str, files: dict) -> None:
+    held = hub_tickets(hub, account)
+    assert [t["id"] for t in held] == [ticket_id], "the hub must hold exactly one ticket"
+    assert sorted(a["sha256"] for a in held[0]["attachments"]) == sorted(files)
+    with hub_client(hub, account) as client:
+        for sha, data in files.items():
+            got = client.get_bytes(f"/attachments/{sha}").content
+            assert hashlib.sha256(got).hexdigest() == sha and got == data
+    desk_copy = Ticket.get_by_id(ticket_id)
+    assert desk_copy.number == held[0]["number"] and desk_copy.sync_status == "synced"
+    assert outbox.depth() == 0
+
+
+def wait_for(predicate, proc, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if proc.poll() is not None:
+            out, err = proc.communicate()
+            pytest.fail(f"the desk ended early ({proc.returncode}): {out}{err}")
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def kill9(proc) -> None:
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def sync_ok(paths) -> None:
+    proc = desk_cli(paths, "sync")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out + err
+
+
+def test_kill9_between_attachment_upload_and_ticket(hub, account, proxy, tmp_path):
+    paths = make_desk(tmp_path / "desk", proxy.url, account)
+    inquiry = inquiries.save_inquiry(
+        inquiries.InquiryInput(
+            channel="tatap_muka",
+            department="PA",
+            visitor_name="Siti Rahayu",
+            email="siti@kemenkeu.go.id",
+            question="SP2D tertahan sejak minggu lalu, apa sebabnya?",
+            outcome="escalated",
+        )
+    )
+    files = {}
+    args = []
+    for i, size in enumerate((600 * 1024, 40 * 1024)):
+        data = pdf_bytes(size)
+        src = tmp_path / f"lampiran-{i}.pdf"
+        src.write_bytes(data)
+        files[hashlib.sha256(data).hexdigest()] = data
+        args += ["--attach", str(src)]
+    made = desk_cli(paths, "ticket", "new", "--inquiry", inquiry.id, *args)
+    out, err = made.communicate(timeout=60)
+    assert made.returncode == 0, out + err
+    ticket_id = out.split(": ", 1)[1].split()[0]
+
+    marker = tmp_path / "pushed"
+    proc = desk_cli(paths, "sync", env_extra={"HAI_TEST_CRASH_AFTER_PUSH": f"pause:{marker}"})
+    wait_for(marker.exists, proc)
+    # The hub answered the uploads (the first push batch); the desk has not stored that
+    # and has not sent the ticket. Pull the plug.
+    kill9(proc)
+    reopen(paths)
+    assert sorted(outbox.waiting_on("ticket", ticket_id)) == sorted(
+        ("attachment", sha) for sha in files
+    )
+    assert all(hub_offset(hub, account, sha) is None for sha in files)  # whole files there
+    assert hub_tickets(hub, account) == []
+
+    before = proxy.body_bytes_by_method.get("PATCH", 0)
+    sync_ok(paths)
+    reopen(paths)
+    # The restart asked the hub (HEAD) and sent no file bytes again.
+    assert proxy.body_bytes_by_method.get("PATCH", 0) == before
+    assert_one_ticket_byte_identical(hub, account, ticket_id, files)
+    assert inquiries.get_inquiry(inquiry.id).ticket_id == ticket_id
+
+
+def test_kill9_during_a_large_upload_resumes(hub, account, proxy, tmp_path):
+    paths = make_desk(tmp_path / "desk", proxy.url, account)
+    size = 4 * MB
+    data = pdf_bytes(size)
+    sha = hashlib.sha256(data).hexdigest()
+    src = tmp_path / "laporan-besar.pdf"
+    src.write_bytes(data)
+    data_in = tickets.TicketInput(
+        department="PA",
+        subject="Laporan besar",
+        message="Terlampir laporan lengkap.",
+        requester_name="Budi",
+        requester_email="budi@kemenkeu.go.id",
+    )
+    ticket = tickets.create_ticket(data_in, tickets.check_files([str(src)]))
+    assert attachments.path_for(sha).read_bytes() == data
+
+    proxy.throttle_bps = 1.0 * MB  # an office link: ~4 s for the whole file
+    proc = desk_cli(paths, "sync")
+    wait_for(lambda: proxy.body_bytes_by_method.get("PATCH", 0) >= 1.6 * MB, proc)
+    kill9(proc)
+    proxy.throttle_bps = None
+    time.sleep(0.3)  # the proxy forwards the chunk it had completely, drops the torn one
+    held = hub_offset(hub, account, sha)
+    assert held is not None and 1 * MB <= held < size, held
+    assert hub_tickets(hub, account) == []
+
+    before = proxy.body_bytes_by_method.get("PATCH", 0)
+    sync_ok(paths)
+    reopen(paths)
+    sent_after_restart = proxy.body_bytes_by_method.get("PATCH", 0) - before
+    assert sent_after_restart == size - held  # resumed at the hub's offset, not from 0
+    assert sent_after_restart < size
+    assert_one_ticket_byte_identical(hub, account, ticket.id, {sha: data})
