@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
-
 from hai_desktop import cli
 from hai_desktop.core import credentials, outbox, tickets, tickets_sync
 from hai_desktop.core.db.models import Attachment, Ticket
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
-from tests.integration.fault_proxy import FaultProxy
-from tests.integration.hub_harness import Hub, make_desk
+from tests.integration.hub_harness import make_desk
 from tests.integration.ticket_checks import (
     MB,
     assert_one_ticket_byte_identical,
@@ -23,25 +20,6 @@ from tests.integration.ticket_checks import (
     hub_tickets,
     pdf_bytes,
 )
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture()
-def account(hub):
-    return hub.create_office_with_cso()
-
-
-@pytest.fixture()
-def proxy(hub):
-    p = FaultProxy(hub.url).start()
-    yield p
-    p.stop()
 
 
 def _ticket(tmp_path, data: bytes | None = None) -> tuple[Ticket, dict[str, bytes]]:

@@ -21,9 +21,9 @@ import time
 import pytest
 
 from hai_desktop.core import attachments, inquiries, outbox, tickets
-from tests.integration.fault_proxy import FaultProxy
-from tests.integration.hub_harness import Hub, make_desk, reopen
+from tests.integration.hub_harness import make_desk, reopen
 from tests.integration.test_sync_reliability import desk_cli
+from tests.integration.test_tickets_sync import escalated_inquiry
 from tests.integration.ticket_checks import (
     MB,
     assert_one_ticket_byte_identical,
@@ -31,25 +31,6 @@ from tests.integration.ticket_checks import (
     hub_tickets,
     pdf_bytes,
 )
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture()
-def account(hub):
-    return hub.create_office_with_cso()
-
-
-@pytest.fixture()
-def proxy(hub):
-    p = FaultProxy(hub.url).start()
-    yield p
-    p.stop()
 
 
 def wait_for(predicate, proc, timeout: float = 30.0) -> None:
@@ -76,16 +57,7 @@ def sync_ok(paths) -> None:
 
 def test_kill9_between_attachment_upload_and_ticket(hub, account, proxy, tmp_path):
     paths = make_desk(tmp_path / "desk", proxy.url, account)
-    inquiry = inquiries.save_inquiry(
-        inquiries.InquiryInput(
-            channel="tatap_muka",
-            department="PA",
-            visitor_name="Siti Rahayu",
-            email="siti@kemenkeu.go.id",
-            question="SP2D tertahan sejak minggu lalu, apa sebabnya?",
-            outcome="escalated",
-        )
-    )
+    inquiry_id = escalated_inquiry()
     files = {}
     args = []
     for i, size in enumerate((600 * 1024, 40 * 1024)):
@@ -94,7 +66,7 @@ def test_kill9_between_attachment_upload_and_ticket(hub, account, proxy, tmp_pat
         src.write_bytes(data)
         files[hashlib.sha256(data).hexdigest()] = data
         args += ["--attach", str(src)]
-    made = desk_cli(paths, "ticket", "new", "--inquiry", inquiry.id, *args)
+    made = desk_cli(paths, "ticket", "new", "--inquiry", inquiry_id, *args)
     out, err = made.communicate(timeout=60)
     assert made.returncode == 0, out + err
     ticket_id = out.split(": ", 1)[1].split()[0]
@@ -118,7 +90,7 @@ def test_kill9_between_attachment_upload_and_ticket(hub, account, proxy, tmp_pat
     # The restart asked the hub (HEAD) and sent no file bytes again.
     assert proxy.body_bytes_by_method.get("PATCH", 0) == before
     assert_one_ticket_byte_identical(hub, account, ticket_id, files)
-    assert inquiries.get_inquiry(inquiry.id).ticket_id == ticket_id
+    assert inquiries.get_inquiry(inquiry_id).ticket_id == ticket_id
 
 
 def test_kill9_during_a_large_upload_resumes(hub, account, proxy, tmp_path):
