@@ -9,7 +9,8 @@
 Every command takes ``--data-dir DIR`` (default: the platformdirs user data dir).
 
 More commands live in their own modules: ``cli_kb`` (``kb search``), ``cli_sync``
-(``login``/``logout``/``sync``) and ``cli_demo`` (``--demo``). Each provides
+(``login``/``logout``/``sync``), ``cli_tickets`` (``tickets``, ``ticket new|show``) and
+``cli_demo`` (``--demo``). Each provides
 ``register(subparsers, parents)`` (``parents`` = the common option parsers, passed to
 ``add_parser(..., parents=parents)``); ``cli_demo`` adds top-level flags. They use the
 helpers below (``paths_from_args``, ``profile_db``, ``CommandFailed``, ``setup_cli_logging``,
@@ -203,7 +204,14 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (built-in commands and those of the command modules)."""
-    from hai_desktop import cli_broadcasts, cli_demo, cli_kb, cli_reports, cli_sync
+    from hai_desktop import (
+        cli_broadcasts,
+        cli_demo,
+        cli_kb,
+        cli_reports,
+        cli_sync,
+        cli_tickets,
+    )
 
     parser = argparse.ArgumentParser(
         prog="hai-desktop",
@@ -225,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_kb.register,
         cli_sync.register,
         cli_broadcasts.register,
+        cli_tickets.register,
         cli_reports.register,
     ):
         register(subparsers, parents)

@@ -8,6 +8,10 @@ slower than the timeout, a 429 with ``Retry-After``, a 401 for an expired token.
     proxy.set_fault("html", times=1)       # the next request gets a captive-portal page
     ...
     proxy.stop()
+
+It can also be a slow office link: ``throttle_bps`` limits how fast request bodies are read
+(the desk's upload speed), ``cut`` drops the connection after part of a body arrived, and
+``body_bytes`` counts the request-body bytes that reached the proxy (resume efficiency).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ FAULTS = (
     "slow",  # forwarded, but the answer comes after the client's timeout
     "429",  # too many requests, with Retry-After
     "401",  # the token expired
+    "404",  # a JSON 404, as the hub answers for what it does not hold
+    "cut",  # the link drops after ``cut_after`` bytes of the body arrived (RST)
 )
 
 HOP_HEADERS = {
@@ -69,6 +75,12 @@ class FaultProxy:
         self.path_contains: str | None = None
         self.retry_after = 2
         self.slow_s = 3.0
+        self.method: str | None = None
+        self.cut_after = 0
+        # A slow link: request bodies are read at most this fast (bytes per second).
+        self.throttle_bps: float | None = None
+        self.body_bytes = 0
+        self.body_bytes_by_method: dict[str, int] = {}
         self.log: list[tuple[str, str, str]] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -87,8 +99,12 @@ class FaultProxy:
         path_contains: str | None = None,
         retry_after: int = 2,
         slow_s: float = 3.0,
+        method: str | None = None,
+        cut_after: int = 0,
     ) -> None:
-        """Misbehave for the next ``times`` matching requests (None: until cleared)."""
+        """Misbehave for the next ``times`` matching requests (None: until cleared); a
+        request matches when its path contains ``path_contains`` and its method is
+        ``method`` (when given)."""
         if fault not in FAULTS:
             raise ValueError(fault)
         with self._lock:
@@ -97,15 +113,24 @@ class FaultProxy:
             self.path_contains = path_contains
             self.retry_after = retry_after
             self.slow_s = slow_s
+            self.method = method
+            self.cut_after = cut_after
 
     def clear(self) -> None:
         self.set_fault("pass")
 
-    def _take_fault(self, path: str) -> str:
+    def _count(self, method: str, n: int) -> None:
+        with self._lock:
+            self.body_bytes += n
+            self.body_bytes_by_method[method] = self.body_bytes_by_method.get(method, 0) + n
+
+    def _take_fault(self, method: str, path: str) -> str:
         with self._lock:
             if self.fault == "pass":
                 return "pass"
             if self.path_contains and self.path_contains not in path:
+                return "pass"
+            if self.method and self.method != method:
                 return "pass"
             fault = self.fault
             if self.times is not None:
@@ -126,9 +151,15 @@ class FaultProxy:
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                fault = proxy._take_fault(self.path)
+                fault = proxy._take_fault(self.command, self.path)
                 proxy.log.append((self.command, self.path, fault))
+                if fault == "cut":
+                    self._read_body(min(length, proxy.cut_after))
+                    self._reset()
+                    return
+                body = self._read_body(length)
+                if len(body) < length:
+                    return  # the client went away mid-body: nothing reaches the hub
                 if fault == "reset":
                     self._reset()
                     return
@@ -144,6 +175,11 @@ class FaultProxy:
                         "application/json",
                         _error_body("too_many_requests", "Terlalu banyak permintaan."),
                         {"Retry-After": str(proxy.retry_after)},
+                    )
+                    return
+                if fault == "404":
+                    self._reply(
+                        404, "application/json", _error_body("not_found", "Tidak ditemukan.")
                     )
                     return
                 if fault == "401":
@@ -168,6 +204,30 @@ class FaultProxy:
                     self._reply(status, None, payload, headers)
                 except OSError:
                     pass  # the client gave up (timeout): that is the point of "slow"
+
+            def _read_body(self, length: int) -> bytes:
+                """Up to ``length`` bytes, no faster than the throttle; short if the client
+                went away."""
+                parts: list[bytes] = []
+                got = 0
+                start = time.monotonic()
+                while got < length:
+                    block = 16 * 1024 if proxy.throttle_bps else length - got
+                    try:
+                        data = self.rfile.read1(min(block, length - got))
+                    except OSError:
+                        break
+                    if not data:
+                        break
+                    parts.append(data)
+                    got += len(data)
+                    proxy._count(self.command, len(data))
+                    rate = proxy.throttle_bps
+                    if rate:
+                        ahead = got / rate - (time.monotonic() - start)
+                        if ahead > 0:
+                            time.sleep(ahead)
+                return b"".join(parts)
 
             def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
                 conn = http.client.HTTPConnection(
@@ -218,7 +278,7 @@ class FaultProxy:
                 except OSError:
                     pass
 
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
+            do_GET = do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True

@@ -77,6 +77,9 @@ def test_every_registered_command_takes_data_dir():
         ["logout"],
         ["sync"],
         ["kb", "search", "x"],
+        ["tickets"],
+        ["ticket", "show", "x"],
+        ["ticket", "new", "--inquiry", "x"],
     ):
         assert parser.parse_args([*argv, "--data-dir", "/x"]).data_dir == "/x"
         assert parser.parse_args(["--data-dir", "/y", *argv]).data_dir == "/y"
