@@ -204,6 +204,9 @@ def cmd_self_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (built-in commands and those of the command modules)."""
+    from hai_desktop import cli_argparse_id
+
+    cli_argparse_id.install()  # argparse's own words ("usage:", errors) in Indonesian
     from hai_desktop import (
         cli_broadcasts,
         cli_demo,
@@ -217,7 +220,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="hai-desktop",
         description="HAI Desk: aplikasi meja layanan CSO HAI-DJPBN. Tanpa perintah: buka jendela.",
     )
-    parser.add_argument("--version", action="version", version=f"HAI Desk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"HAI Desk {__version__}",
+        help="tampilkan versi program lalu keluar",
+    )  # fmt: skip
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

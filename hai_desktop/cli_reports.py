@@ -38,7 +38,7 @@ FILE_ERRORS = {
 }
 FIELD_NAMES = {
     "date": "Tanggal", "time": "Jam", "visitor_name": "Nama", "satker_code": "Kode satker",
-    "institution": "Instansi", "phone": "Telepon", "email": "Email", "question": "Pertanyaan",
+    "institution": "Instansi", "phone": "Telepon", "email": "E-mail", "question": "Pertanyaan",
     "answer": "Jawaban", "department": "Bidang", "channel": "Kanal", "application": "Aplikasi",
     "outcome": "Hasil", "out_of_scope_reason": "Alasan di luar lingkup",
 }  # fmt: skip

@@ -617,7 +617,7 @@ class KbView(QWidget):
         # those headings were never offered for translation.
         question_heading = html.escape(self.tr("Pertanyaan"))
         answer_heading = html.escape(self.tr("Jawaban"))
-        basis_heading = html.escape(self.tr("Dasar hukum"))
+        basis_heading = html.escape(self.tr("Dasar peraturan"))
         not_stated = html.escape(self.tr("Tidak disebutkan"))
         tags_label = html.escape(self.tr("Label"))
         parts = [

@@ -32,7 +32,7 @@ COLUMNS: list[tuple[str, str]] = [
 CONTACT_COLUMNS: list[tuple[str, str]] = [
     ("visitor_name", "Nama Pengunjung"),
     ("phone", "Telepon"),
-    ("email", "Email"),
+    ("email", "E-mail"),
 ]
 CONTACT_AFTER = "application"  # the contact columns follow this one
 

@@ -168,7 +168,7 @@ class HistoryView(QWidget):
         self.open_button = QPushButton(self.tr("Buka (Enter)"))
         self.open_button.setObjectName(names.HISTORY_OPEN)
         self.open_button.clicked.connect(self.open_current)
-        self.duplicate_button = QPushButton(self.tr("Duplikat: pengunjung sama"))
+        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain dari pengunjung ini"))
         self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
         self.duplicate_button.clicked.connect(self.duplicate_current)
         # Two desks changed the same record (issue 7.6): shown only while any wait.

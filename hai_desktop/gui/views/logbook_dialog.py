@@ -32,7 +32,7 @@ def field_names() -> dict[str, str]:
     return {
         "date": QCoreApplication.translate("LogbookDialog", "Tanggal"), "time": QCoreApplication.translate("LogbookDialog", "Jam"), "visitor_name": QCoreApplication.translate("LogbookDialog", "Nama"),
         "satker_code": QCoreApplication.translate("LogbookDialog", "Kode satker"), "institution": QCoreApplication.translate("LogbookDialog", "Instansi"),
-        "phone": QCoreApplication.translate("LogbookDialog", "Telepon"), "email": QCoreApplication.translate("LogbookDialog", "Email"), "question": QCoreApplication.translate("LogbookDialog", "Pertanyaan"),
+        "phone": QCoreApplication.translate("LogbookDialog", "Telepon"), "email": QCoreApplication.translate("LogbookDialog", "E-mail"), "question": QCoreApplication.translate("LogbookDialog", "Pertanyaan"),
         "answer": QCoreApplication.translate("LogbookDialog", "Jawaban"), "department": QCoreApplication.translate("LogbookDialog", "Bidang"), "channel": QCoreApplication.translate("LogbookDialog", "Kanal"),
         "application": QCoreApplication.translate("LogbookDialog", "Aplikasi"), "outcome": QCoreApplication.translate("LogbookDialog", "Hasil"),
         "out_of_scope_reason": QCoreApplication.translate("LogbookDialog", "Alasan di luar lingkup"),

@@ -108,3 +108,20 @@ def test_no_subcommand_opens_gui(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "hai_desktop.gui.app", fake)
     assert cli.main(["--data-dir", str(tmp_path)]) == 0
     assert called["paths"].data_dir == tmp_path and called["demo"] is False
+
+
+def test_help_and_errors_speak_indonesian(capsys):
+    """argparse's own words are translated (issue 12): no "usage:" / "required" in English."""
+    import pytest
+
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("pemakaian: hai-desktop")
+    assert "argumen posisi" in out and "pilihan:" in out
+    for english in ("usage:", "positional arguments", "show this help", "show program"):
+        assert english not in out
+    with pytest.raises(SystemExit):
+        cli.main(["export"])
+    err = capsys.readouterr().err
+    assert "kesalahan: argumen berikut wajib diisi: --month" in err

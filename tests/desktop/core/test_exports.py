@@ -58,7 +58,7 @@ def test_csv_with_contact_when_ticked(db, profile, tmp_path):
     csv_export.write_csv(out, "2026-11", OFFICE, include_contact=True, delimiter=",")
     with open(out, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    assert "Nama Pengunjung" in table[0] and "Email" in table[0]
+    assert "Nama Pengunjung" in table[0] and "E-mail" in table[0]
     name_i = table[0].index("Nama Pengunjung")
     assert all(row[name_i] for row in table[1:])
 

@@ -232,7 +232,7 @@ def test_kb_page_has_a_title_and_translatable_detail_headings(qtbot, tasks):
     import inspect
 
     source = inspect.getsource(kb_view.KbView._entry_html)
-    for text in ("Pertanyaan", "Jawaban", "Dasar hukum", "Tidak disebutkan", "Label"):
+    for text in ("Pertanyaan", "Jawaban", "Dasar peraturan", "Tidak disebutkan", "Label"):
         assert f'self.tr("{text}")' in source
 
 
