@@ -307,6 +307,9 @@ class DeskApp:
         from hai_desktop.gui import about_page
 
         about_page.install(self.window, self.paths, self.sync)  # About tab, newer-desk notice
+        from hai_desktop.gui import account_page
+
+        account_page.install(self.window, self.paths, self.sync)  # profile, sign out, hub
 
     def shutdown(self) -> None:
         """Finish queued writes, take a backup, close the database."""

@@ -488,6 +488,12 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
+    def set_profile(self, profile) -> None:
+        """The CSO profile changed (Pengaturan → Akun): show its name and office."""
+        self.profile = profile
+        self._office_label.setText(self._office_name())
+        self._profile_label.setText(profile.name if profile is not None else "")
+
     def _office_name(self) -> str:
         if self.profile is None:
             return ""

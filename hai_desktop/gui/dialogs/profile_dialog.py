@@ -94,6 +94,15 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def prefill(self, profile) -> None:
+        """Edit an existing profile (Pengaturan → Akun) instead of a first-run one."""
+        self.setWindowTitle(self.tr("Ubah profil petugas layanan"))
+        self.name.setText(profile.name or "")
+        self.email.setText(profile.email or "")
+        index = self.office.findData(profile.office_code)
+        if index >= 0:
+            self.office.setCurrentIndex(index)
+
     def save(self) -> None:
         name = self.name.text().strip()
         email = self.email.text().strip()

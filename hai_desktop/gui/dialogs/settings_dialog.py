@@ -32,13 +32,15 @@ class SettingsPage(Protocol):
 
 
 PageFactory = Callable[[object], QWidget]  # (settings) -> a QWidget that is a SettingsPage
-_factories: list[PageFactory] = []
+_factories: dict[str, PageFactory] = {}
 
 
-def register_settings_page(factory: PageFactory) -> None:
-    """Add a tab to every settings dialog opened from now on (e.g. the hub settings)."""
-    if factory not in _factories:
-        _factories.append(factory)
+def register_settings_page(factory: PageFactory, key: str | None = None) -> None:
+    """Add a tab to every settings dialog opened from now on (e.g. the hub settings).
+
+    ``key`` names the tab: registering the same key again replaces its factory (a page
+    bound to a window, registered again for a new window)."""
+    _factories[key or f"{factory.__module__}.{factory.__qualname__}"] = factory
 
 
 class GeneralPage(QWidget):
@@ -79,7 +81,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName(names.SETTINGS_TABS)
         self.pages: list[QWidget] = [GeneralPage(self.settings)]
-        for factory in _factories:
+        for factory in _factories.values():
             self.pages.append(factory(self.settings))
         for page in self.pages:
             self.tabs.addTab(page, page.title)
