@@ -71,11 +71,23 @@ def run_demo(args: argparse.Namespace) -> int:
         _print_demo_accounts(session.hub.url)
         if getattr(args, "no_gui", False):
             return EXIT_OK if session.kb_entries_local > 0 else EXIT_FAILED
+        _apply_remembered_language(session.paths)
         from hai_desktop.gui.app import run_gui
 
         return run_gui(session.paths, demo=True, on_ready=_watch_signals)
     finally:
         session.close()
+
+
+def _apply_remembered_language(paths) -> None:
+    """The language chosen in an earlier demo (the demo's profile is new each time)."""
+    from hai_desktop.core.settings import Settings, remembered_demo_language
+
+    language = remembered_demo_language()
+    if language:
+        settings = Settings.load(paths.settings)
+        settings.language = language
+        settings.save(paths.settings)
 
 
 def _install_stop_signals() -> None:

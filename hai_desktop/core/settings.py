@@ -93,3 +93,32 @@ def load(path: Path | str) -> Settings:
 def save(settings: Settings, path: Path | str) -> None:
     """Module-level alias of ``Settings.save``."""
     settings.save(path)
+
+
+# ── The demo's language across restarts ───────────────────────────────────────────────────
+# The demo's profile is temporary (a new one each start), so a language chosen in it would
+# be forgotten at the next `hai-desktop --demo`; it is remembered beside the real profile.
+def demo_preferences_path() -> Path:
+    from hai_desktop.core.paths import default_data_dir
+
+    return default_data_dir() / "demo-preferences.json"
+
+
+def remembered_demo_language() -> str | None:
+    """The language last chosen in a demo, or None."""
+    try:
+        raw = json.loads(demo_preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    language = raw.get("language") if isinstance(raw, dict) else None
+    return language if language in LANGUAGES else None
+
+
+def remember_demo_language(language: str) -> None:
+    """Keep ``language`` for the next demo (best effort: a read-only folder just forgets)."""
+    if language not in LANGUAGES:
+        return
+    path = demo_preferences_path()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"language": language}), encoding="utf-8")

@@ -95,8 +95,45 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        language_before = self.settings.language
         for page in self.pages:
             page.apply(self.settings)
         self.settings.save(self.paths.settings)
         messages.info(self.tr("Pengaturan disimpan."))
         super().accept()
+        if self.settings.language != language_before:
+            self.language_changed(self.settings.language)
+
+    def language_changed(self, language: str) -> None:
+        """Remember the language for the next demo too, and offer to reopen now."""
+        from hai_desktop.core.settings import remember_demo_language
+
+        if getattr(self.parent(), "demo", False):
+            remember_demo_language(language)
+        if self.ask_restart():
+            restart_after_exit()
+            window = self.parent()
+            if window is not None:
+                window.close()
+
+    def ask_restart(self) -> bool:
+        """Ask whether to reopen the desk now for the new language (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Bahasa tampilan"),
+            self.tr("Bahasa baru dipakai setelah HAI Desk dibuka ulang. Buka ulang sekarang?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def restart_after_exit() -> None:
+    """Start the desk again once this process has exited (its profile lock released)."""
+    import atexit
+    import subprocess
+    import sys
+
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable, *(sys.argv[1:] if frozen else sys.argv)]
+    atexit.register(lambda: subprocess.Popen(command, start_new_session=True))

@@ -184,8 +184,34 @@ def test_settings_dialog_saves_language(qtbot, paths):
     qtbot.addWidget(dialog)
     page = dialog.pages[0]
     page.language.setCurrentIndex(page.language.findData("en"))
+    asked = []
+    dialog.ask_restart = lambda: asked.append(True) or False
     dialog.accept()
     assert Settings.load(paths.settings).language == "en"
+    assert asked == [True]  # a language change offers to reopen at once
+
+
+def test_the_demos_language_survives_a_restart(qtbot, paths, tmp_path, monkeypatch):
+    """The demo's profile is new at each start: the chosen language is kept beside it."""
+    from PySide6.QtWidgets import QWidget
+
+    from hai_desktop import cli_demo
+    from hai_desktop.core import paths as core_paths
+    from hai_desktop.core.settings import Settings, remembered_demo_language
+    from hai_desktop.gui.dialogs.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(core_paths, "default_data_dir", lambda: tmp_path / "real-profile")
+    window = QWidget()
+    window.demo = True
+    qtbot.addWidget(window)
+    dialog = SettingsDialog(paths, window)
+    dialog.ask_restart = lambda: False
+    dialog.pages[0].language.setCurrentIndex(dialog.pages[0].language.findData("en"))
+    dialog.accept()
+    assert remembered_demo_language() == "en"
+    fresh = type(paths).for_dir(tmp_path / "next-demo").ensure()
+    cli_demo._apply_remembered_language(fresh)
+    assert Settings.load(fresh.settings).language == "en"
 
 
 def _click_when_modal(qtbot, button_text: str) -> None:
