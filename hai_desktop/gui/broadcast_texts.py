@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 from hai_desktop.core import broadcasts
 from hai_desktop.core import broadcasts_verify as verify
-from hai_desktop.core.timeutil import parse_utc
 
 
 def kind_text(code: str | None) -> str:
@@ -151,13 +150,10 @@ def attachment_state_text(state: str | None) -> str:
 
 
 def local_time(iso: str | None) -> str:
-    """A UTC ISO time as the desk's local ``dd/mm/yyyy hh:mm`` ("" for none)."""
-    if not iso:
-        return ""
-    try:
-        return parse_utc(iso).astimezone().strftime("%d/%m/%Y %H:%M")
-    except (ValueError, TypeError):
-        return str(iso)
+    """A UTC ISO time as the desk's local time in the UI language ("" for none)."""
+    from hai_desktop.gui.date_texts import utc_text
+
+    return utc_text(iso)
 
 
 def applications_text(codes: list[str] | None) -> str:

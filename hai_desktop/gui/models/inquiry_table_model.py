@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 
 from hai_desktop.core import reference
 from hai_desktop.core.inquiries import InquiryFilter, count_inquiries, list_inquiries
-from hai_desktop.core.timeutil import parse_utc
 from hai_desktop.gui import sync_texts
+from hai_desktop.gui.date_texts import utc_text
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.widgets import item_name
 
@@ -242,10 +242,7 @@ class InquiryTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if key == "created_at":
-            try:
-                return parse_utc(value).astimezone().strftime("%d/%m/%Y %H:%M")
-            except ValueError:
-                return str(value)
+            return utc_text(value)
         if key == "department":
             return str(value)  # the short code reads best in a narrow column
         if key == "sync_status" and value == "rejected":

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core.timeutil import format_utc, parse_utc
+from hai_desktop.gui.date_texts import datetime_format
 
 # The minimum of the end-time editor stands for "not set yet: filled in on save".
 UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
-DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
+
 LABEL_WIDTH = 150
 # Below this form width the buttons drop their shortcut text and the labels narrow.
 COMPACT_WIDTH = 880
@@ -106,7 +107,7 @@ def text_box(object_name: str, placeholder: str) -> QPlainTextEdit:
 def datetime_edit(object_name: str) -> QDateTimeEdit:
     edit = QDateTimeEdit()
     edit.setObjectName(object_name)
-    edit.setDisplayFormat(DATETIME_FORMAT)
+    edit.setDisplayFormat(datetime_format())
     edit.setCalendarPopup(True)
     edit.setMinimumDateTime(UNSET)
     edit.setMinimumWidth(160)

@@ -29,6 +29,7 @@ from hai_desktop.core import reference
 from hai_desktop.core.inquiries import InquiryFilter
 from hai_desktop.gui import changes, messages
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.date_texts import date_format
 from hai_desktop.gui.models.inquiry_table_model import InquiryTableModel
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.widgets import combo_code, fill_combo
@@ -96,7 +97,7 @@ class HistoryView(QWidget):
         self.date_to.setObjectName(names.HISTORY_DATE_TO)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDisplayFormat(date_format())
             edit.setEnabled(False)
             edit.dateChanged.connect(self.apply_filters)
         self.date_enabled.toggled.connect(self._on_date_toggled)
