@@ -61,10 +61,10 @@ def _where(f: TicketFilter):
     for word in (f.text or "").split():
         like = f"%{word}%"
         cond &= (
-            Ticket.subject ** like
-            | Ticket.message ** like
-            | Ticket.number ** like
-            | Ticket.department ** like
+            Ticket.subject**like
+            | Ticket.message**like
+            | Ticket.number**like
+            | Ticket.department**like
         )
     return cond
 
@@ -192,4 +192,3 @@ def fetch_file(client: Any, sha256: str) -> str:
     resp = client._request("GET", f"/attachments/{sha256}", headers={"Accept": "*/*"})
     attachments.write_bytes_to_store(sha256, io.BytesIO(resp.content))
     return str(target)
-

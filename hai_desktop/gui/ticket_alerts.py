@@ -187,9 +187,7 @@ class TicketAlerts(QObject):
         button = QPushButton(self.tr("Teruskan ke HAI-DJPBN"))
         button.setObjectName("formForwardTicket")
         button.setToolTip(
-            self.tr(
-                "Teruskan pertanyaan ini ke HAI-DJPBN sebagai tiket (isian disimpan dulu)"
-            )
+            self.tr("Teruskan pertanyaan ini ke HAI-DJPBN sebagai tiket (isian disimpan dulu)")
         )
         button.clicked.connect(self.forward_from_form)
         form.forward_button = button

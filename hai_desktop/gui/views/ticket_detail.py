@@ -141,7 +141,9 @@ class TicketDetail(QWidget):
         self.send_button = QPushButton(self.tr("Kirim tindak lanjut"))
         self.send_button.setObjectName("ticketSendFollowup")
         self.send_button.clicked.connect(self._on_send)
-        self.followup_files.checking_changed.connect(lambda busy: self.send_button.setDisabled(busy))
+        self.followup_files.checking_changed.connect(
+            lambda busy: self.send_button.setDisabled(busy)
+        )
         send_row = QHBoxLayout()
         send_row.addStretch(1)
         send_row.addWidget(self.send_button)
@@ -317,8 +319,8 @@ class TicketDetail(QWidget):
             if not f.get("stored"):
                 button.setToolTip(self.tr("Diunduh dari hub saat dibuka"))
             button.clicked.connect(
-                lambda _c=False, a=action, s=f["sha256"], n=f["filename"]: (
-                    self.file_requested.emit(a, s, n)
+                lambda _c=False, a=action, s=f["sha256"], n=f["filename"]: self.file_requested.emit(
+                    a, s, n
                 )
             )
             self.file_buttons.append(button)
@@ -344,11 +346,7 @@ class TicketDetail(QWidget):
         if self.item is None:
             return
         satisfied = (
-            True
-            if self.satisfied.isChecked()
-            else False
-            if self.unsatisfied.isChecked()
-            else None
+            True if self.satisfied.isChecked() else False if self.unsatisfied.isChecked() else None
         )
         self.close_requested.emit(self.item["id"], satisfied, self.close_note.text())
 

@@ -100,7 +100,9 @@ class TicketView(QWidget):
         self.count_label.setProperty("role", "hint")
         self.new_button = QPushButton(self.tr("Tiket baru…"))
         self.new_button.setObjectName("ticketNew")
-        self.new_button.setToolTip(self.tr("Teruskan pertanyaan ke HAI-DJPBN tanpa catatan layanan"))
+        self.new_button.setToolTip(
+            self.tr("Teruskan pertanyaan ke HAI-DJPBN tanpa catatan layanan")
+        )
         self.new_button.clicked.connect(self.new_ticket_requested)
         top.addWidget(title)
         top.addStretch(1)

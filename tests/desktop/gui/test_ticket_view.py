@@ -194,9 +194,7 @@ def test_copy_answer_sets_the_inquirys_answer(qtbot, window, tasks):
     assert view.detail.copy_button.isVisible()
     view.detail.copy_button.click()
     drain(qtbot, tasks)
-    qtbot.waitUntil(
-        lambda: inquiries.get_inquiry(inquiry_id).outcome == "answered", timeout=3000
-    )
+    qtbot.waitUntil(lambda: inquiries.get_inquiry(inquiry_id).outcome == "answered", timeout=3000)
     inquiry = inquiries.get_inquiry(inquiry_id)
     assert inquiry.answer == "Jawaban pusat: SP2D sudah terbit."
     assert "Jawaban HAI-DJPBN, tiket HAI-2026-000042" in inquiry.basis_regulations
