@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Menu samping"))
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self._nav_layout.insertWidget(self._nav_layout.count() - 1, self.nav, 1)
+        # The list takes the panel's height (no stretch below it that would halve it and
+        # give six screens a scroll bar under the outage banner).
+        self._nav_layout.setStretch(self._nav_layout.count() - 1, 0)
         self._build_shortcuts()
         self.tasks = tasks
         self.profile = profile

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from hai_desktop.core import tickets
+from hai_desktop.core.timeutil import parse_utc
 from hai_desktop.gui import error_texts
 from hai_desktop.gui.broadcast_texts import local_time
 
@@ -78,15 +79,25 @@ def number_text(row: dict[str, Any]) -> str:
     return QCoreApplication.translate("TicketTexts", "menunggu kirim")
 
 
+def short_time(iso: str | None) -> str:
+    """A UTC ISO time as a local ``dd/mm hh:mm`` (the SLA column: the year is evident)."""
+    if not iso:
+        return ""
+    try:
+        return parse_utc(iso).astimezone().strftime("%d/%m %H:%M")
+    except (ValueError, TypeError):
+        return str(iso)
+
+
 def sla_text(state: str | None, due: str | None) -> str:
     """The SLA column: the due, and what it means now."""
-    when = local_time(due)
+    when = short_time(due)
     if state == "paused":
-        return QCoreApplication.translate("TicketTexts", "⏸ jeda (menunggu pengguna)")
+        return QCoreApplication.translate("TicketTexts", "‖ jeda")
     if state == "overdue":
         return QCoreApplication.translate("TicketTexts", "⚠ lewat %1").replace("%1", when)
     if state == "near":
-        return QCoreApplication.translate("TicketTexts", "⏰ %1").replace("%1", when)
+        return QCoreApplication.translate("TicketTexts", "segera %1").replace("%1", when)
     if state == "ok" and when:
         return when
     return ""

@@ -99,6 +99,7 @@ class TicketForm(QDialog):
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.scroll = scroll
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 8, 0)
         grid.setHorizontalSpacing(12)
@@ -118,9 +119,15 @@ class TicketForm(QDialog):
 
         self.department = QComboBox()
         self.department.setObjectName("ticketDepartment")
-        fill_combo(self.department, reference.items("departments"), self.tr("— pilih —"))
         self.priority = QComboBox()
         self.priority.setObjectName("ticketPriority")
+        fill_combo(self.department, reference.items("departments"), self.tr("— pilih —"))
+        for combo in (self.department, self.priority):
+            # The long department names must not widen the form past its window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         for code, words in texts.priority_items():
             self.priority.addItem(words, code)
         set_combo_code(self.priority, "normal")
@@ -148,7 +155,7 @@ class TicketForm(QDialog):
         self.kb_note.setWordWrap(True)
         self.kb_list = QListWidget()
         self.kb_list.setObjectName("ticketKbList")
-        self.kb_list.setMaximumHeight(92)
+        self.kb_list.setMaximumHeight(80)
         self.kb_list.currentRowChanged.connect(self._show_kb_answer)
         self.kb_answer = QLabel()
         self.kb_answer.setObjectName("ticketKbAnswer")
@@ -163,7 +170,8 @@ class TicketForm(QDialog):
         self.message = QPlainTextEdit()
         self.message.setObjectName("ticketMessage")
         self.message.setTabChangesFocus(True)
-        self.message.setMinimumHeight(90)
+        self.message.setMinimumHeight(80)
+        self.message.setMaximumHeight(150)
         self._field(self._next(), 0, self.tr("Uraian"), "message", self.message, span=3)
 
         heading = QLabel(self.tr("Pemohon (pengguna layanan)"))

@@ -311,7 +311,7 @@ class TicketDetail(QWidget):
         row = QHBoxLayout()
         size = texts.file_size_text(f.get("size"))
         name = _label("ticketFileName")
-        name.setText(f"📎 {f['filename']}" + (f"  ({size})" if size else ""))
+        name.setText(f["filename"] + (f"  ({size})" if size else ""))
         row.addWidget(name, 1)
         for action, words in (("open", self.tr("Buka")), ("save", self.tr("Simpan…"))):
             button = QPushButton(words)

@@ -48,6 +48,11 @@ PAGE_KEY = "tickets"
 SEARCH = "ticketSearch"
 SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
+COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 64, "status": 140, "level": 44}
+COLUMN_WIDTHS |= {"sla": 130, "last_reply": 116}
+# Hidden first when the list is narrow (the detail pane shows them): least useful first.
+OPTIONAL_COLUMNS = ("level", "department", "last_reply")
+SUBJECT_MIN = 180
 # Change topics: the tickets feed; the push acks of tickets, follow-ups and closes; and the
 # changes made on this desk (read marks, new tickets) that other parts show.
 SYNC_TOPICS = ("tickets", tickets.RECORD_TICKET, tickets.RECORD_MESSAGE, tickets.RECORD_CLOSE)
@@ -78,6 +83,7 @@ class TicketView(QWidget):
         self._current_id: str | None = None
         self._select_when_loaded: str | None = None
         self._detail_generation = 0
+        self._arranged = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -140,9 +146,7 @@ class TicketView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
-        widths = {"mark": 34, "number": 128, "department": 76, "status": 128, "level": 44}
-        widths |= {"sla": 150, "last_reply": 116}
-        for key, width in widths.items():
+        for key, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
@@ -157,6 +161,7 @@ class TicketView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.splitterMoved.connect(lambda *_a: self._fit_columns())
         layout.addWidget(self.splitter, 1)
 
     def _combo(self, name: str, placeholder: str) -> QComboBox:
@@ -371,12 +376,30 @@ class TicketView(QWidget):
         super().resizeEvent(event)
         vertical = self.width() < SIDE_BY_SIDE_MIN_WIDTH
         wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
-        if wanted != self.splitter.orientation():
+        if wanted != self.splitter.orientation() or not self._arranged:
+            self._arranged = True
             self.splitter.setOrientation(wanted)
             total = self.height() if vertical else self.width()
-            self.splitter.setSizes([int(total * 0.4), int(total * 0.6)])
-        self.table.setColumnHidden(COLUMNS.index("last_reply"), self.width() < 1200)
-        self.table.setColumnHidden(COLUMNS.index("level"), self.width() < 900)
+            share = 0.4 if vertical else 0.57
+            self.splitter.setSizes([int(total * share), int(total * (1 - share))])
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Hide the columns the detail pane repeats (level, department, last reply) while
+        the subject would otherwise be squeezed below ``SUBJECT_MIN`` pixels."""
+        room = (
+            self.splitter.sizes()[0]
+            if self.splitter.orientation() == Qt.Orientation.Horizontal
+            else self.width()
+        )
+        room -= 24  # frame and scroll bar
+        shown = [k for k in COLUMN_WIDTHS if k not in OPTIONAL_COLUMNS]
+        used = sum(COLUMN_WIDTHS[k] for k in shown)
+        for key in reversed(OPTIONAL_COLUMNS):  # the most useful first
+            fits = room - used - COLUMN_WIDTHS[key] >= SUBJECT_MIN
+            self.table.setColumnHidden(COLUMNS.index(key), not fits)
+            if fits:
+                used += COLUMN_WIDTHS[key]
 
 
 def _open_copy_path(sha256: str, filename: str) -> Path:
