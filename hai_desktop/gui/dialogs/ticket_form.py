@@ -82,7 +82,7 @@ class TicketForm(QDialog):
         self._kb_timer.setInterval(KB_DEBOUNCE_MS)
         self._kb_timer.timeout.connect(self.search_kb)
         self._build()
-        self.resize(760, 640)
+        self._fit_to_screen(parent)
         if inquiry_id:
             self.tasks.run_query(
                 lambda: tickets.prefill_from_inquiry(inquiry_id), self.apply_input, self._no_prefill
@@ -212,6 +212,16 @@ class TicketForm(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+
+    def _fit_to_screen(self, parent) -> None:
+        """760x640, or less on a small screen (1024x600): the buttons stay in view."""
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        width, height = 760, 640
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() - 20)
+            height = min(height, room.height() - 40)
+        self.resize(width, height)
 
     def _next(self) -> int:
         self._row += 1

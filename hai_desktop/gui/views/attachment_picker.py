@@ -51,7 +51,6 @@ class AttachmentPicker(QWidget):
         layout.setSpacing(4)
         self.list = QListWidget()
         self.list.setObjectName(f"{name}List")
-        self.list.setMaximumHeight(84)
         self.list.setAcceptDrops(False)  # drops land on the picker
         self.list.setToolTip(self.tr("Seret berkas ke sini, atau pilih dengan Tambah lampiran."))
         buttons = QHBoxLayout()
@@ -160,6 +159,8 @@ class AttachmentPicker(QWidget):
             item = QListWidgetItem(f"{f.filename}  ({texts.file_size_text(f.size)})")
             item.setToolTip(str(f.path))
             self.list.addItem(item)
+        rows = min(max(len(self._files), 1), 4)
+        self.list.setFixedHeight(rows * self.list.fontMetrics().height() + rows * 6 + 6)
         self.list.setVisible(bool(self._files))
         self.remove_button.setEnabled(bool(self._files))
         self.changed.emit()

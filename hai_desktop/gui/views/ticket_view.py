@@ -48,11 +48,11 @@ PAGE_KEY = "tickets"
 SEARCH = "ticketSearch"
 SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
-COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 64, "status": 140, "level": 44}
-COLUMN_WIDTHS |= {"sla": 130, "last_reply": 116}
+COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 84, "status": 150, "level": 44}
+COLUMN_WIDTHS |= {"sla": 150, "last_reply": 140}
 # Hidden first when the list is narrow (the detail pane shows them): least useful first.
 OPTIONAL_COLUMNS = ("level", "department", "last_reply")
-SUBJECT_MIN = 180
+SUBJECT_MIN = 150
 # Change topics: the tickets feed; the push acks of tickets, follow-ups and closes; and the
 # changes made on this desk (read marks, new tickets) that other parts show.
 SYNC_TOPICS = ("tickets", tickets.RECORD_TICKET, tickets.RECORD_MESSAGE, tickets.RECORD_CLOSE)
@@ -380,7 +380,7 @@ class TicketView(QWidget):
             self._arranged = True
             self.splitter.setOrientation(wanted)
             total = self.height() if vertical else self.width()
-            share = 0.4 if vertical else 0.57
+            share = 0.4 if vertical else 0.6
             self.splitter.setSizes([int(total * share), int(total * (1 - share))])
         self._fit_columns()
 
