@@ -4,7 +4,8 @@ SLA state of a ticket, and fetching a reply's file from the hub. No Qt; codes, n
 The SLA state is judged against the *next* open due (the first response while nobody has
 answered, else the resolution): ``overdue`` when it passed, ``near`` within
 :data:`NEAR_DUE`, ``paused`` while the ticket waits for the user (the hub stops its clock),
-``ok`` otherwise; ``None`` for a closed ticket or one the hub has not numbered yet.
+``ok`` otherwise; once resolved ``met`` or ``missed``; ``None`` for a closed ticket or
+one the hub has not numbered yet.
 """
 
 from __future__ import annotations
@@ -107,8 +108,9 @@ def sla_state(row: dict[str, Any], now: datetime | None = None) -> tuple[str | N
     due = _due(sla)
     if sla.get("paused") or row.get("status") == "waiting":
         return "paused", due
-    if not due:
-        return ("ok" if row.get("number") else None), None
+    if not due:  # responded and resolved: were the dues kept?
+        missed = False in (sla.get("response_met"), sla.get("resolve_met"))
+        return ("missed" if missed else "met"), None
     try:
         moment = parse_utc(due)
     except (ValueError, TypeError):

@@ -98,6 +98,10 @@ def sla_text(state: str | None, due: str | None) -> str:
         return QCoreApplication.translate("TicketTexts", "⚠ lewat %1").replace("%1", when)
     if state == "near":
         return QCoreApplication.translate("TicketTexts", "segera %1").replace("%1", when)
+    if state == "met":
+        return QCoreApplication.translate("TicketTexts", "✓ terpenuhi")
+    if state == "missed":
+        return QCoreApplication.translate("TicketTexts", "terlewati")
     if state == "ok" and when:
         return when
     return ""
@@ -117,7 +121,15 @@ def sla_tooltip(state: str | None, due: str | None) -> str:
             "Tiket menunggu jawaban pengguna: jam SLA berhenti sampai pengguna menanggapi.",
         ),
         "ok": QCoreApplication.translate("TicketTexts", "Batas waktu layanan (SLA): %1."),
+        "met": QCoreApplication.translate(
+            "TicketTexts", "Dijawab dalam batas waktu layanan (SLA)."
+        ),
+        "missed": QCoreApplication.translate(
+            "TicketTexts", "Dijawab melewati batas waktu layanan (SLA)."
+        ),
     }
+    if state == "ok" and not when:
+        return ""
     return words.get(state or "", "").replace("%1", when)
 
 

@@ -262,6 +262,7 @@ class TicketForm(QDialog):
         set_combo_code(self.department, data.department or None)
         set_combo_code(self.priority, data.priority or "normal")
         self.subject.setText(data.subject)
+        self.subject.setCursorPosition(0)  # the start of the subject, not its end
         self.message.setPlainText(data.message)
         self.requester_name.setText(data.requester_name)
         self.requester_email.setText(data.requester_email)

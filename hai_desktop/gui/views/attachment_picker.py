@@ -162,7 +162,7 @@ class AttachmentPicker(QWidget):
         rows = min(max(len(self._files), 1), 4)
         self.list.setFixedHeight(rows * self.list.fontMetrics().height() + rows * 6 + 6)
         self.list.setVisible(bool(self._files))
-        self.remove_button.setEnabled(bool(self._files))
+        self.remove_button.setVisible(bool(self._files))
         self.changed.emit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)

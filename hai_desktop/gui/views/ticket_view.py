@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,7 +48,7 @@ PAGE_KEY = "tickets"
 SEARCH = "ticketSearch"
 SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
-COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 84, "status": 150, "level": 44}
+COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 84, "status": 160, "level": 44}
 COLUMN_WIDTHS |= {"sla": 150, "last_reply": 140}
 # Hidden first when the list is narrow (the detail pane shows them): least useful first.
 OPTIONAL_COLUMNS = ("level", "department", "last_reply")
@@ -146,7 +146,13 @@ class TicketView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
-        for key, width in COLUMN_WIDTHS.items():
+        # The status column fits its longest word in bold (an unread row), in any language.
+        bold = self.table.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        longest = max(metrics.horizontalAdvance(words) for _c, words in texts.status_items())
+        self._widths = dict(COLUMN_WIDTHS, status=max(COLUMN_WIDTHS["status"], longest + 20))
+        for key, width in self._widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
@@ -393,13 +399,14 @@ class TicketView(QWidget):
             else self.width()
         )
         room -= 24  # frame and scroll bar
-        shown = [k for k in COLUMN_WIDTHS if k not in OPTIONAL_COLUMNS]
-        used = sum(COLUMN_WIDTHS[k] for k in shown)
+        widths = getattr(self, "_widths", COLUMN_WIDTHS)
+        shown = [k for k in widths if k not in OPTIONAL_COLUMNS]
+        used = sum(widths[k] for k in shown)
         for key in reversed(OPTIONAL_COLUMNS):  # the most useful first
-            fits = room - used - COLUMN_WIDTHS[key] >= SUBJECT_MIN
+            fits = room - used - widths[key] >= SUBJECT_MIN
             self.table.setColumnHidden(COLUMNS.index(key), not fits)
             if fits:
-                used += COLUMN_WIDTHS[key]
+                used += widths[key]
 
 
 def _open_copy_path(sha256: str, filename: str) -> Path:
