@@ -184,16 +184,12 @@ class TicketAlerts(QObject):
         page = getattr(self.window, "_log_page", None)
         if form is None:
             return
-        button = QPushButton(self.tr("Teruskan ke HAI-DJPBN"))
-        button.setObjectName("formForwardTicket")
-        button.setToolTip(
-            self.tr("Teruskan pertanyaan ini ke HAI-DJPBN sebagai tiket (isian disimpan dulu)")
-        )
-        button.clicked.connect(self.forward_from_form)
-        form.forward_button = button
-        header = getattr(form, "_header", None)
-        if header is not None:
-            header.insertWidget(1, button)
+        button = getattr(form, "forward_button", None)
+        if button is not None:
+            button.setToolTip(
+                self.tr("Teruskan pertanyaan ini ke HAI-DJPBN sebagai tiket (isian disimpan dulu)")
+            )
+            button.clicked.connect(self.forward_from_form)
         if page is not None:
             page.layout().insertWidget(0, self.offer)
         form.saved.connect(self._on_inquiry_saved)
