@@ -123,7 +123,9 @@ def sla_state(row: dict[str, Any], now: datetime | None = None) -> tuple[str | N
     return "ok", due
 
 
-def _file(ref: dict[str, Any]) -> dict[str, Any]:
+def _file(ref: dict[str, Any], own: bool = False) -> dict[str, Any]:
+    """A file of a message; ``upload`` (this desk's own files): ``sent``, or the bytes the
+    hub holds so far while the upload is under way (``upload_offset``)."""
     sha = str(ref.get("sha256") or "")
     row = attachments.get(sha) if sha else None
     stored = False
@@ -135,6 +137,8 @@ def _file(ref: dict[str, Any]) -> dict[str, Any]:
         "size": int(row.size) if row and row.size else None,
         "stored": stored,
         "path": str(attachments.path_for(sha)) if stored else None,
+        "upload": (("sent" if row.uploaded else "pending") if own and row else None),
+        "upload_offset": int(row.upload_offset or 0) if row else 0,
     }
 
 
@@ -161,7 +165,7 @@ def detail(ticket_id: str) -> dict[str, Any] | None:
         "body": ticket.message,
         "created_at": ticket.created_at,
         "sync_status": ticket.sync_status,
-        "files": [_file(r) for r in ticket.attachments or []],
+        "files": [_file(r, ticket.origin == "desk") for r in ticket.attachments or []],
     }
     conversation = [opening]
     query = (
@@ -178,7 +182,7 @@ def detail(ticket_id: str) -> dict[str, Any] | None:
                 "body": m.body,
                 "created_at": m.created_at,
                 "sync_status": m.sync_status,
-                "files": [_file(r) for r in m.attachments or []],
+                "files": [_file(r, m.origin == "desk") for r in m.attachments or []],
             }
         )
     item["messages"] = conversation

@@ -166,3 +166,17 @@ def file_size_text(size: int | None) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def upload_text(state: str | None, offset: int, size: int | None) -> str:
+    """Where this desk's upload of a file stands ("" when it is not this desk's file)."""
+    if state == "sent":
+        return QCoreApplication.translate("TicketTexts", "terkirim")
+    if state != "pending":
+        return ""
+    if offset and size:
+        percent = min(99, int(offset * 100 / size))
+        return QCoreApplication.translate("TicketTexts", "mengunggah %1 %").replace(
+            "%1", str(percent)
+        )
+    return QCoreApplication.translate("TicketTexts", "menunggu kirim")

@@ -74,6 +74,7 @@ class TicketDetail(QWidget):
         self.setObjectName("ticketDetail")
         self.item: dict[str, Any] | None = None
         self.file_buttons: list[QPushButton] = []
+        self.file_labels: dict[str, tuple[QLabel, dict[str, Any]]] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -309,9 +310,9 @@ class TicketDetail(QWidget):
 
     def _file_row(self, f: dict[str, Any]) -> QHBoxLayout:
         row = QHBoxLayout()
-        size = texts.file_size_text(f.get("size"))
         name = _label("ticketFileName")
-        name.setText(f["filename"] + (f"  ({size})" if size else ""))
+        self.file_labels[f["sha256"]] = (name, f)
+        self._label_file(name, f)
         row.addWidget(name, 1)
         for action, words in (("open", self.tr("Buka")), ("save", self.tr("Simpan…"))):
             button = QPushButton(words)
@@ -327,8 +328,25 @@ class TicketDetail(QWidget):
             row.addWidget(button)
         return row
 
+    def _label_file(self, label: QLabel, f: dict[str, Any]) -> None:
+        size = texts.file_size_text(f.get("size"))
+        upload = texts.upload_text(f.get("upload"), f.get("upload_offset", 0), f.get("size"))
+        details = ", ".join(p for p in (size, upload) if p)
+        label.setText(f["filename"] + (f"  ({details})" if details else ""))
+
+    def show_upload(self, sha256: str, offset: int, size: int) -> None:
+        """An upload moved on (the sync's progress): say how far, without a re-read."""
+        entry = self.file_labels.get(sha256)
+        if entry is None:
+            return
+        label, f = entry
+        f["upload"] = "sent" if offset >= size else "pending"
+        f["upload_offset"] = offset
+        self._label_file(label, f)
+
     def _clear_conversation(self) -> None:
         self.file_buttons = []
+        self.file_labels = {}
         while self.conversation.count():
             old = self.conversation.takeAt(0).widget()
             if old is not None:

@@ -435,4 +435,31 @@ def create(window) -> TicketView:
         view.new_ticket_requested.connect(lambda: alerts.forward(None))
     for topic in SYNC_TOPICS:
         changes.subscribe(topic, view.refresh, view)
+    _follow_uploads(view, window.tasks)
     return view
+
+
+def _follow_uploads(view: TicketView, tasks: TaskManager) -> None:
+    """Upload progress (reported on the sync thread) shown in the open conversation."""
+    from hai_desktop.core import tickets_sync
+
+    def show(sha256: str, offset: int, size: int) -> None:
+        try:
+            view.detail.show_upload(sha256, offset, size)
+        except RuntimeError:  # the view is gone (its window closed)
+            if listener in tickets_sync.progress_listeners:
+                tickets_sync.progress_listeners.remove(listener)
+
+    def listener(sha256: str, offset: int, size: int) -> None:
+        try:
+            tasks.call_in_gui(lambda: show(sha256, offset, size))
+        except RuntimeError:
+            tickets_sync.progress_listeners.remove(listener)
+
+    tickets_sync.progress_listeners.append(listener)
+    view.destroyed.connect(
+        lambda *_a: (
+            listener in tickets_sync.progress_listeners
+            and tickets_sync.progress_listeners.remove(listener)
+        )
+    )

@@ -259,3 +259,31 @@ def test_new_ticket_button_opens_an_empty_form(qtbot, window, tasks):
     dialog = window.ticket_alerts.dialog
     assert dialog is not None and dialog.inquiry_id is None and dialog.subject.text() == ""
     dialog.reject()
+
+
+def test_upload_progress_shows_in_the_conversation(qtbot, window, tasks, tmp_path):
+    from hai_desktop.core import tickets_sync
+
+    ticket = make_ticket(tmp_path)
+    view = open_view(qtbot, window, tasks)
+    select(qtbot, view, tasks, ticket.id)
+    label, _f = next(iter(view.detail.file_labels.values()))
+    assert "menunggu kirim" in label.text()
+    sha = ticket.attachments[0]["sha256"]
+    for listener in list(tickets_sync.progress_listeners):
+        listener(sha, 1000, len(PDF))
+    drain(qtbot, tasks)
+    assert "mengunggah 49 %" in label.text()
+    for listener in list(tickets_sync.progress_listeners):
+        listener(sha, len(PDF), len(PDF))
+    drain(qtbot, tasks)
+    assert "terkirim" in label.text()
+
+
+def test_a_resolved_ticket_says_whether_its_sla_was_kept(qtbot, window, tasks):
+    ticket = make_ticket()
+    sla = {"response_met": True, "resolve_met": True, "resolve_due": iso(timedelta(hours=-1))}
+    apply([hub_answer(ticket.id, "HAI-2026-000042", sla=sla, messages=[])])
+    view = open_view(qtbot, window, tasks)
+    assert cell(view, 0, "sla", TicketListModel.SLA_ROLE) == "met"
+    assert cell(view, 0, "sla") == "✓ terpenuhi"
