@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemT
 
 from hai_desktop.core.db.models import Ticket
 from hai_desktop.gui import changes, messages
+from hai_desktop.gui.nav_badge import NavBadge
 from hai_desktop.gui.views.ticket_view import PAGE_KEY, SYNC_TOPICS, TOPIC_LOCAL
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class TicketAlerts(QObject):
         self._seen: dict[str, int] | None = None  # ticket id -> unread at the last read
         self._generation = 0
         self._forward_after_save = False
-        self._nav_title = self._nav_base_title()
+        self._nav = NavBadge(window, PAGE_KEY)
         self.tray = tray
         self.offer = TicketOffer()
         self.offer.forward_requested.connect(self.forward)
@@ -215,34 +216,9 @@ class TicketAlerts(QObject):
 
         self.tasks.run_query(check, done)
 
-    def _nav_item(self):
-        nav = self.window.nav
-        if nav is None:
-            return None
-        for row in range(nav.count()):
-            if nav.item(row).data(Qt.ItemDataRole.UserRole) == PAGE_KEY:
-                return nav.item(row)
-        return None
-
-    def _nav_base_title(self) -> tuple[str, str]:
-        item = self._nav_item()
-        if item is None:
-            return "", ""
-        title, _, shortcut = item.text().partition("\n")
-        return title, shortcut
-
     def _set_nav_count(self, unread: int) -> None:
-        item = self._nav_item()
-        if item is None:
-            return
-        title, shortcut = self._nav_title
-        label = f"{title} ({unread})" if unread else title
-        item.setText(f"{label}\n{shortcut}" if shortcut else label)
-        font = item.font()
-        font.setBold(bool(unread))
-        item.setFont(font)
         words = self.tr("%1 balasan belum dibaca").replace("%1", str(unread)) if unread else ""
-        item.setToolTip(f"{title} — {words}" if words else title)
+        self._nav.set_count(unread, words)
 
     def _notify(self, ticket: tuple) -> None:
         _tid, number, subject, _n = ticket
