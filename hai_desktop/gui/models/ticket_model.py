@@ -9,22 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from hai_desktop.core import tickets_view
 from hai_desktop.core.tickets_view import TicketFilter
 from hai_desktop.gui import ticket_texts as texts
+from hai_desktop.gui.models.paged_model import PagedTableModel
 from hai_desktop.gui.tasks import TaskManager
 
-PAGE_SIZE = 200
 OVERDUE_COLOR = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fdecea")
 NEAR_COLOR = QColor("#8a5a00")
@@ -48,43 +41,24 @@ def _headers() -> dict[str, str]:
     }
 
 
-class TicketListModel(QAbstractTableModel):
-    """Signals:
-    loading_changed(bool), total_changed(int), failed(str): as the other list models.
-    """
+class TicketListModel(PagedTableModel):
+    """The tickets matching a :class:`TicketFilter` (signals: see ``PagedTableModel``)."""
 
-    loading_changed = Signal(bool)
-    total_changed = Signal(int)
-    failed = Signal(str)
-
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    ROW_ROLE = Qt.ItemDataRole.UserRole + 2
     SLA_ROLE = Qt.ItemDataRole.UserRole + 3
+    COLUMNS = COLUMNS
 
     def __init__(self, tasks: TaskManager, parent=None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, TicketFilter(), parent)
         self.headers = _headers()
-        self._rows: list[dict[str, Any]] = []
-        self._filter = TicketFilter()
-        self._generation = 0
-        self._loading = False
-        self._exhausted = False
-        self.total: int | None = None
 
-    # -- Qt model API ---------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(self._rows)
+    def page(self, f: TicketFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+        return tickets_view.list_page(f, limit=limit, offset=offset)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008,N802
-        return 0 if parent.isValid() else len(COLUMNS)
+    def count(self, f: TicketFilter) -> int:
+        return tickets_view.count(f)
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[COLUMNS[section]]
-        return None
+    def failure_text(self) -> str:
+        return QCoreApplication.translate("TicketModel", "Daftar tiket tidak dapat dibaca.")
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -131,47 +105,6 @@ class TicketListModel(QAbstractTableModel):
             return self._mark_words(row)
         return None
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008,N802
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008,N802
-        if not parent.isValid() and not self._exhausted and not self._loading:
-            self._fetch_page()
-
-    # -- public API -----------------------------------------------------------------------
-    def set_filter(self, ticket_filter: TicketFilter) -> None:
-        self._filter = ticket_filter
-        self.reload()
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def row_data(self, row: int) -> dict[str, Any]:
-        return self._rows[row]
-
-    def row_of(self, ticket_id: str) -> int:
-        for i, row in enumerate(self._rows):
-            if row["id"] == ticket_id:
-                return i
-        return -1
-
-    def update_row(self, ticket_id: str, **values: Any) -> None:
-        i = self.row_of(ticket_id)
-        if i >= 0:
-            self._rows[i].update(values)
-            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
-
-    def reload(self) -> None:
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._set_loading(False)
-        self.total = None
-        self.endResetModel()
-        self._fetch_page(count=True)
-
     # -- internals ------------------------------------------------------------------------
     def _display(self, row: dict[str, Any], key: str) -> str:
         if key == "mark":
@@ -204,45 +137,3 @@ class TicketListModel(QAbstractTableModel):
         if row.get("sla_state") == "overdue":
             words.append(QCoreApplication.translate("TicketModel", "lewat batas SLA"))
         return ", ".join(words)
-
-    def _fetch_page(self, count: bool = False) -> None:
-        generation = self._generation
-        offset = len(self._rows)
-        f = self._filter
-        self._set_loading(True)
-
-        def job():
-            rows = tickets_view.list_page(f, limit=PAGE_SIZE, offset=offset)
-            return rows, (tickets_view.count(f) if count else None)
-
-        def done(result) -> None:
-            if generation != self._generation:
-                return
-            rows, total = result
-            self._set_loading(False)
-            if len(rows) < PAGE_SIZE:
-                self._exhausted = True
-            if rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-                self._rows.extend(rows)
-                self.endInsertRows()
-            if total is not None:
-                self.total = total
-                self.total_changed.emit(total)
-
-        def failed(_exc: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self._set_loading(False)
-            self._exhausted = True
-            self.failed.emit(
-                QCoreApplication.translate("TicketModel", "Daftar tiket tidak dapat dibaca.")
-            )
-
-        self.tasks.run_query(job, done, failed)
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
