@@ -287,3 +287,41 @@ def test_a_resolved_ticket_says_whether_its_sla_was_kept(qtbot, window, tasks):
     view = open_view(qtbot, window, tasks)
     assert cell(view, 0, "sla", TicketListModel.SLA_ROLE) == "met"
     assert cell(view, 0, "sla") == "✓ terpenuhi"
+
+
+def test_saving_an_escalated_inquiry_offers_to_forward_it(qtbot, window, tasks):
+    form = window.form
+    form.visitor_name.setText("Rina")
+    form.department.setCurrentIndex(form.department.findData("PA"))
+    form.question.setPlainText("SP2D tertahan di SPAN")
+    form.outcome.setCurrentIndex(form.outcome.findData("escalated"))
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    drain(qtbot, tasks)
+    offer = window.ticket_alerts.offer
+    qtbot.waitUntil(offer.isVisible, timeout=3000)
+    # An answered one does not.
+    form.visitor_name.setText("Budi")
+    form.department.setCurrentIndex(form.department.findData("PA"))
+    form.question.setPlainText("Cara revisi DIPA?")
+    form.answer.setPlainText("Ajukan revisi melalui SAKTI.")
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    drain(qtbot, tasks)
+    qtbot.waitUntil(lambda: not offer.isVisible(), timeout=3000)
+
+
+def test_the_form_button_saves_the_typed_inquiry_then_opens_the_ticket_form(qtbot, window, tasks):
+    form = window.form
+    form.visitor_name.setText("Rina")
+    form.department.setCurrentIndex(form.department.findData("PA"))
+    form.question.setPlainText("SP2D tertahan di SPAN")
+    form.outcome.setCurrentIndex(form.outcome.findData("escalated"))
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        form.forward_button.click()
+    drain(qtbot, tasks)
+    dialog = window.ticket_alerts.dialog
+    assert dialog is not None and dialog.inquiry_id == saved.args[0]
+    assert dialog.subject.text() == "SP2D tertahan di SPAN"
+    assert not window.ticket_alerts.offer.isVisible()  # the form is open instead
+    dialog.reject()
