@@ -84,9 +84,7 @@ class TicketForm(QDialog):
         self._build()
         self._fit_to_screen(parent)
         if inquiry_id:
-            self.tasks.run_query(
-                lambda: tickets.prefill_from_inquiry(inquiry_id), self.apply_input, self._no_prefill
-            )
+            self.tasks.run_query(lambda: _prefill(inquiry_id), self._on_prefill, self._no_prefill)
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -175,7 +173,6 @@ class TicketForm(QDialog):
         self._field(self._next(), 0, self.tr("Uraian"), "message", self.message, span=3)
 
         heading = QLabel(self.tr("Pemohon (pengguna layanan)"))
-        heading.setProperty("role", "section")
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -379,9 +376,32 @@ class TicketForm(QDialog):
             log.error("queueing a ticket failed", exc_info=exc)
             messages.error(self.tr("Tiket gagal disimpan. Isian tetap ada; coba lagi."))
 
+    def _on_prefill(self, result: tuple[TicketInput, str | None]) -> None:
+        data, earlier = result
+        self.apply_input(data)
+        if earlier is not None:
+            earlier = earlier or texts.number_text({})  # not numbered yet: menunggu kirim
+            self.source.setText(
+                self.tr(
+                    "Catatan ini sudah pernah diteruskan (tiket %1). Tiket baru tetap dapat "
+                    "dibuat bila memang perlu."
+                ).replace("%1", earlier)
+            )
+            self.source.setStyleSheet("color: #8a5a00; font-weight: bold;")
+
     def _no_prefill(self, _exc: BaseException) -> None:
         self.inquiry_id = None
         self.source.hide()
 
     def _update_buttons(self, *_args) -> None:
         self.send_button.setEnabled(not self.saving and not self.picker.checking)
+
+
+def _prefill(inquiry_id: str) -> tuple[TicketInput, str | None]:
+    """The form's values from the inquiry, and the ticket it was forwarded as before."""
+    from hai_desktop.core.inquiries import get_inquiry
+
+    data = tickets.prefill_from_inquiry(inquiry_id)
+    inquiry = get_inquiry(inquiry_id)
+    earlier = tickets.get_ticket(inquiry.ticket_id) if inquiry and inquiry.ticket_id else None
+    return data, (earlier.number or "") if earlier else None

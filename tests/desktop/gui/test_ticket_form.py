@@ -150,3 +150,14 @@ def test_kb_entries_matching_the_subject_are_shown(qtbot, tasks, form):
     assert form.kb_box.isVisible()
     assert "mungkin sudah ada" in form.kb_note.text()
     assert form.kb_answer.text().startswith("Periksa status SPM")
+
+
+def test_an_inquiry_forwarded_before_says_so(qtbot, tasks, profile):
+    from tests.desktop.gui.ticket_gui_fixtures import make_ticket
+
+    inquiry_id = make_inquiry()
+    make_ticket(inquiry_id=inquiry_id)
+    form = TicketForm(tasks, inquiry_id)
+    qtbot.addWidget(form)
+    drain(qtbot, tasks)
+    assert "sudah pernah diteruskan (tiket menunggu kirim)" in form.source.text()
