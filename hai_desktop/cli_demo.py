@@ -134,3 +134,4 @@ def _print_demo_accounts(url: str) -> None:
         account = demo.get(role)
         if account:
             print(f"  {role:<12} {account['email']}  /  {account['password']}", flush=True)
+

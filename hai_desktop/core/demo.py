@@ -157,7 +157,9 @@ class DemoHub:
         spec = importlib.util.find_spec("hai_central")
         if spec is not None and spec.origin:
             root = str(Path(spec.origin).resolve().parents[1])
-            env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (root, env.get("PYTHONPATH", "")) if p
+            )
         with contextlib.suppress(Exception):
             from hai_contract.reference import reference_path
 
@@ -532,3 +534,4 @@ def _dated(broadcast: dict) -> dict:
 
         item["reply_due"] = (datetime.now(UTC) + timedelta(days=days)).isoformat()
     return item
+
