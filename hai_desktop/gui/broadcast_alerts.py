@@ -18,12 +18,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal  # noqa: F401 (tests use .Qt)
 from PySide6.QtWidgets import QSystemTrayIcon, QVBoxLayout, QWidget
 
 from hai_desktop.core import broadcasts, broadcasts_view
 from hai_desktop.gui import changes
 from hai_desktop.gui.dialogs.urgent_dialog import UrgentDialog
+from hai_desktop.gui.nav_badge import NavBadge
 from hai_desktop.gui.outage_widgets import OutageBanner, OutageOffer
 from hai_desktop.gui.widgets import combo_code
 
@@ -61,7 +62,7 @@ class BroadcastAlerts(QObject):
         self.offer.link_requested.connect(self.link_outage)
         self.offer.unlink_requested.connect(self.unlink_outage)
         self._install_offer()
-        self._nav_title = self._nav_base_title()
+        self._nav = NavBadge(window, PAGE_KEY)
         self.reminder = QTimer(self)
         self.reminder.setInterval(reminder_ms or REMINDER_MS)
         self.reminder.timeout.connect(self.remind)
@@ -198,34 +199,9 @@ class BroadcastAlerts(QObject):
         form.dirty_changed.connect(self.update_offer)
         form.saved.connect(self.update_offer)
 
-    def _nav_item(self):
-        nav = self.window.nav
-        if nav is None:
-            return None
-        for row in range(nav.count()):
-            if nav.item(row).data(Qt.ItemDataRole.UserRole) == PAGE_KEY:
-                return nav.item(row)
-        return None
-
-    def _nav_base_title(self) -> tuple[str, str]:
-        item = self._nav_item()
-        if item is None:
-            return "", ""
-        title, _, shortcut = item.text().partition("\n")
-        return title, shortcut
-
     def _set_nav_count(self, unread: int) -> None:
-        item = self._nav_item()
-        if item is None:
-            return
-        title, shortcut = self._nav_title
-        label = f"{title} ({unread})" if unread else title
-        item.setText(f"{label}\n{shortcut}" if shortcut else label)
-        font = item.font()
-        font.setBold(bool(unread))
-        item.setFont(font)
         words = self.tr("%1 siaran belum dibaca").replace("%1", str(unread)) if unread else ""
-        item.setToolTip(f"{title} — {words}" if words else title)
+        self._nav.set_count(unread, words)
 
     def _notify(self, item: dict[str, Any]) -> None:
         title = self.tr("Siaran segera dari pusat")

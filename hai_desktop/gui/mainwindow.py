@@ -73,7 +73,8 @@ SCREENS: list[Screen] = [
     Screen(names.PAGE_KB, QT_TRANSLATE_NOOP("MainWindow", "Basis Pengetahuan"),
            "hai_desktop.gui.kb_view:create", focus=names.KB_SEARCH),
     #
-    # tickets: Screen("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tiket"), "hai_desktop.gui.views.ticket_view:create"),
+    Screen("tickets", QT_TRANSLATE_NOOP("MainWindow", "Tiket"),
+           "hai_desktop.gui.views.ticket_view:create", focus="ticketSearch"),
     #
     Screen("broadcasts", QT_TRANSLATE_NOOP("MainWindow", "Broadcast"),
            "hai_desktop.gui.views.broadcast_view:create", focus="broadcastSearch"),
@@ -87,6 +88,8 @@ SCREENS: list[Screen] = [
 # called with the window once the pages are built. ONE line each, as for SCREENS.
 WINDOW_ADDONS: list[str] = [
     "hai_desktop.gui.broadcast_alerts:install",
+    #
+    "hai_desktop.gui.ticket_alerts:install",
     #
 ]
 

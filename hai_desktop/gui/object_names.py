@@ -55,6 +55,7 @@ SERVED_END = "servedEndEdit"
 SAVE_BUTTON = "saveButton"
 NEW_VISITOR_BUTTON = "newVisitorButton"
 DUPLICATE_BUTTON = "duplicateButton"
+FORWARD_TICKET_BUTTON = "formForwardTicket"
 FORM_CONFIRMATION = "formConfirmation"
 # Inline error labels are named "<fieldObjectName>Error", see error_name().
 

@@ -367,6 +367,12 @@ class FormLayoutMixin:
             1,
             1,
         )
+        # Forward the question to HAI-DJPBN as a ticket (wired by gui/ticket_alerts.py).
+        self.forward_button = QPushButton(
+            QCoreApplication.translate("InquiryForm", "Teruskan ke HAI-DJPBN")
+        )
+        self.forward_button.setObjectName(names.FORWARD_TICKET_BUTTON)
+        rform.addWidget(self.forward_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
         self.outcome.currentIndexChanged.connect(self._update_reason_visibility)
         outer.addWidget(result)
 
@@ -420,6 +426,7 @@ class FormLayoutMixin:
             self.served_start,
             self.out_of_scope_reason,
             self.served_end,
+            self.forward_button,
             self.save_button,
             self.new_button,
             self.duplicate_button,

@@ -45,6 +45,7 @@ class HistoryView(QWidget):
 
     open_requested = Signal(str)
     duplicate_requested = Signal(str)
+    forward_requested = Signal(str)  # "Teruskan ke HAI-DJPBN" for this inquiry id
     conflicts_resolved = Signal()  # a conflict settled: the outbox may hold a new version
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None):
@@ -172,6 +173,9 @@ class HistoryView(QWidget):
         self.duplicate_button = QPushButton(self.tr("Pertanyaan lain dari pengunjung ini"))
         self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
         self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.forward_button = QPushButton(self.tr("Teruskan ke HAI-DJPBN"))
+        self.forward_button.setObjectName("historyForwardTicket")
+        self.forward_button.clicked.connect(self.forward_current)
         # Two desks changed the same record (issue 7.6): shown only while any wait.
         self.conflict_button = QPushButton()
         self.conflict_button.setObjectName("historyConflicts")
@@ -182,6 +186,7 @@ class HistoryView(QWidget):
         bottom.addWidget(self.conflict_button)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.duplicate_button)
+        bottom.addWidget(self.forward_button)
         self.hard_case_button = QPushButton(self.tr("Laporan kasus sulit…"))
         self.hard_case_button.setObjectName("historyHardCase")
         self.hard_case_button.clicked.connect(self.hard_case_current)
@@ -286,6 +291,11 @@ class HistoryView(QWidget):
         self.hard_case_dialog = HardCaseDialog(self.tasks, self.model.inquiry_id(index.row()), self)
         self.hard_case_dialog.show()
 
+    def forward_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.forward_requested.emit(self.model.inquiry_id(index.row()))
+
     # -- internals ------------------------------------------------------------------------
     def _open_row(self, row: int) -> None:
         self.open_requested.emit(self.model.inquiry_id(row))
@@ -353,6 +363,9 @@ def create(window) -> HistoryView:
     view = HistoryView(window.tasks)
     view.open_requested.connect(window.open_inquiry)
     view.duplicate_requested.connect(window.duplicate_inquiry)
+    alerts = getattr(window, "ticket_alerts", None)
+    if alerts is not None:
+        view.forward_requested.connect(alerts.forward)
     if window.form is not None:
         window.form.saved.connect(lambda _id: view.refresh())
     # Sync marks and records pulled from the office feed.

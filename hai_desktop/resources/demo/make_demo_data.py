@@ -673,6 +673,39 @@ def build_demo(reference: dict, escalated: dict) -> dict:
         "attachments": [],
     }
 
+    # A second ticket, forwarded from the Tiket screen without an inquiry: the centre asks
+    # for a document, so it waits for the user (its SLA clock paused).
+    waiting_id = demo_id("ticket", f"{DEMO_OFFICE}:waiting-rekening")
+    waiting = {
+        "id": waiting_id,
+        "inquiry_id": None,
+        "office_code": DEMO_OFFICE,
+        "department": "PKN",
+        "subject": "Retur SP2D berulang untuk rekening penerima yang sama",
+        "message": (
+            "SP2D gaji satker mitra diretur dua kali berturut-turut untuk rekening penerima "
+            "yang sama, padahal bank menyatakan rekening aktif. Mohon bantuan penelusuran."
+        ),
+        "priority": "normal",
+        "requester": {
+            "name": "Rudi Rekaan",
+            "email": "rudi.rekaan@example.com",
+            "phone": "0815-0000-0109",
+            "satker_code": "999009",
+        },
+        "attachments": [],
+        "created_at": escalated["served_ended_at"],
+    }
+    waiting_reply = {
+        "id": demo_id("ticket_message", f"{waiting_id}:agent-1"),
+        "body": (
+            "Mohon kirimkan surat keterangan rekening aktif dari bank dan nomor SP2D yang "
+            "diretur, agar dapat kami telusuri bersama bank persepsi."
+        ),
+        "attachments": [],
+        "status": "waiting",
+    }
+
     def user(email: str, name: str, password: str, role: str, office_code: str) -> dict:
         return {
             "email": email,
@@ -725,7 +758,8 @@ def build_demo(reference: dict, escalated: dict) -> dict:
                 "ticket": ticket,
                 "agent_messages": [reply],
                 "agent_patch": {"status": "answered", "level": 2, "assigned_department": "SITP"},
-            }
+            },
+            {"ticket": waiting, "agent_messages": [waiting_reply]},
         ],
     }
 

@@ -102,7 +102,7 @@ def test_log_form_save_and_status_bar_fit(qtbot, window, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("page", [names.PAGE_HISTORY, names.PAGE_KB])
+@pytest.mark.parametrize("page", [names.PAGE_HISTORY, names.PAGE_KB, "tickets"])
 def test_every_control_of_history_and_kb_is_visible(qtbot, window, size, page):
     window.show_page(page)
     _lay_out(qtbot, window, size)
