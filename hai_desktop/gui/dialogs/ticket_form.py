@@ -130,7 +130,7 @@ class TicketForm(QDialog):
             self.priority.addItem(words, code)
         set_combo_code(self.priority, "normal")
         row = self._next()
-        self._field(row, 0, self.tr("Direktorat tujuan"), "department", self.department)
+        self._field(row, 0, self.tr("Departemen layanan"), "department", self.department)
         self._field(row, 2, self.tr("Prioritas"), "priority", self.priority)
 
         self.subject = QLineEdit()

@@ -33,7 +33,7 @@ def _headers() -> dict[str, str]:
         "mark": "",
         "number": QCoreApplication.translate("TicketModel", "Nomor"),
         "subject": QCoreApplication.translate("TicketModel", "Perihal"),
-        "department": QCoreApplication.translate("TicketModel", "Direktorat"),
+        "department": QCoreApplication.translate("TicketModel", "Departemen"),
         "status": QCoreApplication.translate("TicketModel", "Status"),
         "level": QCoreApplication.translate("TicketModel", "Level"),
         "sla": QCoreApplication.translate("TicketModel", "Batas SLA"),
