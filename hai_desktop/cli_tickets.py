@@ -7,8 +7,9 @@ For IT staff and scripts, offline like the desk itself:
   queues a ticket exactly as the form does (prefilled from the inquiry, the same
   ``validate``/``check_file`` checks, the same Indonesian messages). Without ``--inquiry``,
   ``--department``, ``--subject``, ``--message`` and the requester are given as options.
-  A refusal prints every reason and exits 2; nothing is queued then. ``hai-desktop sync``
-  (or the open desk) sends it;
+  A refusal prints every reason and exits 2; nothing is queued then. The KB entries that
+  match the subject are named (the centre's answer may already exist), as the form shows
+  them. ``hai-desktop sync`` (or the open desk) sends it;
 - ``ticket show NUMBER|ID [--json]``: the ticket and its conversation.
 
 Never imports Qt.
@@ -49,6 +50,7 @@ OVERRIDES = ("department", "subject", "message", "priority") + tuple(
     f for f in FIELD_OPTIONS if f.startswith("requester_")
 )
 WAITING_NUMBER = "menunggu kirim"
+KB_MATCHES = 3
 
 
 def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
@@ -205,6 +207,14 @@ def field_text(code: str) -> str:
     return VALIDATION_TEXTS.get(code) or tickets.message(code)
 
 
+def kb_matches(subject: str, department: str, limit: int = KB_MATCHES) -> list[dict]:
+    """The KB entries the form shows beside the subject (the answer may already exist)."""
+    from hai_desktop.core import kb
+
+    hits = kb.search(subject, prefer_department=department or None, limit=limit)
+    return [{"id": h.id, "title": h.title} for h in hits]
+
+
 def field_lines(errors: dict[str, str]) -> list[str]:
     """``--option: words`` for each refused field."""
     return [f"{FIELD_OPTIONS.get(f, f)}: {field_text(code)}" for f, code in errors.items()]
@@ -260,9 +270,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         except attachments.AttachmentRefused as refused:  # vanished or changed since checked
             return _refuse([refused.message()])
         item = tickets_json.ticket_detail(ticket)
+        item["kb_matches"] = kb_matches(data.subject, data.department)
     if args.json:
         _dump(item)
         return EXIT_OK
+    if item["kb_matches"]:
+        print("Catatan: KB sudah memuat entri yang mungkin menjawabnya:")
+        for hit in item["kb_matches"]:
+            print(f"  - {hit['title']}  [{hit['id']}]  (hai-desktop kb search)")
     print(f"Tiket disimpan, {WAITING_NUMBER} ke HAI-DJPBN: {item['id']}")
     for ref in item["attachments"]:
         print(f"  Lampiran: {ref['filename']} ({ref['size']} bita)")
