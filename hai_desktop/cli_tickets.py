@@ -19,9 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
-from hai_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, paths_from_args, profile_db
+from hai_desktop.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    paths_from_args,
+    profile_db,
+    setup_cli_logging,
+)
+
+log = logging.getLogger(__name__)
 
 STATUS_TEXTS = {
     "new": "baru",
@@ -96,15 +106,18 @@ def _dump(value) -> None:
 
 
 def _due_mark(item: dict) -> str:
-    from hai_desktop.core.timeutil import utc_now
+    """``!`` overdue, ``=`` the SLA clock paused (waiting for the user), else blank."""
+    from datetime import UTC, datetime
+
+    from hai_desktop.core.timeutil import parse_utc
 
     sla = item["sla"]
     if item["status"] == "closed":
         return " "
     if sla.get("paused"):
-        return "="  # the clock waits for the user
+        return "="
     due = sla.get("resolve_due")
-    return "!" if due and due < utc_now() else " "
+    return "!" if due and parse_utc(due) < datetime.now(UTC) else " "
 
 
 def _line(item: dict) -> str:
@@ -245,7 +258,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from hai_desktop.core.errors import NotFoundError, ValidationError
     from hai_desktop.core.profile_store import get_profile
 
-    with profile_db(paths_from_args(args), must_exist=True):
+    paths = paths_from_args(args)
+    setup_cli_logging(paths)
+    with profile_db(paths, must_exist=True):
         if get_profile() is None:
             print("Profil belum diisi (hai-desktop profile set ...).", file=sys.stderr)
             return EXIT_FAILED
@@ -269,6 +284,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             return _refuse(field_lines(exc.errors))
         except attachments.AttachmentRefused as refused:  # vanished or changed since checked
             return _refuse([refused.message()])
+        log.info("ticket queued from the command line (%d attachments)", len(files))
         item = tickets_json.ticket_detail(ticket)
         item["kb_matches"] = kb_matches(data.subject, data.department)
     if args.json:
