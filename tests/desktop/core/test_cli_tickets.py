@@ -7,10 +7,11 @@ import hashlib
 import json
 
 from hai_desktop import cli
-from hai_desktop.core import inquiries, kb, outbox, tickets_hub
+from hai_desktop.core import kb, outbox, tickets_hub
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.db.models import Ticket
 from tests.desktop.core.test_kb import entry
+from tests.integration.test_tickets_sync import escalated_inquiry
 
 PDF = b"%PDF-1.4\n" + b"x" * 2000
 
@@ -22,19 +23,10 @@ def _run(capsys, paths, *args: str) -> tuple[int, str, str]:
 
 
 def _inquiry(db) -> str:
-    saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
-            channel="tatap_muka",
-            department="PA",
-            visitor_name="Siti Rahayu",
-            satker_code="123456",
-            email="siti@kemenkeu.go.id",
-            question="SP2D tertahan sejak minggu lalu, apa sebabnya?",
-            outcome="escalated",
-        )
-    )
+    """An escalated inquiry with a visitor (the database closed: the CLI opens it)."""
+    inquiry_id = escalated_inquiry()
     db.close()
-    return saved.id
+    return inquiry_id
 
 
 def _queued(paths) -> tuple[int, int]:
