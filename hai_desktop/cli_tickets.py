@@ -80,9 +80,11 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
     )
     new.add_argument("--inquiry", metavar="ID", help="catatan layanan yang diteruskan")
     new.add_argument("--department", metavar="KODE", help="bidang (bawaan: dari catatan)")
-    new.add_argument("--subject", help="subjek (bawaan: dari pertanyaan)")
-    new.add_argument("--message", help="uraian (bawaan: pertanyaan lengkap)")
-    new.add_argument("--priority", help="low, normal, high atau urgent (bawaan: normal)")
+    new.add_argument("--subject", metavar="TEKS", help="subjek (bawaan: dari pertanyaan)")
+    new.add_argument("--message", metavar="TEKS", help="uraian (bawaan: pertanyaan lengkap)")
+    new.add_argument(
+        "--priority", metavar="PRIORITAS", help="low, normal, high atau urgent (bawaan: normal)"
+    )
     new.add_argument("--requester-name", metavar="NAMA", help="nama pemohon")
     new.add_argument("--requester-email", metavar="EMAIL", help="e-mail pemohon")
     new.add_argument("--requester-phone", metavar="TELEPON", help="telepon pemohon")
