@@ -10,8 +10,8 @@
    (the hub's own share of the time).
 2. Upload throughput: one file of ``--size-mb`` MB through the engine's resumable upload
    (512 KB ``PATCH`` chunks, ``HEAD`` first) → MB/s; baseline: one ``PUT`` of the whole file.
-3. A slow office link: the same size through the fault proxy throttled to ``--link-mbit``
-   Mbit/s that drops the connection twice (at about 1/3 and 2/3 of the file, mid-chunk).
+3. A slow office link: the same size through the fault proxy (in its own process, as a
+   link is) throttled to ``--link-mbit`` Mbit/s that drops the connection twice (at about 1/3 and 2/3 of the file, mid-chunk).
    Passes are repeated until the ticket has its number (as the desk's timer would, without
    its backoff pause) → seconds, passes, the bytes that crossed the link vs the file size
    (resume efficiency). With Qt (unless ``--no-gui``) the passes run in the GUI's
@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import statistics
@@ -162,10 +163,63 @@ def bench_throughput(hub: Hub, work: Path, size: int) -> dict:
     }
 
 
+def _proxy_process_main(upstream: str, conn) -> None:
+    """The fault proxy's own process: runs commands from the bench until told to stop."""
+    proxy = FaultProxy(upstream).start()
+    conn.send(proxy.url)
+    while True:
+        command, args, kwargs = conn.recv()
+        if command == "get":
+            conn.send(getattr(proxy, args[0]))
+        elif command == "set":
+            setattr(proxy, *args)
+            conn.send(None)
+        else:
+            conn.send(getattr(proxy, command)(*args, **kwargs))
+            if command == "stop":
+                return
+
+
+class ProxyProcess:
+    """The fault proxy in a process of its own: in an office the link is not in the desk's
+    process, so its threads must not take the desk's GIL (the GUI stall is the desk's)."""
+
+    def __init__(self, upstream: str) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_proxy_process_main, args=(upstream, child))
+        self._process.daemon = True
+        self._process.start()
+        self.url = self._conn.recv()
+        self._lock = threading.Lock()
+
+    def _call(self, command: str, *args, **kwargs):
+        with self._lock:
+            self._conn.send((command, args, kwargs))
+            return self._conn.recv()
+
+    def get(self, name: str):
+        return self._call("get", name)
+
+    def set(self, name: str, value) -> None:
+        self._call("set", name, value)
+
+    def set_fault(self, fault: str, **kwargs) -> None:
+        self._call("set_fault", fault, **kwargs)
+
+    @property
+    def body_bytes(self) -> int:
+        return self.get("body_bytes")
+
+    def stop(self) -> None:
+        self._call("stop")
+        self._process.join(10)
+
+
 class LinkDropper:
     """Drops the throttled link (mid-chunk) once the bytes through it pass each mark."""
 
-    def __init__(self, proxy: FaultProxy, marks: list[int]) -> None:
+    def __init__(self, proxy: ProxyProcess, marks: list[int]) -> None:
         self.proxy = proxy
         self.marks = sorted(marks)
         self.dropped = 0
@@ -280,24 +334,24 @@ def _passes_in_gui(paths, ticket_id: str, idle_s: float) -> dict:
 def bench_slow_link(
     hub: Hub, work: Path, size: int, mbit: float, gui: bool, idle_s: float = 30.0
 ) -> dict:
-    proxy = FaultProxy(hub.url).start()
+    proxy = ProxyProcess(hub.url)
     try:
         acc = hub.create_office_with_cso()
         paths = make_desk(work / "slowlink", proxy.url, acc)
         assert SyncEngine(paths).run_once(force=True).ok
         data = pdf(size)
         ticket = queue_ticket(work, "Lampiran lewat jalur lambat", data)
-        proxy.throttle_bps = mbit * 1_000_000 / 8
+        proxy.set("throttle_bps", mbit * 1_000_000 / 8)
         before = proxy.body_bytes
-        patch_before = proxy.body_bytes_by_method.get("PATCH", 0)
+        patch_before = proxy.get("body_bytes_by_method").get("PATCH", 0)
         dropper = LinkDropper(proxy, [before + size // 3, before + 2 * size // 3]).start()
         t = time.perf_counter()
         run = _passes_in_gui(paths, ticket.id, idle_s) if gui else _passes_plain(paths, ticket.id)
         elapsed = time.perf_counter() - t
         dropper.stop()
         over_link = proxy.body_bytes - before
-        patched = proxy.body_bytes_by_method.get("PATCH", 0) - patch_before
-        cuts = sum(1 for _, _, fault in proxy.log if fault == "cut")
+        patched = proxy.get("body_bytes_by_method").get("PATCH", 0) - patch_before
+        cuts = sum(1 for _, _, fault in proxy.get("log") if fault == "cut")
     finally:
         proxy.stop()
     return {
