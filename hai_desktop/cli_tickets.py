@@ -7,8 +7,9 @@ For IT staff and scripts, offline like the desk itself:
   queues a ticket exactly as the form does (prefilled from the inquiry, the same
   ``validate``/``check_file`` checks, the same Indonesian messages). Without ``--inquiry``,
   ``--department``, ``--subject``, ``--message`` and the requester are given as options.
-  A refusal prints every reason and exits 2; nothing is queued then. ``hai-desktop sync``
-  (or the open desk) sends it;
+  A refusal prints every reason and exits 2; nothing is queued then. The KB entries that
+  match the subject are named (the centre's answer may already exist), as the form shows
+  them. ``hai-desktop sync`` (or the open desk) sends it;
 - ``ticket show NUMBER|ID [--json]``: the ticket and its conversation.
 
 Never imports Qt.
@@ -18,9 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
-from hai_desktop.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, paths_from_args, profile_db
+from hai_desktop.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    paths_from_args,
+    profile_db,
+    setup_cli_logging,
+)
+
+log = logging.getLogger(__name__)
 
 STATUS_TEXTS = {
     "new": "baru",
@@ -49,6 +60,7 @@ OVERRIDES = ("department", "subject", "message", "priority") + tuple(
     f for f in FIELD_OPTIONS if f.startswith("requester_")
 )
 WAITING_NUMBER = "menunggu kirim"
+KB_MATCHES = 3
 
 
 def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
@@ -68,9 +80,11 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
     )
     new.add_argument("--inquiry", metavar="ID", help="catatan layanan yang diteruskan")
     new.add_argument("--department", metavar="KODE", help="bidang (bawaan: dari catatan)")
-    new.add_argument("--subject", help="subjek (bawaan: dari pertanyaan)")
-    new.add_argument("--message", help="uraian (bawaan: pertanyaan lengkap)")
-    new.add_argument("--priority", help="low, normal, high atau urgent (bawaan: normal)")
+    new.add_argument("--subject", metavar="TEKS", help="subjek (bawaan: dari pertanyaan)")
+    new.add_argument("--message", metavar="TEKS", help="uraian (bawaan: pertanyaan lengkap)")
+    new.add_argument(
+        "--priority", metavar="PRIORITAS", help="low, normal, high atau urgent (bawaan: normal)"
+    )
     new.add_argument("--requester-name", metavar="NAMA", help="nama pemohon")
     new.add_argument("--requester-email", metavar="EMAIL", help="e-mail pemohon")
     new.add_argument("--requester-phone", metavar="TELEPON", help="telepon pemohon")
@@ -94,15 +108,18 @@ def _dump(value) -> None:
 
 
 def _due_mark(item: dict) -> str:
-    from hai_desktop.core.timeutil import utc_now
+    """``!`` overdue, ``=`` the SLA clock paused (waiting for the user), else blank."""
+    from datetime import UTC, datetime
+
+    from hai_desktop.core.timeutil import parse_utc
 
     sla = item["sla"]
     if item["status"] == "closed":
         return " "
     if sla.get("paused"):
-        return "="  # the clock waits for the user
+        return "="
     due = sla.get("resolve_due")
-    return "!" if due and due < utc_now() else " "
+    return "!" if due and parse_utc(due) < datetime.now(UTC) else " "
 
 
 def _line(item: dict) -> str:
@@ -205,6 +222,14 @@ def field_text(code: str) -> str:
     return VALIDATION_TEXTS.get(code) or tickets.message(code)
 
 
+def kb_matches(subject: str, department: str, limit: int = KB_MATCHES) -> list[dict]:
+    """The KB entries the form shows beside the subject (the answer may already exist)."""
+    from hai_desktop.core import kb
+
+    hits = kb.search(subject, prefer_department=department or None, limit=limit)
+    return [{"id": h.id, "title": h.title} for h in hits]
+
+
 def field_lines(errors: dict[str, str]) -> list[str]:
     """``--option: words`` for each refused field."""
     return [f"{FIELD_OPTIONS.get(f, f)}: {field_text(code)}" for f, code in errors.items()]
@@ -235,7 +260,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from hai_desktop.core.errors import NotFoundError, ValidationError
     from hai_desktop.core.profile_store import get_profile
 
-    with profile_db(paths_from_args(args), must_exist=True):
+    paths = paths_from_args(args)
+    setup_cli_logging(paths)
+    with profile_db(paths, must_exist=True):
         if get_profile() is None:
             print("Profil belum diisi (hai-desktop profile set ...).", file=sys.stderr)
             return EXIT_FAILED
@@ -259,10 +286,16 @@ def cmd_new(args: argparse.Namespace) -> int:
             return _refuse(field_lines(exc.errors))
         except attachments.AttachmentRefused as refused:  # vanished or changed since checked
             return _refuse([refused.message()])
+        log.info("ticket queued from the command line (%d attachments)", len(files))
         item = tickets_json.ticket_detail(ticket)
+        item["kb_matches"] = kb_matches(data.subject, data.department)
     if args.json:
         _dump(item)
         return EXIT_OK
+    if item["kb_matches"]:
+        print("Catatan: KB sudah memuat entri yang mungkin menjawabnya:")
+        for hit in item["kb_matches"]:
+            print(f"  - {hit['title']}  [{hit['id']}]  (hai-desktop kb search)")
     print(f"Tiket disimpan, {WAITING_NUMBER} ke HAI-DJPBN: {item['id']}")
     for ref in item["attachments"]:
         print(f"  Lampiran: {ref['filename']} ({ref['size']} bita)")

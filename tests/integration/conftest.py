@@ -1,7 +1,7 @@
 """Fixtures of the desk ↔ real hub tests: a hub per module (a subprocess on loopback), a
 fresh office with its CSO per test, and the fault proxy in front of the hub.
 
-Older modules here still define their own (same) fixtures; theirs take precedence.
+A module that needs another hub (another scope or settings) defines its own ``hub``.
 """
 
 from __future__ import annotations

@@ -8,27 +8,14 @@ import hashlib
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import requests
 
 from hai_desktop.core import broadcast_replies, broadcasts, broadcasts_verify, outbox
 from hai_desktop.core.sync.engine import SyncEngine
-from tests.integration.hub_harness import API, Hub, make_desk, reopen
+from tests.integration.hub_harness import API, make_desk, reopen
 from tests.integration.test_sync_reliability import desk_cli
 
 PDF = b"%PDF-1.4\n% broadcast test\n"
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture()
-def account(hub):
-    return hub.create_office_with_cso()
 
 
 def broadcaster(hub) -> requests.Session:

@@ -28,29 +28,9 @@ from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import ErrorKind
 from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE
-from tests.integration.fault_proxy import FaultProxy
-from tests.integration.hub_harness import Hub, hub_inquiry_ids, make_desk, reopen
+from tests.integration.hub_harness import hub_inquiry_ids, make_desk, reopen
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
-
-
-@pytest.fixture()
-def account(hub):
-    return hub.create_office_with_cso()
-
-
-@pytest.fixture()
-def proxy(hub):
-    p = FaultProxy(hub.url).start()
-    yield p
-    p.stop()
 
 
 def save_many(n: int, prefix: str = "Pertanyaan") -> list[str]:

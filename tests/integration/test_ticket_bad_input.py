@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 
 from hai_desktop import cli
-from hai_desktop.core import credentials, outbox, tickets, tickets_sync
+from hai_desktop.core import credentials, outbox, tickets_sync
 from hai_desktop.core.db.models import Attachment, Ticket
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
@@ -19,31 +19,13 @@ from tests.integration.ticket_checks import (
     hub_offset,
     hub_tickets,
     pdf_bytes,
+    queue_ticket,
 )
-
-
-def _ticket(tmp_path, data: bytes | None = None) -> tuple[Ticket, dict[str, bytes]]:
-    files: dict[str, bytes] = {}
-    paths = []
-    if data is not None:
-        src = tmp_path / "lampiran.pdf"
-        src.write_bytes(data)
-        files[hashlib.sha256(data).hexdigest()] = data
-        paths.append(str(src))
-    form = tickets.TicketInput(
-        department="PA",
-        subject="Akses SAKTI",
-        message="Pengguna tidak bisa masuk SAKTI.",
-        requester_name="Budi",
-        requester_email="budi@kemenkeu.go.id",
-        attachment_paths=paths,
-    )
-    return tickets.create_ticket(form), files
 
 
 def test_same_ticket_sent_twice_is_one_ticket(hub, account, proxy, tmp_path):
     paths = make_desk(tmp_path / "desk", proxy.url, account)
-    ticket, files = _ticket(tmp_path, pdf_bytes(20_000))
+    ticket, files = queue_ticket(tmp_path, pdf_bytes(20_000))
     # The hub stores the ticket; its answer is lost: the desk sends the same ticket again.
     proxy.set_fault("reset_after_forward", times=1, path_contains="/tickets", method="POST")
     first = SyncEngine(paths).run_once(force=True)
@@ -58,7 +40,7 @@ def test_upload_resumed_at_a_wrong_offset_goes_on_from_the_hubs(hub, account, pr
     size = 2 * MB
     data = pdf_bytes(size)
     sha = hashlib.sha256(data).hexdigest()
-    ticket, files = _ticket(tmp_path, data)
+    ticket, files = queue_ticket(tmp_path, data)
     # The hub already holds the first 1.5 MB from this office (an earlier, broken send)...
     held = 3 * tickets_sync.CHUNK_BYTES
     with HubClient(hub.url, token=credentials.load_token(paths)) as client:
@@ -79,7 +61,7 @@ def test_upload_resumed_at_a_wrong_offset_goes_on_from_the_hubs(hub, account, pr
 
 def test_ticket_whose_attachment_was_not_uploaded_is_refused(hub, account, proxy, tmp_path, capsys):
     paths = make_desk(tmp_path / "desk", proxy.url, account)
-    ticket, files = _ticket(tmp_path, pdf_bytes(30_000))
+    ticket, files = queue_ticket(tmp_path, pdf_bytes(30_000))
     [sha] = files
     # The desk wrongly believes the file went up (its upload item is gone).
     db = Attachment._meta.database

@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from hai_desktop.core import attachments, inquiries, outbox, tickets
+from hai_desktop.core import attachments, inquiries, outbox
 from tests.integration.hub_harness import make_desk, reopen
 from tests.integration.test_sync_reliability import desk_cli
 from tests.integration.test_tickets_sync import escalated_inquiry
@@ -30,6 +30,7 @@ from tests.integration.ticket_checks import (
     hub_offset,
     hub_tickets,
     pdf_bytes,
+    queue_ticket,
 )
 
 
@@ -98,16 +99,7 @@ def test_kill9_during_a_large_upload_resumes(hub, account, proxy, tmp_path):
     size = 4 * MB
     data = pdf_bytes(size)
     sha = hashlib.sha256(data).hexdigest()
-    src = tmp_path / "laporan-besar.pdf"
-    src.write_bytes(data)
-    data_in = tickets.TicketInput(
-        department="PA",
-        subject="Laporan besar",
-        message="Terlampir laporan lengkap.",
-        requester_name="Budi",
-        requester_email="budi@kemenkeu.go.id",
-    )
-    ticket = tickets.create_ticket(data_in, tickets.check_files([str(src)]))
+    ticket, _ = queue_ticket(tmp_path, data)
     assert attachments.path_for(sha).read_bytes() == data
 
     proxy.throttle_bps = 1.0 * MB  # an office link: ~4 s for the whole file

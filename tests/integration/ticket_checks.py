@@ -7,7 +7,7 @@ import hashlib
 import os
 import uuid
 
-from hai_desktop.core import outbox
+from hai_desktop.core import outbox, tickets
 from hai_desktop.core.db.models import Ticket
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.protocol import HubError
@@ -61,3 +61,24 @@ def assert_one_ticket_byte_identical(hub: Hub, account, ticket_id: str, files: d
     desk_copy = Ticket.get_by_id(ticket_id)
     assert desk_copy.number == held[0]["number"] and desk_copy.sync_status == "synced"
     assert outbox.depth() == 0
+
+
+def queue_ticket(tmp_path, data: bytes | None = None) -> tuple[Ticket, dict[str, bytes]]:
+    """A ticket queued as the form does, with ``data`` as its one PDF (if given); returns it
+    and its files by hash."""
+    files: dict[str, bytes] = {}
+    paths = []
+    if data is not None:
+        src = tmp_path / "lampiran.pdf"
+        src.write_bytes(data)
+        files[hashlib.sha256(data).hexdigest()] = data
+        paths.append(str(src))
+    form = tickets.TicketInput(
+        department="PA",
+        subject="Akses SAKTI",
+        message="Pengguna tidak bisa masuk SAKTI.",
+        requester_name="Budi",
+        requester_email="budi@kemenkeu.go.id",
+        attachment_paths=paths,
+    )
+    return tickets.create_ticket(form), files

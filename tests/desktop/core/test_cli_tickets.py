@@ -7,9 +7,11 @@ import hashlib
 import json
 
 from hai_desktop import cli
-from hai_desktop.core import inquiries, outbox, tickets_hub
+from hai_desktop.core import kb, outbox, tickets_hub
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.db.models import Ticket
+from tests.desktop.core.test_kb import entry
+from tests.integration.test_tickets_sync import escalated_inquiry
 
 PDF = b"%PDF-1.4\n" + b"x" * 2000
 
@@ -21,19 +23,10 @@ def _run(capsys, paths, *args: str) -> tuple[int, str, str]:
 
 
 def _inquiry(db) -> str:
-    saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
-            channel="tatap_muka",
-            department="PA",
-            visitor_name="Siti Rahayu",
-            satker_code="123456",
-            email="siti@kemenkeu.go.id",
-            question="SP2D tertahan sejak minggu lalu, apa sebabnya?",
-            outcome="escalated",
-        )
-    )
+    """An escalated inquiry with a visitor (the database closed: the CLI opens it)."""
+    inquiry_id = escalated_inquiry()
     db.close()
-    return saved.id
+    return inquiry_id
 
 
 def _queued(paths) -> tuple[int, int]:
@@ -46,6 +39,8 @@ def _queued(paths) -> tuple[int, int]:
 
 
 def test_ticket_new_from_inquiry_queues_like_the_form(db, paths, profile, capsys, tmp_path):
+    known = entry("SP2D tertahan", "Mengapa SP2D tertahan?", "Periksa rekening penerima.")
+    kb.apply_kb_changes([known])
     inquiry_id = _inquiry(db)
     before = _queued(paths)[1]
     src = tmp_path / "surat.pdf"
@@ -65,6 +60,7 @@ def test_ticket_new_from_inquiry_queues_like_the_form(db, paths, profile, capsys
     ]
     # the ticket and its file (the inquiry, already queued, now names its ticket)
     assert _queued(paths) == (1, before + 2)
+    assert item["kb_matches"][0] == {"id": known["id"], "title": "SP2D tertahan"}
 
     code, out, _ = _run(capsys, paths, "tickets")
     assert code == cli.EXIT_OK and "menunggu kirim" in out and item["id"] in out
@@ -107,12 +103,19 @@ def test_ticket_new_without_inquiry(db, paths, profile, capsys):
     code, out, err = _run(
         capsys, paths, "ticket", "new", "--department", "PA", "--subject", "Akses SAKTI",
         "--message", "Pengguna tidak bisa masuk SAKTI.", "--requester-name", "Budi",
+        "--requester-email", "budi@kemenkeu.go.id",
+    )  # fmt: skip
+    assert code == cli.EXIT_OK, err
+    assert "Tiket disimpan, menunggu kirim" in out and "KB sudah memuat" not in out
+    code, out, err = _run(
+        capsys, paths, "ticket", "new", "--department", "PA", "--subject", "Akses SAKTI",
+        "--message", "Pengguna tidak bisa masuk SAKTI.", "--requester-name", "Budi",
         "--requester-email", "budi@kemenkeu.go.id", "--json",
     )  # fmt: skip
     assert code == cli.EXIT_OK, err
     item = json.loads(out)
     assert item["inquiry_id"] is None and item["attachments"] == []
-    assert _queued(paths) == (1, 1)
+    assert _queued(paths) == (2, 2)
 
 
 def test_show_json_carries_sla_and_the_conversation(db, paths, profile, capsys):
