@@ -517,3 +517,14 @@ def test_demo_prints_the_console_address(capsys):
     _print_demo_accounts("http://127.0.0.1:8765")
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8765/console/" in out and "agent" in out
+
+
+def test_similarity_of_texts():
+    from hai_central.services.similarity import Vocabulary, jaccard, tokens
+
+    vocabulary = Vocabulary()
+    a = vocabulary.mask(tokens("Token SPAN kedaluwarsa, tidak bisa login"))
+    b = vocabulary.mask(tokens("token span KEDALUWARSA sejak kemarin"))
+    c = vocabulary.mask(tokens("Cara revisi DIPA"), grow=False)
+    assert jaccard(a, b) == 0.75  # 3 shared of 4: stopwords and case do not count
+    assert jaccard(a, c) == 0.0 and c[1] == 3  # unknown words still count in the union
