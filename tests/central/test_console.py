@@ -239,6 +239,8 @@ def test_queue_filters_and_sorts_by_due(hub):
     assert urgent["number"] not in c.get("/console/tickets", params={"due": "overdue"}).text
     assert urgent["number"] not in c.get("/console/tickets", params={"status": "closed"}).text
     assert 'for="f-status"' in page.text and 'for="f-due"' in page.text
+    assert urgent["number"] in c.get("/console/tickets", params={"mine": "nobody"}).text
+    assert urgent["number"] not in c.get("/console/tickets", params={"mine": "me"}).text
 
 
 def test_console_reply_equals_the_api_reply(sqlite_hub):
@@ -315,6 +317,7 @@ def test_console_ticket_update_equals_the_api_patch(sqlite_hub):
     assert api.status_code == 200, api.text
     a = hub.client.get(f"/api/v1/tickets/{one['id']}", headers=cso).json()
     assert comparable(a) == comparable(api.json())
+    assert one["number"] in c.get("/console/tickets", params={"mine": "me"}).text
 
 
 def test_supervisor_reads_tickets_but_cannot_reply(sqlite_hub):
