@@ -197,6 +197,30 @@ def test_api_token_is_no_console_session(sqlite_hub):
     assert sqlite_hub.client.get("/console/", follow_redirects=False).status_code == 303
 
 
+def test_console_cookie_is_no_api_token(sqlite_hub):
+    c = signed_in(sqlite_hub, "agent")
+    secret = c.cookies.get("hai_console")
+    r = c.get("/api/v1/kb/changes", headers={"Authorization": f"Bearer {secret}"})
+    assert r.status_code == 401
+
+
+def test_changed_account_loses_its_console_session(sqlite_hub):
+    email = make_user(sqlite_hub, "agent")
+    c = signed_in_as(sqlite_hub, email)
+    user_id = next(
+        u["id"]
+        for u in sqlite_hub.client.get("/api/v1/admin/users", headers=sqlite_hub.admin).json()[
+            "items"
+        ]
+        if u["email"] == email
+    )
+    r = sqlite_hub.client.patch(
+        f"/api/v1/admin/users/{user_id}", headers=sqlite_hub.admin, json={"role": "cso"}
+    )
+    assert r.status_code == 200, r.text
+    assert c.get("/console/", follow_redirects=False).status_code == 303
+
+
 def test_secure_cookie_behind_tls_proxy(sqlite_hub):
     sqlite_hub.settings.console_trust_forwarded_proto = True
     c = sqlite_hub.client
