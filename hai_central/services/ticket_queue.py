@@ -119,7 +119,7 @@ def queue(
 
 
 def similar_groups(
-    user: CurrentUser, *, threshold: float = 0.4, recent: int = 500, min_offices: int = 2
+    user: CurrentUser, *, threshold: float = 0.4, recent: int = 300, min_offices: int = 2
 ) -> list[dict[str, Any]]:
     """Groups of open tickets that ask the same thing (token Jaccard of subject and message
     over the ``recent`` newest open tickets, linked when ≥ ``threshold``), each from at
