@@ -58,7 +58,9 @@ def queue_page(request: Request, user: Reader) -> Response:
         "level": q.get("level") or "",
         "office": (q.get("office") or "").strip().upper(),
         "due": q.get("due") if q.get("due") in ("overdue", "near") else "",
+        "mine": q.get("mine") if q.get("mine") in ("me", "nobody") else "",
     }
+    assigned = {"me": user.email, "nobody": ""}.get(filters["mine"])
     result = ticket_queue.queue(
         user,
         statuses=statuses,
@@ -66,6 +68,7 @@ def queue_page(request: Request, user: Reader) -> Response:
         level=_int(filters["level"]),
         office_code=filters["office"] or None,
         due=filters["due"] or None,
+        assigned_to=assigned,
         page=_int(q.get("page")) or 1,
     )
     base = {k: v for k, v in filters.items() if v}

@@ -1,10 +1,13 @@
 """Console sessions: sign-in through the hub's own login (same throttling, same tokens),
 a server-side row for idle expiry, and the cookie's attributes.
 
-The cookie holds an access token issued by :func:`hai_central.services.auth.login`; the
-token's own row gives revocation, the absolute expiry and "the account is still active";
-the ``console_session`` row gives the idle expiry and proves the token was issued to the
-console (a desk's bearer token copied into the cookie opens no session).
+The sign-in issues an ordinary access token through
+:func:`hai_central.services.auth.login`, whose row gives revocation (sign-out, a changed or
+deactivated account), the absolute expiry and "the account is still active". The browser
+never sees that token: its cookie is a random secret of its own, and the
+``console_session`` row (found by the cookie's hash) holds the token's hash and when the
+session was last used (idle expiry). So a console cookie is no API bearer token, and a
+desk's bearer token put into the cookie opens no session.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def client_address(request: Request) -> str:
 
 def sign_in(email: str, password: str, request: Request, settings: Settings) -> tuple[str, dict]:
     """Check the credentials through the hub's login (ApiError 401/429 as the API) and open
-    a console session; returns (cookie value, the login answer)."""
+    a console session; returns (cookie value, the login answer without its token)."""
     answer = auth.login(
         email,
         password,
@@ -53,11 +56,12 @@ def sign_in(email: str, password: str, request: Request, settings: Settings) -> 
         max_failures=settings.login_max_failures,
         window=settings.login_window_seconds,
     )
-    token = answer["access_token"]
+    secret = security.new_token()
     now = epoch()
     with store.transaction():
         ConsoleSession.insert(
-            token_hash=security.token_hash(token),
+            session_hash=security.token_hash(secret),
+            token_hash=security.token_hash(answer.pop("access_token")),
             user_id=answer["user"]["id"],
             created_at=now,
             last_seen_at=now,
@@ -65,44 +69,51 @@ def sign_in(email: str, password: str, request: Request, settings: Settings) -> 
         ).execute()
         # Old rows are useless: keep the table small.
         ConsoleSession.delete().where(ConsoleSession.expires_at < now - 86400).execute()
-    return token, answer
+    return secret, answer
 
 
-def resolve(token: str | None, settings: Settings) -> CurrentUser | None:
+def resolve(secret: str | None, settings: Settings) -> CurrentUser | None:
     """The user of a console cookie, or None (unknown, revoked, idle, expired, inactive)."""
-    if not token:
+    if not secret:
         return None
-    user = auth.authenticate(token)
-    if user is None:
-        return None
+    session_hash = security.token_hash(secret)
     now = epoch()
-    idle_limit = int(settings.console_idle_minutes * 60)
     with store.session():
-        row = ConsoleSession.get_or_none(ConsoleSession.token_hash == user.token_hash)
-    if row is None or row.expires_at <= now or row.last_seen_at + idle_limit <= now:
-        if row is not None:
+        row = ConsoleSession.get_or_none(ConsoleSession.session_hash == session_hash)
+    if row is None:
+        return None
+    user = auth.authenticate_hash(row.token_hash)
+    idle = row.last_seen_at + int(settings.console_idle_minutes * 60) <= now
+    if user is None or idle or row.expires_at <= now:
+        if user is not None:
             end(user)  # idle or expired: the token goes too
+        else:
+            _forget(row.token_hash)
         return None
     if now - row.last_seen_at >= TOUCH_EVERY_S:
         with store.transaction():
             ConsoleSession.update(last_seen_at=now).where(
-                ConsoleSession.token_hash == user.token_hash
+                ConsoleSession.session_hash == session_hash
             ).execute()
     return user
+
+
+def _forget(token_hash: str) -> None:
+    with store.transaction():
+        ConsoleSession.delete().where(ConsoleSession.token_hash == token_hash).execute()
 
 
 def end(user: CurrentUser) -> None:
     """Sign out: the token is revoked and the session row removed."""
     auth.logout(user)
-    with store.transaction():
-        ConsoleSession.delete().where(ConsoleSession.token_hash == user.token_hash).execute()
+    _forget(user.token_hash)
 
 
-def set_cookie(response: Response, token: str, request: Request, settings: Settings) -> None:
+def set_cookie(response: Response, secret: str, request: Request, settings: Settings) -> None:
     # No max_age: a browser session cookie; the server decides when the session ends.
     response.set_cookie(
         COOKIE,
-        token,
+        secret,
         httponly=True,
         samesite="lax",
         secure=is_tls(request, settings),

@@ -141,7 +141,11 @@ def user_public(user: AppUser, office: Office | None = None) -> dict[str, Any]:
 
 def authenticate(token: str) -> CurrentUser | None:
     """The user a bearer token stands for, or None (unknown, revoked, expired, inactive)."""
-    h = security.token_hash(token)
+    return authenticate_hash(security.token_hash(token))
+
+
+def authenticate_hash(h: str) -> CurrentUser | None:
+    """:func:`authenticate` by the token's stored hash (the web console keeps only that)."""
     with store.session():
         row = (
             AuthToken.select(AuthToken, AppUser, Office)

@@ -66,11 +66,13 @@ def queue(
     level: int | None = None,
     office_code: str | None = None,
     due: str | None = None,
+    assigned_to: str | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> dict[str, Any]:
     """One page of tickets, soonest due first (no due last). ``statuses`` default: the open
-    ones; ``due``: ``overdue`` or ``near`` (due within NEAR_DUE_HOURS, not yet overdue)."""
+    ones; ``due``: ``overdue`` or ``near`` (due within NEAR_DUE_HOURS, not yet overdue);
+    ``assigned_to``: an agent's e-mail, or ``""`` for tickets nobody took yet."""
     scope = scoping.read_scope(user, office_code)
     now = utcnow()
     now_text, near_text = iso(now), iso(now + timedelta(hours=NEAR_DUE_HOURS))
@@ -86,6 +88,10 @@ def queue(
             )
         if level:
             query = query.where(Ticket.level == level)
+        if assigned_to == "":
+            query = query.where(Ticket.assigned_to.is_null() | (Ticket.assigned_to == ""))
+        elif assigned_to:
+            query = query.where(Ticket.assigned_to == assigned_to)
         if due in ("overdue", "near"):
             query = query.where(
                 Ticket.status.in_([s for s in OPEN_TICKET_STATUSES if s != "waiting"])
@@ -113,7 +119,7 @@ def queue(
 
 
 def similar_groups(
-    user: CurrentUser, *, threshold: float = 0.4, recent: int = 500, min_offices: int = 2
+    user: CurrentUser, *, threshold: float = 0.4, recent: int = 300, min_offices: int = 2
 ) -> list[dict[str, Any]]:
     """Groups of open tickets that ask the same thing (token Jaccard of subject and message
     over the ``recent`` newest open tickets, linked when ≥ ``threshold``), each from at

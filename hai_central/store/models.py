@@ -306,9 +306,10 @@ class BroadcastReceipt(BaseModel):
 
 
 class ConsoleSession(BaseModel):
-    """A web console sign-in: its access token's hash and when the browser last used it."""
+    """A web console sign-in: the cookie's hash, its access token's hash, when last used."""
 
-    token_hash = peewee.CharField(primary_key=True, max_length=64)
+    session_hash = peewee.CharField(primary_key=True, max_length=64)
+    token_hash = peewee.CharField(max_length=64)
     user_id = peewee.CharField(max_length=36)
     created_at = peewee.BigIntegerField()
     last_seen_at = peewee.BigIntegerField()

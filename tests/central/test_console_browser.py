@@ -199,6 +199,12 @@ def test_cso_refused_and_csrf_less_post_refused(hub, page, shots):
     sign_in(page, hub, staff_account(hub, "agent"))
     page.wait_for_url("**/console/")
     page.screenshot(path=str(shots / "console_home.png"))
+    # Focus order: the skip link first, the header (home link, sign-out), then the menu.
+    order = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.textContent").strip())
+    assert order == ["Langsung ke isi", "HAI-DJPBN Konsol Pusat", "Keluar", "Beranda"]
     # The browser's own cookies, but no token in the form: refused.
     r = page.request.post(hub.url + "/console/logout", form={"x": "1"})
     assert r.status == 403

@@ -47,7 +47,9 @@ def test_serve_subprocess_answers_and_signs_in(tmp_path):
             try:
                 health = requests.get(f"{base}/health", timeout=1)
                 break
-            except requests.ConnectionError:
+            # Not up yet, or busy: the first request builds the OpenAPI path table (2-3 s
+            # on a loaded machine), longer than this poll's 1-s read timeout.
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.1)
         assert health.json()["status"] == "ok"
         r = requests.post(
