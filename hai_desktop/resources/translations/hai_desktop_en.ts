@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Isian berikutnya / sebelumnya (per kolom, atas ke bawah)</source>
         <translation>Next / previous field (column by column, top to bottom)</translation>
@@ -98,6 +98,100 @@
     </message>
 </context>
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Ubah profil…</source>
+        <translation>Change profile…</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>HAI Hub</source>
+        <translation>HAI Hub</translation>
+    </message>
+    <message>
+        <source>Masuk / pindah hub…</source>
+        <translation>Sign in / switch hub…</translation>
+    </message>
+    <message>
+        <source>Keluar dari hub</source>
+        <translation>Sign out of the hub</translation>
+    </message>
+    <message>
+        <source>Catatan tetap tersimpan di komputer ini. Yang belum terkirim dikirim setelah Anda masuk lagi.</source>
+        <translation>Records stay saved on this computer. Those not yet sent are sent after you sign in again.</translation>
+    </message>
+    <message>
+        <source>Belum ada profil.</source>
+        <translation>No profile yet.</translation>
+    </message>
+    <message>
+        <source>Masuk sebagai %1 (%2) di %3</source>
+        <translation>Signed in as %1 (%2) at %3</translation>
+    </message>
+    <message>
+        <source>Belum masuk ke HAI Hub.</source>
+        <translation>Not signed in to HAI Hub.</translation>
+    </message>
+    <message>
+        <source>Profil disimpan.</source>
+        <translation>Profile saved.</translation>
+    </message>
+    <message>
+        <source>Keluar dari HAI Hub di desk ini?</source>
+        <translation>Sign out of HAI Hub on this desk?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n catatan belum terkirim; tetap tersimpan dan dikirim setelah masuk lagi.</source>
+        <translation><numerusform>%n record not sent yet; it stays saved and is sent after you sign in again.</numerusform><numerusform>%n records not sent yet; they stay saved and are sent after you sign in again.</numerusform></translation>
+    </message>
+    <message>
+        <source>Keluar dari HAI Hub.</source>
+        <translation>Signed out of HAI Hub.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat keluar dari HAI Hub.</source>
+        <translation>Could not sign out of HAI Hub.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPicker</name>
+    <message>
+        <source>Seret berkas ke sini, atau pilih dengan Tambah lampiran.</source>
+        <translation>Drag files here, or choose them with Add attachment.</translation>
+    </message>
+    <message>
+        <source>Tambah lampiran…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>atau seret berkas ke sini</source>
+        <translation>or drag files here</translation>
+    </message>
+    <message>
+        <source>Pilih lampiran</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <source>Lampiran yang diizinkan (%1)</source>
+        <translation>Allowed attachments (%1)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat diperiksa.</source>
+        <translation>The file could not be checked.</translation>
+    </message>
+</context>
+<context>
     <name>BroadcastAlerts</name>
     <message>
         <source>%1 siaran belum dibaca</source>
@@ -128,7 +222,7 @@
     </message>
     <message>
         <source>Tanda tangan pusat cocok dengan kunci hub yang disimpan saat masuk.</source>
-        <translation>The centre&apos;s signature matches the hub key stored at sign-in.</translation>
+        <translation>The centre's signature matches the hub key stored at sign-in.</translation>
     </message>
     <message>
         <source>Diterbitkan: %1</source>
@@ -318,7 +412,7 @@
     </message>
     <message>
         <source>Kunci tanda tangan hub belum tersimpan di desk ini (masuk ke hub sekali). Isinya belum terbukti berasal dari pusat.</source>
-        <translation>The hub&apos;s signing key is not stored on this desk yet (sign in to the hub once). Its content is not yet proven to come from the centre.</translation>
+        <translation>The hub's signing key is not stored on this desk yet (sign in to the hub once). Its content is not yet proven to come from the centre.</translation>
     </message>
     <message>
         <source>Tanda tangan memakai versi yang tidak dikenal desk ini. Perbarui HAI Desk.</source>
@@ -376,6 +470,10 @@
         <translation>Broadcasts from the centre</translation>
     </message>
     <message>
+        <source>Terima kunci baru…</source>
+        <translation>Accept the new key…</translation>
+    </message>
+    <message>
         <source>Cari judul atau isi siaran</source>
         <translation>Search broadcast titles or text</translation>
     </message>
@@ -423,7 +521,7 @@
     </message>
     <message>
         <source>Pakai versi desk lain (HAI Hub)</source>
-        <translation>Use the other desk&apos;s version (HAI Hub)</translation>
+        <translation>Use the other desk's version (HAI Hub)</translation>
     </message>
     <message>
         <source>Gabungkan pilihan</source>
@@ -447,7 +545,7 @@
     </message>
     <message>
         <source>Versi desk lain (HAI Hub)</source>
-        <translation>Other desk&apos;s version (HAI Hub)</translation>
+        <translation>Other desk's version (HAI Hub)</translation>
     </message>
     <message>
         <source>Gabungan belum lengkap</source>
@@ -455,7 +553,7 @@
     </message>
     <message>
         <source>Gabungan ini melanggar aturan formulir ({fields}). Ubah pilihan.</source>
-        <translation>This merge breaks the form&apos;s rules ({fields}). Change the picks.</translation>
+        <translation>This merge breaks the form's rules ({fields}). Change the picks.</translation>
     </message>
 </context>
 <context>
@@ -498,7 +596,7 @@
     </message>
     <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
-        <translation>Choose why the question is out of the service&apos;s scope.</translation>
+        <translation>Choose why the question is out of the service's scope.</translation>
     </message>
     <message>
         <source>Waktu tidak valid.</source>
@@ -563,6 +661,49 @@
     </message>
 </context>
 <context>
+    <name>HardCaseDialog</name>
+    <message>
+        <source>Laporan kasus sulit</source>
+        <translation>Hard-case report</translation>
+    </message>
+    <message>
+        <source>Kesimpulan dan/atau rekomendasi</source>
+        <translation>Conclusion and/or recommendation</translation>
+    </message>
+    <message>
+        <source>Misalnya: perlu penegasan dari direktorat teknis; usulan entri KB baru.</source>
+        <translation>For example: needs confirmation from the technical directorate; propose a new KB entry.</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan laporan kasus sulit</source>
+        <translation>Save the hard-case report</translation>
+    </message>
+    <message>
+        <source>Tersimpan: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Laporan tidak dapat disimpan ke %1.</source>
+        <translation>The report could not be saved to %1.</translation>
+    </message>
+    <message>
+        <source>Catatan ini tidak ada lagi di desk.</source>
+        <translation>This record is no longer on the desk.</translation>
+    </message>
+    <message>
+        <source>Laporan kasus sulit tidak dapat dibuat.</source>
+        <translation>The hard-case report could not be made.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Riwayat layanan</source>
@@ -597,8 +738,16 @@
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <source>Duplikat: pengunjung sama</source>
-        <translation>Duplicate: same visitor</translation>
+        <source>Pertanyaan lain dari pengunjung ini</source>
+        <translation>Another question from this visitor</translation>
+    </message>
+    <message>
+        <source>Teruskan ke HAI-DJPBN</source>
+        <translation>Forward to HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>Laporan kasus sulit…</source>
+        <translation>Hard-case report…</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -780,6 +929,10 @@
     <message>
         <source>otomatis saat disimpan</source>
         <translation>set automatically on save</translation>
+    </message>
+    <message>
+        <source>Teruskan ke HAI-DJPBN</source>
+        <translation>Forward to HAI-DJPBN</translation>
     </message>
     <message>
         <source>Pertanyaan lain (Ctrl+Shift+N)</source>
@@ -992,8 +1145,8 @@
         <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
-        <source>Jawaban dari &quot;%1&quot; disisipkan dan dicatat sebagai dasar.</source>
-        <translation>The answer from &quot;%1&quot; was inserted and recorded as the basis.</translation>
+        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
+        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
@@ -1067,6 +1220,10 @@
         <translation>Thank you: feedback recorded; it will be sent to HAI-DJPBN.</translation>
     </message>
     <message>
+        <source>Dasar peraturan</source>
+        <translation>Regulatory basis</translation>
+    </message>
+    <message>
         <source>Apakah jawaban ini membantu?</source>
         <translation>Was this answer helpful?</translation>
     </message>
@@ -1107,10 +1264,6 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <source>Dasar hukum</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
         <source>Tidak disebutkan</source>
         <translation>Not stated</translation>
     </message>
@@ -1121,6 +1274,45 @@
     <message>
         <source>Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.</source>
         <translation>This information is a practical reference and is not legally binding.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyChangeDialog</name>
+    <message>
+        <source>Kunci tanda tangan hub berubah</source>
+        <translation>The hub's signing key changed</translation>
+    </message>
+    <message>
+        <source>Hub menandatangani siaran dengan kunci baru. Terima hanya bila petugas TI sudah memastikan sidik jari kunci baru langsung dengan pusat (telepon atau surat resmi). Ketik sidik jari dari pusat di bawah ini.</source>
+        <translation>The hub signs broadcasts with a new key. Accept it only when IT staff have confirmed the new key's fingerprint directly with the centre (by phone or official letter). Type the centre's fingerprint below.</translation>
+    </message>
+    <message>
+        <source>Kunci tersimpan</source>
+        <translation>Stored key</translation>
+    </message>
+    <message>
+        <source>Kunci baru dari hub</source>
+        <translation>New key from the hub</translation>
+    </message>
+    <message>
+        <source>Sidik jari dari pusat, mis. AB12 CD34 …</source>
+        <translation>Fingerprint from the centre, e.g. AB12 CD34 …</translation>
+    </message>
+    <message>
+        <source>Sidik jari dari pusat</source>
+        <translation>Fingerprint from the centre</translation>
+    </message>
+    <message>
+        <source>Terima kunci baru</source>
+        <translation>Accept the new key</translation>
+    </message>
+    <message>
+        <source>Sidik jari tidak cocok dengan kunci baru hub.</source>
+        <translation>The fingerprint does not match the hub's new key.</translation>
+    </message>
+    <message>
+        <source>Kunci tidak diganti: sidik jari tidak cocok.</source>
+        <translation>The key was not replaced: the fingerprint does not match.</translation>
     </message>
 </context>
 <context>
@@ -1150,12 +1342,12 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
         <source>Pertanyaan</source>
         <translation>Question</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Jawaban</source>
@@ -1230,8 +1422,8 @@
         <translation>required</translation>
     </message>
     <message>
-        <source>hasil &apos;terjawab&apos; memerlukan jawaban</source>
-        <translation>outcome &apos;answered&apos; needs an answer</translation>
+        <source>hasil 'terjawab' memerlukan jawaban</source>
+        <translation>outcome 'answered' needs an answer</translation>
     </message>
     <message>
         <source>terlalu panjang</source>
@@ -1313,6 +1505,10 @@
         <translation>Knowledge Base</translation>
     </message>
     <message>
+        <source>Tiket</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
         <source>Broadcast</source>
         <translation>Broadcasts</translation>
     </message>
@@ -1364,7 +1560,7 @@
     <name>OutageOffer</name>
     <message>
         <source>Tautkan dan pakai teks pengumuman</source>
-        <translation>Link and use the notice&apos;s text</translation>
+        <translation>Link and use the notice's text</translation>
     </message>
     <message>
         <source>Lepas tautan</source>
@@ -1424,6 +1620,10 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ubah profil petugas layanan</source>
+        <translation>Change the service officer's profile</translation>
     </message>
 </context>
 <context>
@@ -1505,15 +1705,27 @@
     </message>
     <message>
         <source>Sertakan data kontak pengunjung</source>
-        <translation>Include visitors&apos; contact data</translation>
+        <translation>Include visitors' contact data</translation>
     </message>
     <message>
         <source>Nama, telepon dan email pengunjung adalah data pribadi (UU 27/2022).</source>
-        <translation>Visitors&apos; names, phones and e-mails are personal data (Law 27/2022).</translation>
+        <translation>Visitors' names, phones and e-mails are personal data (Law 27/2022).</translation>
     </message>
     <message>
         <source>Laporan bulanan</source>
         <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>Kantor laporan</source>
+        <translation>Office of the report</translation>
+    </message>
+    <message>
+        <source>Data desk ini</source>
+        <translation>This desk's data</translation>
+    </message>
+    <message>
+        <source>%1 beserta KPPN-nya</source>
+        <translation>%1 with its KPPNs</translation>
     </message>
     <message>
         <source>Impor logbook…</source>
@@ -1536,12 +1748,20 @@
         <translation>Most asked questions</translation>
     </message>
     <message>
+        <source>Meminta laporan dari hub…</source>
+        <translation>Asking the hub for the report…</translation>
+    </message>
+    <message>
         <source>Menghitung laporan…</source>
         <translation>Computing the report…</translation>
     </message>
     <message>
         <source>Bulan itu belum tiba.</source>
         <translation>That month has not come yet.</translation>
+    </message>
+    <message>
+        <source>Hub tidak dapat dihubungi; laporan kantor lain memerlukan hub.</source>
+        <translation>The hub cannot be reached; other offices' reports need the hub.</translation>
     </message>
     <message>
         <source>Laporan tidak dapat dibuat.</source>
@@ -1604,6 +1824,14 @@
     <message>
         <source>Pengaturan disimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Bahasa baru dipakai setelah HAI Desk dibuka ulang. Buka ulang sekarang?</source>
+        <translation>The new language is used once HAI Desk is reopened. Reopen now?</translation>
     </message>
 </context>
 <context>
@@ -1727,11 +1955,11 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office&apos;s IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office&apos;s IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -1952,11 +2180,11 @@
     </message>
     <message>
         <source>Jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer&apos;s clock is about {minutes} minutes behind HAI Hub. Correct the computer&apos;s date and time.</translation>
+        <translation>This computer's clock is about {minutes} minutes behind HAI Hub. Correct the computer's date and time.</translation>
     </message>
     <message>
         <source>Jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer&apos;s clock is about {minutes} minutes ahead of HAI Hub. Correct the computer&apos;s date and time.</translation>
+        <translation>This computer's clock is about {minutes} minutes ahead of HAI Hub. Correct the computer's date and time.</translation>
     </message>
     <message>
         <source>Ditolak oleh HAI Hub.</source>
@@ -1968,7 +2196,7 @@
     </message>
     <message>
         <source>Sinkronisasi berhenti: disk penuh. Kosongkan ruang di disk folder data, lalu coba lagi.</source>
-        <translation>Sync stopped: the disk is full. Free space on the data folder&apos;s disk, then try again.</translation>
+        <translation>Sync stopped: the disk is full. Free space on the data folder's disk, then try again.</translation>
     </message>
     <message>
         <source>Sinkronisasi berhenti: basis data sedang dikunci program lain. Coba lagi.</source>
@@ -1985,6 +2213,479 @@
     <message>
         <source>Sinkronisasi berhenti: basis data rusak. Jalankan pemeriksaan data.</source>
         <translation>Sync stopped: the database is damaged. Run the data check.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketAlerts</name>
+    <message>
+        <source>Teruskan pertanyaan ini ke HAI-DJPBN sebagai tiket (isian disimpan dulu)</source>
+        <translation>Forward this question to HAI-DJPBN as a ticket (the form is saved first)</translation>
+    </message>
+    <message>
+        <source>%1 balasan belum dibaca</source>
+        <translation>%1 unread replies</translation>
+    </message>
+    <message>
+        <source>Balasan baru dari HAI-DJPBN</source>
+        <translation>New reply from HAI-DJPBN</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetail</name>
+    <message>
+        <source>Pilih tiket di daftar untuk melihat percakapannya.</source>
+        <translation>Choose a ticket in the list to see its conversation.</translation>
+    </message>
+    <message>
+        <source>Salin jawaban ke catatan</source>
+        <translation>Copy the answer to the record</translation>
+    </message>
+    <message>
+        <source>Jawaban HAI-DJPBN menjadi jawaban catatan layanan asal (hasil: terjawab, dasar: tiket ini) dan diajukan ke basis pengetahuan.</source>
+        <translation>HAI-DJPBN's answer becomes the answer of the original service record (outcome: answered, basis: this ticket) and is proposed for the knowledge base.</translation>
+    </message>
+    <message>
+        <source>Tutup tiket…</source>
+        <translation>Close the ticket…</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut ke HAI-DJPBN</source>
+        <translation>Follow-up to HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>Tulis tambahan keterangan atau pertanyaan</source>
+        <translation>Write further details or a question</translation>
+    </message>
+    <message>
+        <source>Kirim tindak lanjut</source>
+        <translation>Send follow-up</translation>
+    </message>
+    <message>
+        <source>Jawaban sudah sampai ke pengguna? Bagaimana penilaiannya?</source>
+        <translation>Has the answer reached the visitor? How did they rate it?</translation>
+    </message>
+    <message>
+        <source>Puas</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Tidak puas</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>Tidak menilai</source>
+        <translation>No rating</translation>
+    </message>
+    <message>
+        <source>Catatan (boleh kosong)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Tutup tiket</source>
+        <translation>Close ticket</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pemohon: %1</source>
+        <translation>Requester: %1</translation>
+    </message>
+    <message>
+        <source>Dibuat: %1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>Diteruskan dari catatan layanan kantor ini.</source>
+        <translation>Forwarded from a service record of this office.</translation>
+    </message>
+    <message>
+        <source>Ditolak hub: %1</source>
+        <translation>Refused by the hub: %1</translation>
+    </message>
+    <message>
+        <source>Menunggu kirim: nomor tiket diberikan hub setelah sinkronisasi.</source>
+        <translation>Waiting to be sent: the hub gives the ticket number after a sync.</translation>
+    </message>
+    <message>
+        <source>Ditutup %1 · penilaian pengguna: %2</source>
+        <translation>Closed %1 · visitor's rating: %2</translation>
+    </message>
+    <message>
+        <source>menunggu kirim</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Simpan…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Diunduh dari hub saat dibuka</source>
+        <translation>Downloaded from the hub when opened</translation>
+    </message>
+</context>
+<context>
+    <name>TicketForm</name>
+    <message>
+        <source>Teruskan ke HAI-DJPBN</source>
+        <translation>Forward to HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>Dari catatan layanan; isian diambil dari catatan itu.</source>
+        <translation>From a service record; the fields are taken from it.</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Departemen layanan</source>
+        <translation>Service department</translation>
+    </message>
+    <message>
+        <source>Prioritas</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Pemohon (pengguna layanan)</source>
+        <translation>Requester (the visitor)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Kode satker</source>
+        <translation>Satker code</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Simpan dan kirim</source>
+        <translation>Save and send</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Paling besar %1 per berkas; jenis: %2.</source>
+        <translation>At most %1 per file; types: %2.</translation>
+    </message>
+    <message>
+        <source>Jawaban pusat mungkin sudah ada: %1 entri basis pengetahuan cocok dengan perihal ini. Periksa dulu sebelum membuat tiket.</source>
+        <translation>The centre's answer may already exist: %1 knowledge-base entries match this subject. Check them before making a ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket disimpan dan akan dikirim ke HAI-DJPBN saat sinkronisasi.</source>
+        <translation>The ticket is saved and will be sent to HAI-DJPBN at the next sync.</translation>
+    </message>
+    <message>
+        <source>Tiket gagal disimpan. Isian tetap ada; coba lagi.</source>
+        <translation>The ticket could not be saved. The form is kept; try again.</translation>
+    </message>
+    <message>
+        <source>Catatan ini sudah pernah diteruskan (tiket %1). Tiket baru tetap dapat dibuat bila memang perlu.</source>
+        <translation>This record was forwarded before (ticket %1). A new ticket can still be made if really needed.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Departemen</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Batas SLA</source>
+        <translation>SLA due</translation>
+    </message>
+    <message>
+        <source>Balasan terakhir</source>
+        <translation>Last reply</translation>
+    </message>
+    <message>
+        <source>Daftar tiket tidak dapat dibaca.</source>
+        <translation>The ticket list could not be read.</translation>
+    </message>
+    <message>
+        <source>%1 balasan belum dibaca</source>
+        <translation>%1 unread replies</translation>
+    </message>
+    <message>
+        <source>lewat batas SLA</source>
+        <translation>past the SLA due time</translation>
+    </message>
+</context>
+<context>
+    <name>TicketOffer</name>
+    <message>
+        <source>Catatan dieskalasi tersimpan. Teruskan ke HAI-DJPBN sebagai tiket?</source>
+        <translation>Escalated record saved. Forward it to HAI-DJPBN as a ticket?</translation>
+    </message>
+    <message>
+        <source>Teruskan ke HAI-DJPBN</source>
+        <translation>Forward to HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTexts</name>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Menunggu pengguna</source>
+        <translation>Waiting for the visitor</translation>
+    </message>
+    <message>
+        <source>Dieskalasi</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Dijawab</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Masih terbuka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Sudah ditutup</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Rendah</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Tinggi</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Mendesak</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <source>Kantor ini (CSO)</source>
+        <translation>This office (CSO)</translation>
+    </message>
+    <message>
+        <source>Agen HAI-DJPBN</source>
+        <translation>HAI-DJPBN agent</translation>
+    </message>
+    <message>
+        <source>HAI-DJPBN</source>
+        <translation>HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>ditolak hub</source>
+        <translation>refused by the hub</translation>
+    </message>
+    <message>
+        <source>menunggu kirim</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>‖ jeda</source>
+        <translation>‖ paused</translation>
+    </message>
+    <message>
+        <source>⚠ lewat %1</source>
+        <translation>⚠ overdue %1</translation>
+    </message>
+    <message>
+        <source>segera %1</source>
+        <translation>due soon %1</translation>
+    </message>
+    <message>
+        <source>✓ terpenuhi</source>
+        <translation>✓ met</translation>
+    </message>
+    <message>
+        <source>terlewati</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>Batas waktu layanan (SLA) %1 sudah terlewati.</source>
+        <translation>The service due time (SLA) %1 has passed.</translation>
+    </message>
+    <message>
+        <source>Batas waktu layanan (SLA) %1 segera tiba.</source>
+        <translation>The service due time (SLA) %1 is near.</translation>
+    </message>
+    <message>
+        <source>Tiket menunggu jawaban pengguna: jam SLA berhenti sampai pengguna menanggapi.</source>
+        <translation>The ticket waits for the visitor's answer: the SLA clock stops until they respond.</translation>
+    </message>
+    <message>
+        <source>Batas waktu layanan (SLA): %1.</source>
+        <translation>Service due time (SLA): %1.</translation>
+    </message>
+    <message>
+        <source>Dijawab dalam batas waktu layanan (SLA).</source>
+        <translation>Answered within the service due time (SLA).</translation>
+    </message>
+    <message>
+        <source>Dijawab melewati batas waktu layanan (SLA).</source>
+        <translation>Answered after the service due time (SLA).</translation>
+    </message>
+    <message>
+        <source>puas</source>
+        <translation>satisfied</translation>
+    </message>
+    <message>
+        <source>tidak puas</source>
+        <translation>not satisfied</translation>
+    </message>
+    <message>
+        <source>tidak dinilai</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <source>Paling banyak %1 lampiran per tiket.</source>
+        <translation>At most %1 attachments per ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket sudah ditutup. Teruskan pertanyaan baru bila perlu.</source>
+        <translation>The ticket is closed. Forward a new question if needed.</translation>
+    </message>
+    <message>
+        <source>Tiket ini tidak berasal dari catatan layanan.</source>
+        <translation>This ticket did not come from a service record.</translation>
+    </message>
+    <message>
+        <source>Belum ada jawaban dari HAI-DJPBN.</source>
+        <translation>No answer from HAI-DJPBN yet.</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>mengunggah %1 %</source>
+        <translation>uploading %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <source>Tiket ke HAI-DJPBN</source>
+        <translation>Tickets to HAI-DJPBN</translation>
+    </message>
+    <message>
+        <source>Tiket baru…</source>
+        <translation>New ticket…</translation>
+    </message>
+    <message>
+        <source>Teruskan pertanyaan ke HAI-DJPBN tanpa catatan layanan</source>
+        <translation>Forward a question to HAI-DJPBN without a service record</translation>
+    </message>
+    <message>
+        <source>Cari nomor, perihal atau uraian tiket</source>
+        <translation>Search ticket number, subject or details</translation>
+    </message>
+    <message>
+        <source>Terbuka dan ditutup</source>
+        <translation>Open and closed</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut disimpan dan akan dikirim saat sinkronisasi.</source>
+        <translation>The follow-up is saved and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Tiket ditutup; penilaian pengguna dikirim ke HAI-DJPBN.</source>
+        <translation>Ticket closed; the visitor's rating goes to HAI-DJPBN.</translation>
+    </message>
+    <message>
+        <source>Jawaban HAI-DJPBN disalin ke catatan layanan asal dan diajukan ke basis pengetahuan.</source>
+        <translation>HAI-DJPBN's answer was copied to the original service record and proposed for the knowledge base.</translation>
+    </message>
+    <message>
+        <source>Simpan lampiran</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>Lampiran disimpan: %1</source>
+        <translation>Attachment saved: %1</translation>
+    </message>
+    <message>
+        <source>Lampiran tidak dapat dibuka. Bila lampiran dari HAI-DJPBN, desk perlu terhubung ke hub untuk mengunduhnya.</source>
+        <translation>The attachment could not be opened. An attachment from HAI-DJPBN needs a connection to the hub to download it.</translation>
+    </message>
+    <message>
+        <source>Tiket sebelumnya / berikutnya</source>
+        <translation>Previous / next ticket</translation>
+    </message>
+    <message>
+        <source>Tidak dapat disimpan. Coba lagi.</source>
+        <translation>Could not be saved. Try again.</translation>
+    </message>
+    <message>
+        <source>%1 tiket</source>
+        <translation>%1 tickets</translation>
     </message>
 </context>
 <context>
@@ -2050,7 +2751,7 @@
     </message>
     <message>
         <source>Nama pengunjung</source>
-        <translation>Visitor&apos;s name</translation>
+        <translation>Visitor's name</translation>
     </message>
     <message>
         <source>Kode satker</source>
