@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hai_contract.codes import BROADCAST_KINDS
 from hai_desktop.core import broadcasts
 from hai_desktop.core import broadcasts_verify as verify
 
@@ -25,9 +26,7 @@ def kind_text(code: str | None) -> str:
 
 
 def kind_items() -> list[tuple[str, str]]:
-    return [
-        (c, kind_text(c)) for c in ("info", "outage", "data_request", "service_change", "other")
-    ]
+    return [(c, kind_text(c)) for c in BROADCAST_KINDS]
 
 
 def urgency_text(code: str | None) -> str:
