@@ -7,14 +7,7 @@ import pytest
 import requests
 
 from hai_desktop.core import credentials, profile_store
-from tests.integration.hub_harness import API, Hub, close_bound, make_desk
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
+from tests.integration.hub_harness import API, close_bound, make_desk
 
 
 @pytest.fixture()
