@@ -54,3 +54,8 @@ chmod 0644 "$desktop_file"
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$data_home/applications" || true
 command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$data_home/icons/hicolor" || true
 echo "HAI Desk installed in $prefix (menu: HAI Desk; command: $bin_dir/hai-desktop)."
+# A per-user install cannot add system fonts: say so where names with emoji would be boxes.
+if command -v fc-list >/dev/null && ! fc-list | grep -qi emoji; then
+  echo "Tip: no emoji font on this system; names with emoji show as boxes." \
+       "Install one: sudo apt-get install fonts-noto-color-emoji" >&2
+fi
