@@ -170,7 +170,7 @@ class HistoryView(QWidget):
         self.open_button = QPushButton(self.tr("Buka (Enter)"))
         self.open_button.setObjectName(names.HISTORY_OPEN)
         self.open_button.clicked.connect(self.open_current)
-        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain dari pengunjung ini"))
+        self.duplicate_button = QPushButton(self.tr("Pertanyaan lain"))
         self.duplicate_button.setObjectName(names.HISTORY_DUPLICATE)
         self.duplicate_button.clicked.connect(self.duplicate_current)
         self.forward_button = QPushButton(self.tr("Teruskan ke HAI-DJPBN"))
