@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import uuid
 
-from tests.central.test_console_browser import (  # noqa: F401 - fixtures
-    PDF,
-    browser,
-    fits_1280,
-    hub,
-    menu,
-    page,
-    shots,
-    sign_in,
-    staff_account,
-)
+from tests.central import test_console_browser as base
+from tests.central.test_console_browser import PDF, fits_1280, menu, sign_in, staff_account
 from tests.integration.hub_harness import make_desk
+
+# The same fixtures as the agent screens' browser tests (hub, Chromium, page, screenshots).
+hub, browser, page, shots = base.hub, base.browser, base.page, base.shots
 
 
 def test_urgent_broadcast_published_and_its_acknowledgement_arrives(hub, page, shots, tmp_path):
