@@ -19,7 +19,7 @@ NAV: list[NavItem] = [
     NavItem("/console/review", "Tinjauan jawaban", frozenset({"agent"})),
     NavItem("/console/kb", "Basis pengetahuan", frozenset({"agent", "supervisor"})),
     NavItem("/console/broadcasts", "Broadcast", frozenset({"broadcaster", "admin"})),
-    NavItem("/console/national", "Pemantauan nasional", frozenset({"supervisor"})),
+    NavItem("/console/national", "Pemantauan", frozenset({"supervisor"})),
     NavItem("/console/admin/offices", "Kantor", frozenset({"admin"})),
     NavItem("/console/admin/users", "Pengguna dan peran", frozenset({"admin"})),
     NavItem("/console/admin/calendar", "Kalender kerja", frozenset({"admin"})),

@@ -67,6 +67,8 @@ def _offset_text(seconds: float | None) -> str:
         return "—"
     sign = "+" if seconds >= 0 else "−"
     s = abs(int(seconds))
+    if s < 60:
+        return "tepat"
     if s >= 86400:
         return f"{sign}{s // 86400} hari"
     if s >= 3600:
@@ -156,6 +158,10 @@ def _bars(counts: dict[str, int], names: dict[str, str] | None = None) -> list[d
     ]
 
 
+def _names(key: str) -> dict[str, str]:
+    return {d["code"]: d["name"] for d in reference.get_item(key) or []}
+
+
 @router.get(BASE + "/monthly")
 def monthly_page(request: Request, user: Supervisor) -> Response:
     q = request.query_params
@@ -194,7 +200,7 @@ def monthly_page(request: Request, user: Supervisor) -> Response:
     top = max((r["inquiries"] for r in rows), default=0) or 1
     for r in rows:
         r["width"] = round(r["inquiries"] * 100 / top, 1)
-    departments = {d["code"]: d["name"] for d in reference.get_item("departments") or []}
+    departments = _names("departments")
     daily_top = max(total["daily"], default=0) or 1
     return render(
         request,
@@ -209,7 +215,7 @@ def monthly_page(request: Request, user: Supervisor) -> Response:
             "report": total,
             "rows": rows,
             "by_department": _bars(total["by_department"], departments),
-            "by_channel": _bars(total["by_channel"]),
+            "by_channel": _bars(total["by_channel"], _names("channels")),
             "daily": [
                 {"day": i + 1, "count": n, "height": round(n * 100 / daily_top, 1)}
                 for i, n in enumerate(total["daily"])

@@ -72,21 +72,40 @@ def test_urgent_broadcast_published_and_its_acknowledgement_arrives(hub, page, s
 
 
 def test_supervisor_and_admin_screens(hub, page, shots, tmp_path):
+    from hai_desktop.core import inquiries
     from hai_desktop.core.sync.engine import SyncEngine
 
     account = hub.create_office_with_cso()
     paths = make_desk(tmp_path / "desk", hub.url, account)
-    assert SyncEngine(paths).run_once(force=True).ok  # a heartbeat
+    for channel, department, outcome in (
+        ("telepon", "PA", "answered"),
+        ("tatap_muka", "PA", "answered"),
+        ("tatap_muka", "PKN", "escalated"),
+    ):
+        inquiries.save_inquiry(
+            inquiries.InquiryInput(
+                channel=channel,
+                department=department,
+                application="SAKTI",
+                visitor_name="Andi",
+                satker_code="654321",
+                question="Bagaimana cara revisi DIPA di SAKTI?",
+                answer="Ajukan revisi melalui SAKTI modul penganggaran.",
+                outcome=outcome,
+            )
+        )
+    assert SyncEngine(paths).run_once(force=True).ok  # the inquiries and a heartbeat
 
     sign_in(page, hub, staff_account(hub, "supervisor"))
     page.wait_for_url("**/console/")
-    menu(page, "Pemantauan nasional").click()
+    menu(page, "Pemantauan").click()
     row = page.locator("table.desks tbody tr", has_text=account.office_code)
     assert row.count() == 1 and "diam" not in row.inner_text()
     assert fits_1280(page)
     page.screenshot(path=str(shots / "console_national.png"))
     page.get_by_role("link", name="Angka bulanan & SLA").click()
     assert page.get_by_role("heading", name="Angka bulanan · Nasional").is_visible()
+    assert "3 layanan" in page.get_by_role("list", name="Ringkasan bulan").inner_text()
     assert fits_1280(page)
     page.screenshot(path=str(shots / "console_monthly.png"), full_page=True)
 
