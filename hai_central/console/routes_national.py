@@ -6,7 +6,7 @@ compliance (services/reports.monthly: the same numbers as GET /reports/monthly).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -24,10 +24,11 @@ from hai_contract import limits
 router = APIRouter(route_class=ConsoleRoute, include_in_schema=False)
 Supervisor = Annotated[CurrentUser, Depends(staff("supervisor"))]
 BASE = f"{PREFIX}/national"
-PER_PAGE = 200
+PER_PAGE = 100
 # "Silent for more than a working day": no heartbeat during a full day of office hours
 # (Monday-Thursday 07:30-16:00) of the desk's office, holidays and weekends not counted.
 WORKING_DAY_MINUTES = 8.5 * 60
+RECENT = timedelta(minutes=WORKING_DAY_MINUTES)
 # A desk clock this far from the hub's is flagged (its records are still counted right:
 # the hub corrects them by the measured offset).
 CLOCK_TOLERANCE_S = 5 * 60
@@ -50,9 +51,11 @@ def desk_rows(now: datetime, office_code: str | None = None) -> list[dict[str, A
     current_v = _version(current)
     for d in items:
         seen = parse_time(d["last_seen"])
-        cal = cals[d["office_code"] or ""]
-        # Silent when a full working day of the office has passed since the last heartbeat.
-        d["silent"] = cal.add(seen, WORKING_DAY_MINUTES) <= now
+        # Silent when a full working day of the office has passed since the last heartbeat
+        # (working time never runs faster than the clock: a recent desk needs no calendar).
+        d["silent"] = now - seen >= RECENT and (
+            cals[d["office_code"] or ""].add(seen, WORKING_DAY_MINUTES) <= now
+        )
         offset = None
         if d["client_time"]:
             offset = (parse_time(d["client_time"]) - seen).total_seconds()
