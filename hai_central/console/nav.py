@@ -21,7 +21,7 @@ NAV: list[NavItem] = [
     NavItem("/console/broadcasts", "Broadcast", frozenset({"broadcaster", "admin"})),
     NavItem("/console/national", "Pemantauan", frozenset({"supervisor"})),
     NavItem("/console/admin/offices", "Kantor", frozenset({"admin"})),
-    NavItem("/console/admin/users", "Pengguna dan peran", frozenset({"admin"})),
+    NavItem("/console/admin/users", "Pengguna", frozenset({"admin"})),
     NavItem("/console/admin/calendar", "Kalender kerja", frozenset({"admin"})),
 ]
 

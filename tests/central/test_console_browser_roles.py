@@ -116,8 +116,10 @@ def test_supervisor_and_admin_screens(hub, page, shots, tmp_path):
     assert page.get_by_role("link", name=account.office_code).is_visible()
     assert fits_1280(page)
     page.screenshot(path=str(shots / "console_admin_offices.png"))
-    menu(page, "Pengguna dan peran").click()
+    menu(page, "Pengguna").click()
     page.get_by_text("Tambah pengguna").click()
+    assert fits_1280(page)
+    page.screenshot(path=str(shots / "console_admin_users.png"))
     email = f"agen.{uuid.uuid4().hex[:6]}@kemenkeu.go.id"
     new_user = page.get_by_role("form", name="Tambah pengguna")
     new_user.get_by_label("E-mail dinas").fill(email)
