@@ -14,9 +14,17 @@ import importlib
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-# Console forms that carry files (a ticket reply): the hub's body limit is raised for them.
-UPLOAD_PREFIX = "/console/tickets/"
-ROUTERS = ("routes_auth", "routes_tickets", "routes_review", "routes_kb")
+# Console forms that carry files (a ticket reply, a broadcast): the body limit is raised.
+UPLOAD_PREFIX = ("/console/tickets/", "/console/broadcasts/")
+ROUTERS = (
+    "routes_auth",
+    "routes_tickets",
+    "routes_review",
+    "routes_kb",
+    "routes_broadcasts",
+    "routes_national",
+    "routes_admin",
+)
 
 
 def install(app: FastAPI) -> None:

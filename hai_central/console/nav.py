@@ -18,6 +18,11 @@ NAV: list[NavItem] = [
     NavItem("/console/tickets/similar", "Tiket serupa", frozenset({"agent"})),
     NavItem("/console/review", "Tinjauan jawaban", frozenset({"agent"})),
     NavItem("/console/kb", "Basis pengetahuan", frozenset({"agent", "supervisor"})),
+    NavItem("/console/broadcasts", "Broadcast", frozenset({"broadcaster", "admin"})),
+    NavItem("/console/national", "Pemantauan", frozenset({"supervisor"})),
+    NavItem("/console/admin/offices", "Kantor", frozenset({"admin"})),
+    NavItem("/console/admin/users", "Pengguna", frozenset({"admin"})),
+    NavItem("/console/admin/calendar", "Kalender kerja", frozenset({"admin"})),
 ]
 
 

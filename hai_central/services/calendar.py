@@ -189,20 +189,38 @@ def _reference_hours() -> Any:
     return reference.get_item("office_hours")
 
 
+def _calendar(extra: dict[str, Any], rows: list[CalendarDay], reference_hours: Any) -> WorkCalendar:
+    raw_hours = extra.get("office_hours") or reference_hours or DEFAULT_HOURS
+    return WorkCalendar(
+        timezone=timezone_for(extra),
+        hours=_parse_hours(raw_hours),
+        extra_off=frozenset(date.fromisoformat(r.day) for r in rows if r.kind == "off"),
+        extra_work=frozenset(date.fromisoformat(r.day) for r in rows if r.kind == "work"),
+    )
+
+
 def calendar_for(office_code: str | None) -> WorkCalendar:
     """The working calendar of an office (unknown office: WIB, default hours)."""
     with store.session():
         office = Office.get_or_none(Office.code == office_code) if office_code else None
         extra = (office.extra or {}) if office is not None else {}
         rows = list(CalendarDay.select())
-    raw_hours = extra.get("office_hours") or _reference_hours() or DEFAULT_HOURS
-    hours = _parse_hours(raw_hours)
-    return WorkCalendar(
-        timezone=timezone_for(extra),
-        hours=hours,
-        extra_off=frozenset(date.fromisoformat(r.day) for r in rows if r.kind == "off"),
-        extra_work=frozenset(date.fromisoformat(r.day) for r in rows if r.kind == "work"),
-    )
+    return _calendar(extra, rows, _reference_hours())
+
+
+def calendars_for(office_codes: set[str]) -> dict[str, WorkCalendar]:
+    """The working calendars of many offices at once (the national view's desks); an
+    unknown office gets WIB and the default hours, as in :func:`calendar_for`."""
+    with store.session():
+        extras = {
+            o.code: o.extra or {}
+            for o in Office.select(Office.code, Office.extra).where(
+                Office.code.in_(sorted(office_codes) or [""])
+            )
+        }
+        rows = list(CalendarDay.select())
+    reference_hours = _reference_hours()
+    return {code: _calendar(extras.get(code, {}), rows, reference_hours) for code in office_codes}
 
 
 # ------------------------------------------------------------------ admin: days that differ

@@ -124,6 +124,18 @@ def upsert_office(item: dict[str, Any], *, overwrite: bool = True) -> bool:
     return bool(written)
 
 
+def create_office(data: dict[str, Any]) -> dict[str, Any]:
+    """Create an office (POST /admin/offices and the console): 422 for an unknown parent,
+    409 when the code exists."""
+    if data.get("parent_code") and get_office(data["parent_code"]) is None:
+        raise ApiError(422, "invalid_field", "unknown parent office", {"field": "parent_code"})
+    if not upsert_office(data, overwrite=False):
+        raise ApiError(409, "conflict", "an office with this code exists", {"field": "code"})
+    office = get_office(data["code"])
+    assert office is not None
+    return office_public(office)
+
+
 def bump_version() -> None:
     """Reference data changed: raise its version (part of the ETag)."""
     store.next_counter("reference")

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Path
 
 from hai_central.api.common import ERRORS
 from hai_central.api.deps import Admin
-from hai_central.errors import ApiError
 from hai_central.schemas import (
     OfficeIn,
     OfficeList,
@@ -24,13 +23,7 @@ router = APIRouter(prefix="/admin", tags=["admin"], responses=ERRORS)
 @router.post("/offices", response_model=OfficeOut, status_code=201)
 def create_office(body: OfficeIn, user: Admin) -> dict:
     """Create an office (409 if the code exists)."""
-    data = body.model_dump()
-    if data.get("parent_code") and reference.get_office(data["parent_code"]) is None:
-        raise ApiError(422, "invalid_field", "unknown parent office", {"field": "parent_code"})
-    if not reference.upsert_office(data, overwrite=False):
-        raise ApiError(409, "conflict", "an office with this code exists", {"field": "code"})
-    office = reference.get_office(body.code)
-    return reference.office_public(office)
+    return reference.create_office(body.model_dump())
 
 
 @router.get("/offices", response_model=OfficeList)
