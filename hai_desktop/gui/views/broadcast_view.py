@@ -118,6 +118,7 @@ class BroadcastView(QWidget):
         self.search.setObjectName(SEARCH)
         self.search.setPlaceholderText(self.tr("Cari judul atau isi siaran"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)  # the filters give way first at 1024 px
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         row.addWidget(self.search, 2)
         self.kind = self._combo("broadcastKindFilter", self.tr("Semua jenis"), texts.kind_items())
@@ -172,6 +173,8 @@ class BroadcastView(QWidget):
         for code, words in items:
             combo.addItem(words, code)
         combo.currentIndexChanged.connect(self.apply_filters)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         return combo
 
     # -- public API -----------------------------------------------------------------------
