@@ -149,7 +149,10 @@
     </message>
     <message numerus="yes">
         <source>%n catatan belum terkirim; tetap tersimpan dan dikirim setelah masuk lagi.</source>
-        <translation><numerusform>%n record not sent yet; it stays saved and is sent after you sign in again.</numerusform><numerusform>%n records not sent yet; they stay saved and are sent after you sign in again.</numerusform></translation>
+        <translation>
+            <numerusform>%n record not sent yet; it stays saved and is sent after you sign in again.</numerusform>
+            <numerusform>%n records not sent yet; they stay saved and are sent after you sign in again.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keluar dari HAI Hub.</source>
@@ -738,8 +741,8 @@
         <translation>Open (Enter)</translation>
     </message>
     <message>
-        <source>Pertanyaan lain dari pengunjung ini</source>
-        <translation>Another question from this visitor</translation>
+        <source>Pertanyaan lain</source>
+        <translation>Another question</translation>
     </message>
     <message>
         <source>Teruskan ke HAI-DJPBN</source>
