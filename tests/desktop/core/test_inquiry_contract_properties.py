@@ -1,8 +1,8 @@
 """The desk's log-form validation and the hub's agree (issue 7, item 7), by property.
 
 Hypothesis fills the log form (``InquiryInput``) near and past every limit of the contract.
-Two properties, both judged by the contract's own functions (``hai_contract``: the shape
-validator, the NUL and size checks the hub runs on every pushed item):
+Two properties, both judged by the contract's own functions (``hai_contract``'s shape
+validator, and the hub's per-item check built on it: NUL anywhere, the size caps):
 
 - what the desk saves, the hub accepts: a form the desk's ``validate`` passes is saved, and
   the wire item the desk then sends passes the hub's checks (no record stuck ``rejected``);
@@ -19,8 +19,8 @@ import uuid
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from hai_contract import checks, limits
-from hai_contract import shapes as sh
+from hai_central.wire import validate_item
+from hai_contract import limits
 from hai_contract.inquiry import FORM_PATHS, INQUIRY, flat_errors
 from hai_desktop.core import inquiries, reference
 from hai_desktop.core.inquiries import InquiryInput
@@ -150,15 +150,9 @@ def form(draw) -> InquiryInput:
 
 
 def _hub_errors(wire: dict) -> dict[str, str]:
-    """What the hub answers a pushed item (hai_central.wire.validate_item): the contract's
-    shape, NUL anywhere, and the size caps."""
-    errors = INQUIRY.validate(wire)
-    if errors:
-        return errors
-    where = checks.nul_path(wire)
-    if where:
-        return {where: "contains_nul"}
-    return sh.within_size(wire, INQUIRY)
+    """What the hub answers a pushed item: its own per-item check (the contract's shape,
+    NUL anywhere, the size caps)."""
+    return validate_item(INQUIRY, wire)
 
 
 FORM = InquiryInput(
