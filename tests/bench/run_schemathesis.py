@@ -194,21 +194,12 @@ def assign_operations(doc: dict[str, Any], roles: tuple[str, ...]) -> dict[str, 
     return assigned
 
 
-def run_role(
-    base: str,
-    role: str,
-    token: str,
-    mode: Mode,
-    report_dir: Path,
-    st: str | None = None,
-    operation_ids: list[str] | None = None,
-) -> RoleResult:
-    """One ``st run`` with ``token`` (on ``operation_ids`` only, when given); the summary
-    from its JSON report."""
-    st = st or str(Path(sys.executable).with_name("st"))
-    report = report_dir / f"{role}.json"
-    cmd = [
-        st,
+def st_args(
+    base: str, role: str, token: str, mode: Mode, report: Path, operation_ids: list[str] | None
+) -> list[str]:
+    """The arguments of one ``st`` run with ``token`` (on ``operation_ids`` only, when
+    given; the logout run on ``/auth/logout`` alone)."""
+    args = [
         "--config-file",
         str(CONFIG),
         "run",
@@ -235,19 +226,36 @@ def run_role(
         "off",
     ]
     if mode.max_time:
-        cmd += ["--max-time", str(mode.max_time)]
+        args += ["--max-time", str(mode.max_time)]
     if role == "logout":
-        cmd += ["--include-path", LOGOUT]
+        args += ["--include-path", LOGOUT]
     elif operation_ids is not None:
         for op_id in operation_ids:
-            cmd += ["--include-operation-id", op_id]
+            args += ["--include-operation-id", op_id]
     else:
-        cmd += ["--exclude-path", LOGOUT]
-    start = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=report_dir)
-    seconds = time.monotonic() - start
-    (report_dir / f"{role}.out").write_text(proc.stdout + proc.stderr)
-    return summarize(role, report, proc.returncode, seconds)
+        args += ["--exclude-path", LOGOUT]
+    return args
+
+
+def run_roles(jobs: list[tuple[str, list[str]]], report_dir: Path) -> list[RoleResult]:
+    """The runs of ``jobs`` ((role, st arguments)) in order, in one process of their own
+    (tests/bench/st_batch.py: schemathesis starts once)."""
+    batch = [
+        {"name": role, "args": args, "out": str(report_dir / f"{role}.out")} for role, args in jobs
+    ]
+    jobs_file = report_dir / "jobs.json"
+    jobs_file.write_text(json.dumps(batch))
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("st_batch.py")), str(jobs_file)],
+        cwd=report_dir,
+        check=False,
+    )
+    results = []
+    for role, _ in jobs:
+        done = report_dir / f"{role}.exit"
+        code, seconds = done.read_text().split() if done.exists() else ("-1", "0")
+        results.append(summarize(role, report_dir / f"{role}.json", int(code), float(seconds)))
+    return results
 
 
 def summarize(role: str, report: Path, exit_code: int, seconds: float) -> RoleResult:
@@ -286,10 +294,14 @@ def run_all(
             if not mode.every_operation:
                 doc = _call(base, "GET", "/api/v1/openapi.json")
                 ops = assign_operations(doc, tuple(r for r in roles if r != "logout"))
-            return [
-                run_role(base, role, tokens[role], mode, work, operation_ids=ops.get(role))
+            jobs = [
+                (
+                    role,
+                    st_args(base, role, tokens[role], mode, work / f"{role}.json", ops.get(role)),
+                )
                 for role in roles
             ]
+            return run_roles(jobs, work)
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -312,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         phases=args.phases or mode.phases,
         max_time=args.max_time or mode.max_time,
         seed=args.seed if args.seed is not None else mode.seed,
+        every_operation=mode.every_operation,
     )
     url = None
     if args.db == "postgres":
