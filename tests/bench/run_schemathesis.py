@@ -2,18 +2,20 @@
 
 A hub is started on a free loopback port (uvicorn in a thread of this process) on SQLite or
 PostgreSQL; a user of each role signs in; then ``st run`` runs against
-``/api/v1/openapi.json`` once per role with that role's token (every operation, every check,
-the stateful phase on), and once for ``/auth/logout`` alone with a token of its own (logging
-out revokes the token a run signs in with). The failures of each run come from its JSON
-report.
+``/api/v1/openapi.json`` once per role with that role's token (every check, the stateful
+phase on, the settings of ``schemathesis.toml`` beside this file), and once for
+``/auth/logout`` alone with a token of its own (logging out revokes the token a run signs
+in with). The runs share one schemathesis process (``st_batch.py``); the failures of each
+come from its JSON report.
 
-    .venv/bin/python tests/bench/run_schemathesis.py                 # the full run: -n 40
-    .venv/bin/python tests/bench/run_schemathesis.py --quick         # CI's budget
+    .venv/bin/python tests/bench/run_schemathesis.py                 # every operation per role, -n 40
+    .venv/bin/python tests/bench/run_schemathesis.py --quick         # CI's: each operation once, -n 2, no coverage
     .venv/bin/python tests/bench/run_schemathesis.py --db postgres   # HAI_TEST_POSTGRES_URL
-    .venv/bin/python tests/bench/run_schemathesis.py --roles admin -n 100 --keep
+    .venv/bin/python tests/bench/run_schemathesis.py --roles admin -n 100 --keep DIR
 
-``tests/central/test_fuzz.py`` calls :func:`run_all` in the quick mode (``HAI_FUZZ=full``
-gives it the full run's settings).
+``--quick`` gives each operation to one role its ``x-roles`` allows (balanced), so every
+operation is exercised by a role that may use it. ``tests/central/test_fuzz.py`` calls
+:func:`run_all` in the quick mode (``HAI_FUZZ=full`` gives it the full run's settings).
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ class Mode:
 
 
 FULL = Mode(max_examples=40)
-QUICK = Mode(max_examples=4, every_operation=False)
+# CI's: each operation once, no coverage phase (its boundary cases of the long texts cost
+# minutes per database; the full run has it).
+QUICK = Mode(max_examples=2, phases="examples,fuzzing,stateful", every_operation=False)
 
 
 @dataclass
