@@ -102,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.hub = HubState(settings=settings, signing_key=key)
     app.state.hub.extra["mail_worker"] = broadcast_email.start_worker(settings)
-    for module in (
+    modules = (
         health,
         auth,
         inquiries,
@@ -114,8 +114,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         admin,
         calendar,
         reports,
-    ):
+    )
+    for module in modules:
         app.include_router(module.router, prefix=API_PREFIX)
+    app.state.routers = [(API_PREFIX, module.router) for module in modules]  # for the document
     console.install(app)
     install_error_handlers(app)
     wire.install_openapi(app)

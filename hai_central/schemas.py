@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from hai_central.wire import InquiryIn, Strict, StrictOpen, Time, Uuid, codes_type
+from hai_central.wire import InquiryIn, Int, Strict, StrictOpen, Time, Uuid, codes_type
 from hai_contract import codes, limits
 from hai_contract.emails import EMAIL_PATTERN, official_pattern
 
@@ -275,7 +275,7 @@ class TicketMessageIn(Strict):
 
 class TicketPatch(Strict):
     status: TicketStatus | None = None
-    level: int | None = Field(default=None, ge=L.TICKET_LEVEL_MIN, le=L.TICKET_LEVEL_MAX)
+    level: Int(L.TICKET_LEVEL_MIN, L.TICKET_LEVEL_MAX) | None = None
     assigned_department: Department | None = None
     assigned_to: str | None = Text(L.EMAIL_MAX, required=False, default=None)
 
@@ -513,7 +513,7 @@ class EmailStatus(BaseModel):
 class HeartbeatIn(Strict):
     device_id: str = Text(64)
     app_version: str = Text(L.APP_VERSION_MAX, required=False)
-    outbox_depth: int = Field(ge=0, le=10**9)
+    outbox_depth: Int(0, 10**9)
     oldest_unsent_at: Time | None = None
     last_pull_at: Time | None = None
     client_time: Time

@@ -41,12 +41,27 @@ def _strict_time(value: Any) -> datetime:
 
 TIME_SCHEMA = {"type": "string", "format": "date-time", "pattern": limits.TIME_PATTERN}
 Time = Annotated[datetime, BeforeValidator(_strict_time), WithJsonSchema(TIME_SCHEMA)]
-# A UUID on the wire is text; the hub's own callers (the CLI) may hand a uuid.UUID.
+# A UUID on the wire is text; the hub's own callers (the CLI) may hand a uuid.UUID. The
+# pattern comes before the validator: after it, pydantic leaves it out of the JSON schema.
 Uuid = Annotated[
     str,
-    BeforeValidator(lambda v: str(v) if isinstance(v, uuid.UUID) else v),
     PField(pattern=limits.UUID_PATTERN),
+    BeforeValidator(lambda v: str(v) if isinstance(v, uuid.UUID) else v),
 ]
+
+
+def _whole_number(value: Any) -> Any:
+    # JSON Schema's "integer" is any number without a fraction: 5.0 is one. Strict pydantic
+    # would refuse it; "5", true and 5.5 stay refused.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def Int(minimum: int | None = None, maximum: int | None = None) -> Any:  # noqa: N802
+    """A strict integer (5.0 counts, "5" and true do not) within the bounds; the bounds in
+    the type itself, so that an optional one keeps them in the document."""
+    return Annotated[int, PField(ge=minimum, le=maximum), BeforeValidator(_whole_number)]
 
 
 def codes_type(values: tuple[Any, ...]) -> Any:
@@ -60,8 +75,27 @@ class Strict(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+# What a field the contract does not name may hold: any JSON without NUL, in names too
+# (the edge refuses NUL anywhere: PostgreSQL cannot store it).
+EXTRA_REF = "#/components/schemas/ExtraValue"
+EXTRA_VALUE = {
+    "description": "A field the contract does not name: any JSON without NUL characters",
+    "anyOf": [
+        {"type": "string", "pattern": NO_NUL},
+        {"type": ["number", "boolean", "null"]},
+        {"type": "array", "items": {"$ref": EXTRA_REF}},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": NO_NUL},
+            "additionalProperties": {"$ref": EXTRA_REF},
+        },
+    ],
+}
+
+
 class StrictOpen(BaseModel):
-    """A request model that may carry more fields than listed (API.md); no coercion."""
+    """A request model that may carry more fields than listed (API.md); no coercion. (The
+    document gives its extra fields the schema ``ExtraValue``: see ``_no_nul``.)"""
 
     model_config = ConfigDict(strict=True, extra="allow")
 
@@ -87,8 +121,7 @@ def _field_type(f: sh.Field) -> tuple[Any, dict[str, Any]]:
     if f.kind == sh.TIME:
         return Time, kw
     if f.kind == sh.INT:
-        kw.update(ge=f.minimum, le=f.maximum)
-        return int, kw
+        return Int(f.minimum, f.maximum), kw
     if f.kind == sh.NUMBER:
         kw.update(ge=f.minimum, le=f.maximum, allow_inf_nan=False)
         return float, kw
@@ -157,8 +190,12 @@ def validate_item(
 
 
 def _no_nul(node: Any) -> None:
-    """Every text schema without a pattern, an enum or a binary format gets ``NO_NUL``."""
+    """Every text schema without a pattern, an enum or a binary format gets ``NO_NUL``; an
+    object open to more fields gets ``ExtraValue`` for them, and names without NUL."""
     if isinstance(node, dict):
+        if node.get("additionalProperties") is True:
+            node["additionalProperties"] = {"$ref": EXTRA_REF}
+            node["propertyNames"] = {"pattern": NO_NUL}
         if (
             node.get("type") == "string"
             and "pattern" not in node
@@ -187,11 +224,15 @@ def install_openapi(app: Any) -> None:
             description=app.description,
             routes=app.routes,
         )
+        from hai_central.api.deps import document_roles  # the routes' roles (no cycle)
+
+        document_roles(getattr(app.state, "routers", ()), doc)
         components = doc.setdefault("components", {}).setdefault("schemas", {})
         inquiry = InquiryIn.model_json_schema(ref_template="#/components/schemas/{model}")
         for name, sub in inquiry.pop("$defs", {}).items():
             components.setdefault(name, sub)
         components["InquiryIn"] = inquiry
+        components["ExtraValue"] = EXTRA_VALUE
         _no_nul(doc)
         app.openapi_schema = doc
         return doc

@@ -57,6 +57,8 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
+# Upload-Offset and Upload-Length (resumable uploads): a count of bytes in ASCII digits.
+BYTE_COUNT_PATTERN = r"^[0-9]{1,19}$"
 HEAD_BYTES = 8192  # how much of the file the content check looks at
 
 

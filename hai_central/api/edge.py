@@ -48,6 +48,8 @@ _NON_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def _reject(field: str, code: str, message: str) -> tuple[int, bytes]:
+    # A name may itself carry the NUL refused: the answer spells it, never carries it.
+    field, message = (text.replace("\x00", "\\u0000") for text in (field, message))
     body = error_body("invalid_field", message, {"field": field, "code": code})
     return 422, json.dumps(body).encode()
 

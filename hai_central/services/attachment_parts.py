@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,6 +30,9 @@ from hai_central.services import attachments
 from hai_central.services.common import CurrentUser, iso, now_iso, utcnow
 from hai_central.store import db as store
 from hai_central.store.models import AttachmentPart
+from hai_contract.attachments import BYTE_COUNT_PATTERN
+
+BYTE_COUNT_RE = re.compile(BYTE_COUNT_PATTERN.removeprefix("^").removesuffix("$"))
 
 PART_TTL = timedelta(hours=24)
 READ_BLOCK = 1024 * 1024
@@ -92,12 +96,12 @@ def head(user: CurrentUser, root: Path, sha: str) -> HeadState | None:
 
 
 def _header_int(value: str | None, field: str) -> int:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
+    # ASCII digits only, as the document says: int() would also take "+5", "1_000", "٣".
+    if value is None or not BYTE_COUNT_RE.fullmatch(value.strip()):
         raise ApiError(
             400, "bad_request", f"{field} must be a whole number of bytes", {"field": field}
-        ) from None
+        )
+    number = int(value.strip())
     if number < 0:
         raise ApiError(400, "bad_request", f"{field} must not be negative", {"field": field})
     return number

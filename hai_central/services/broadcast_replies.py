@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hai_central.errors import ApiError, forbidden, invalid, not_found
+from hai_central.errors import ApiError, forbidden, not_found
 from hai_central.schemas import ReceiptIn, ReplyIn
 from hai_central.services import broadcasts
 from hai_central.services.common import CurrentUser, iso, parse_time, utcnow
@@ -150,7 +150,8 @@ def create_reply(
                 raise forbidden("this reply id belongs to another broadcast or office")
             return reply_public(existing, b.reply_due), False
         if not b.reply_requested:
-            raise invalid("id", "this broadcast does not ask for replies")
+            # The broadcast's state, not the reply, is what refuses it (409, like a closed ticket).
+            raise ApiError(409, "replies_not_requested", "this broadcast does not ask for replies")
         hashes = [a.sha256 for a in body.attachments]
         own = {
             a.sha256

@@ -2,18 +2,20 @@
 
 A hub is started on a free loopback port (uvicorn in a thread of this process) on SQLite or
 PostgreSQL; a user of each role signs in; then ``st run`` runs against
-``/api/v1/openapi.json`` once per role with that role's token (every operation, every check,
-the stateful phase on), and once for ``/auth/logout`` alone with a token of its own (logging
-out revokes the token a run signs in with). The failures of each run come from its JSON
-report.
+``/api/v1/openapi.json`` once per role with that role's token (every check, the stateful
+phase on, the settings of ``schemathesis.toml`` beside this file), and once for
+``/auth/logout`` alone with a token of its own (logging out revokes the token a run signs
+in with). The runs share one schemathesis process (``st_batch.py``); the failures of each
+come from its JSON report.
 
-    .venv/bin/python tests/bench/run_schemathesis.py                 # the full run: -n 40
-    .venv/bin/python tests/bench/run_schemathesis.py --quick         # CI's budget
+    .venv/bin/python tests/bench/run_schemathesis.py                 # every operation per role, -n 40
+    .venv/bin/python tests/bench/run_schemathesis.py --quick         # CI's: each operation once, -n 2, no coverage
     .venv/bin/python tests/bench/run_schemathesis.py --db postgres   # HAI_TEST_POSTGRES_URL
-    .venv/bin/python tests/bench/run_schemathesis.py --roles admin -n 100 --keep
+    .venv/bin/python tests/bench/run_schemathesis.py --roles admin -n 100 --keep DIR
 
-``tests/central/test_fuzz.py`` calls :func:`run_all` in the quick mode (``HAI_FUZZ=full``
-gives it the full run's settings).
+``--quick`` gives each operation to one role its ``x-roles`` allows (balanced), so every
+operation is exercised by a role that may use it. ``tests/central/test_fuzz.py`` calls
+:func:`run_all` in the quick mode (``HAI_FUZZ=full`` gives it the full run's settings).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ ADMIN_EMAIL = "admin@kemenkeu.go.id"
 ADMIN_PASSWORD = "admin-password-1"
 PASSWORD = "password-123"
 LOGOUT = "/api/v1/auth/logout"
+CONFIG = Path(__file__).with_name("schemathesis.toml")
 ALL_PHASES = "examples,coverage,fuzzing,stateful"
 
 
@@ -56,10 +59,15 @@ class Mode:
     max_time: int | None = None  # seconds per role run (fuzzing/stateful repeat until spent)
     seed: int = 1
     workers: int = 1
+    # True: every role runs every operation (a forbidden one answers 403). False: each
+    # operation runs once, with one of the roles the document lets use it (x-roles).
+    every_operation: bool = True
 
 
 FULL = Mode(max_examples=40)
-QUICK = Mode(max_examples=4, phases="examples,coverage,fuzzing,stateful", max_time=None)
+# CI's: each operation once, no coverage phase (its boundary cases of the long texts cost
+# minutes per database; the full run has it).
+QUICK = Mode(max_examples=2, phases="examples,fuzzing,stateful", every_operation=False)
 
 
 @dataclass
@@ -171,14 +179,33 @@ def seed(base: str) -> dict[str, str]:
     return tokens
 
 
-def run_role(
-    base: str, role: str, token: str, mode: Mode, report_dir: Path, st: str | None = None
-) -> RoleResult:
-    """One ``st run`` with ``token``; the summary from its JSON report."""
-    st = st or str(Path(sys.executable).with_name("st"))
-    report = report_dir / f"{role}.json"
-    cmd = [
-        st,
+def assign_operations(doc: dict[str, Any], roles: tuple[str, ...]) -> dict[str, list[str]]:
+    """Operation ids per role, each operation once, with a role the document's ``x-roles``
+    allows (no sign-in: any role); the operations with the fewest allowed roles go first,
+    each to the allowed role with the fewest so far (balanced runs)."""
+    ops = [
+        (op.get("x-roles") or list(roles), op["operationId"])
+        for path, item in doc["paths"].items()
+        if path != LOGOUT
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    ]
+    assigned: dict[str, list[str]] = {role: [] for role in roles}
+    for allowed, op_id in sorted(ops, key=lambda o: (len(o[0]), o[1])):
+        candidates = [r for r in roles if r in allowed] or list(roles)
+        role = min(candidates, key=lambda r: (len(assigned[r]), roles.index(r)))
+        assigned[role].append(op_id)
+    return assigned
+
+
+def st_args(
+    base: str, role: str, token: str, mode: Mode, report: Path, operation_ids: list[str] | None
+) -> list[str]:
+    """The arguments of one ``st`` run with ``token`` (on ``operation_ids`` only, when
+    given; the logout run on ``/auth/logout`` alone)."""
+    args = [
+        "--config-file",
+        str(CONFIG),
         "run",
         f"{base}/api/v1/openapi.json",
         "-H",
@@ -203,16 +230,36 @@ def run_role(
         "off",
     ]
     if mode.max_time:
-        cmd += ["--max-time", str(mode.max_time)]
+        args += ["--max-time", str(mode.max_time)]
     if role == "logout":
-        cmd += ["--include-path", LOGOUT]
+        args += ["--include-path", LOGOUT]
+    elif operation_ids is not None:
+        for op_id in operation_ids:
+            args += ["--include-operation-id", op_id]
     else:
-        cmd += ["--exclude-path", LOGOUT]
-    start = time.monotonic()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=report_dir)
-    seconds = time.monotonic() - start
-    (report_dir / f"{role}.out").write_text(proc.stdout + proc.stderr)
-    return summarize(role, report, proc.returncode, seconds)
+        args += ["--exclude-path", LOGOUT]
+    return args
+
+
+def run_roles(jobs: list[tuple[str, list[str]]], report_dir: Path) -> list[RoleResult]:
+    """The runs of ``jobs`` ((role, st arguments)) in order, in one process of their own
+    (tests/bench/st_batch.py: schemathesis starts once)."""
+    batch = [
+        {"name": role, "args": args, "out": str(report_dir / f"{role}.out")} for role, args in jobs
+    ]
+    jobs_file = report_dir / "jobs.json"
+    jobs_file.write_text(json.dumps(batch))
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("st_batch.py")), str(jobs_file)],
+        cwd=report_dir,
+        check=False,
+    )
+    results = []
+    for role, _ in jobs:
+        done = report_dir / f"{role}.exit"
+        code, seconds = done.read_text().split() if done.exists() else ("-1", "0")
+        results.append(summarize(role, report_dir / f"{role}.json", int(code), float(seconds)))
+    return results
 
 
 def summarize(role: str, report: Path, exit_code: int, seconds: float) -> RoleResult:
@@ -247,7 +294,18 @@ def run_all(
     try:
         with live_hub(database_url, work / "hub") as base:
             tokens = seed(base)
-            return [run_role(base, role, tokens[role], mode, work) for role in roles]
+            ops: dict[str, list[str]] = {}
+            if not mode.every_operation:
+                doc = _call(base, "GET", "/api/v1/openapi.json")
+                ops = assign_operations(doc, tuple(r for r in roles if r != "logout"))
+            jobs = [
+                (
+                    role,
+                    st_args(base, role, tokens[role], mode, work / f"{role}.json", ops.get(role)),
+                )
+                for role in roles
+            ]
+            return run_roles(jobs, work)
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -270,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         phases=args.phases or mode.phases,
         max_time=args.max_time or mode.max_time,
         seed=args.seed if args.seed is not None else mode.seed,
+        every_operation=mode.every_operation,
     )
     url = None
     if args.db == "postgres":

@@ -231,7 +231,8 @@ def test_data_request_replies_replied_late_missing(hub):
         headers=a,
         json={"id": str(uuid.uuid4()), "body": "x"},
     )
-    assert r.status_code == 422
+    # The notice's state refuses it, not the reply's fields (issue 15: a schema-valid reply).
+    assert r.status_code == 409 and r.json()["error"]["code"] == "replies_not_requested"
     # An attachment never uploaded by the replying office.
     r = hub.client.post(
         url,

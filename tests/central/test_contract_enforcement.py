@@ -110,6 +110,10 @@ def test_nul_in_a_query_parameter_is_a_422_on_every_backend(hub):
     r = hub.client.get("/api/v1/desks", params={"office_code": "KP\x00PN"}, headers=supervisor)
     assert r.status_code == 422, r.text
     assert r.json()["error"]["details"] == {"field": "office_code", "code": "contains_nul"}
+    # A NUL in the parameter's name: the answer names it without carrying the NUL.
+    r = hub.client.get("/api/v1/kb/changes?a%00b=1", headers=supervisor)
+    assert r.status_code == 422 and "\x00" not in r.text
+    assert r.json()["error"]["details"]["field"] == "a\\u0000b"
 
 
 def test_nul_in_a_json_field_is_a_422(hub):
@@ -251,6 +255,63 @@ def test_openapi_every_ref_resolves_and_states_the_contract(sqlite_hub):
     assert "[kK][eE][mM][eE][nN][kK][eE][uU]" in user_email["pattern"]
     heartbeat = components["HeartbeatIn"]["properties"]["client_time"]
     assert heartbeat["format"] == "date-time" and "pattern" in heartbeat
+
+
+def test_openapi_states_uuids_extra_fields_headers_and_roles(sqlite_hub):
+    doc = sqlite_hub.client.get("/api/v1/openapi.json").json()
+    components = doc["components"]["schemas"]
+    # A UUID keeps its pattern (pydantic drops it when it follows a validator).
+    assert components["TicketMessageIn"]["properties"]["id"]["pattern"].startswith("^[0-9a-f")
+    # Open models: extra fields are ExtraValue (no NUL), their names without NUL.
+    kb = components["KbFields"]
+    assert kb["additionalProperties"] == {"$ref": "#/components/schemas/ExtraValue"}
+    assert kb["propertyNames"]["pattern"] == "^[^\\u0000]*$"
+    assert components["InquiryIn"]["additionalProperties"]["$ref"].endswith("/ExtraValue")
+    patch = doc["paths"]["/api/v1/attachments/{sha256}"]["patch"]
+    headers = {p["name"]: p for p in patch["parameters"] if p["in"] == "header"}
+    assert {"Upload-Offset", "Upload-Length", "X-Filename"} <= set(headers)
+    assert all(h["required"] for h in headers.values())
+    assert headers["Upload-Offset"]["schema"]["pattern"] == "^[0-9]{1,19}$"
+    ops = doc["paths"]
+    assert ops["/api/v1/kb"]["post"]["x-roles"] == ["agent"]
+    assert ops["/api/v1/health"]["get"]["x-roles"] == []
+    assert ops["/api/v1/desks"]["get"]["x-roles"] == ["admin", "supervisor"]
+    assert "Roles: agent (others: 403)." in ops["/api/v1/kb"]["post"]["description"]
+
+
+def test_a_whole_number_float_is_an_integer_a_fraction_or_a_string_is_not(hub):
+    body = {"device_id": "d", "app_version": "1", "client_time": "2026-11-26T08:15:00Z"}
+    for depth, status in ((3.0, 200), (3.5, 422), ("3", 422), (True, 422)):
+        r = hub.client.post(
+            "/api/v1/desks/heartbeat", headers=hub.admin, json={**body, "outbox_depth": depth}
+        )
+        assert r.status_code == status, (depth, r.text)
+
+
+def test_extra_fields_with_nul_in_a_name_are_refused(hub):
+    r = hub.client.post(
+        "/api/v1/admin/offices",
+        headers=hub.admin,
+        json={"code": "X1", "name": "X", "kind": "KPPN", "extra": {"a\u0000b": 1}},
+    )
+    assert r.status_code == 422 and r.json()["error"]["details"]["code"] == "contains_nul"
+
+
+@pytest.mark.parametrize("offset", ["+5", "1_000", "5 5", "-1", ""])
+def test_upload_offset_is_ascii_digits_only(hub, offset):
+    cso = hub.user("cso", "KPPN-A")
+    r = hub.client.patch(
+        "/api/v1/attachments/" + "0" * 64,
+        content=b"%PDF-1.4",
+        headers={
+            **cso,
+            "Upload-Offset": offset,
+            "Upload-Length": "8",
+            "X-Filename": "a.pdf",
+            "Content-Type": "application/pdf",
+        },
+    )
+    assert r.status_code in (400, 422), r.text
 
 
 def test_console_pages_stay_out_of_the_document(sqlite_hub):

@@ -11,6 +11,7 @@ from hai_central.api.deps import Hub, User
 from hai_central.errors import not_found
 from hai_central.schemas import AttachmentOut
 from hai_central.services import attachment_parts, attachments
+from hai_contract.attachments import BYTE_COUNT_PATTERN, MAX_BYTES
 
 router = APIRouter(prefix="/attachments", tags=["attachments"], responses=ERRORS)
 
@@ -22,18 +23,20 @@ FILENAME_DOC = (
     "`UTF-8''surat%20r%C3%A9sum%C3%A9.pdf`. Directories and `..` are removed; longer than "
     "255 characters it is shortened before the extension."
 )
+BYTE_COUNT = {"type": "string", "pattern": BYTE_COUNT_PATTERN}
 OFFSET_HEADER = {
     "Upload-Offset": {
         "description": "Bytes of the file the hub holds for the caller's office",
-        "schema": {"type": "integer", "minimum": 0},
+        "schema": BYTE_COUNT,
     }
 }
 LENGTH_HEADER = {
-    "Upload-Length": {
-        "description": "The whole file's size in bytes",
-        "schema": {"type": "integer", "minimum": 0},
-    }
+    "Upload-Length": {"description": "The whole file's size in bytes", "schema": BYTE_COUNT}
 }
+BODY_RULES = (
+    f" The body must hash to the path's SHA-256 (else 422), be at most {MAX_BYTES} bytes"
+    " (else 413) and be what the name's extension says (magic bytes; else 415)."
+)
 BINARY_BODY = {
     "requestBody": {
         "required": True,
@@ -48,6 +51,7 @@ BINARY_BODY = {
     status_code=201,
     responses={200: {"model": AttachmentOut, "description": "Already stored for this office"}},
     openapi_extra=BINARY_BODY,
+    description="Upload a whole file." + BODY_RULES,
 )
 async def put_attachment(
     request: Request,
@@ -109,6 +113,9 @@ def head_attachment(user: User, hub: Hub, sha256: str = Sha) -> Response:
         },
     },
     openapi_extra=BINARY_BODY,
+    description="Append the next chunk of a resumable upload (parts expire after 24 hours)."
+    + BODY_RULES.replace("The body", "The whole file")
+    + " A chunk going past `Upload-Length` → 422.",
 )
 async def patch_attachment(
     request: Request,
@@ -116,13 +123,17 @@ async def patch_attachment(
     hub: Hub,
     sha256: str = Sha,
     upload_offset: str = Header(
-        alias="Upload-Offset", max_length=20, description="Where this chunk starts"
+        alias="Upload-Offset",
+        description="Where this chunk starts (bytes; else 400)",
+        json_schema_extra={"pattern": BYTE_COUNT_PATTERN},
     ),
     upload_length: str = Header(
-        alias="Upload-Length", max_length=20, description="The whole file's size in bytes"
+        alias="Upload-Length",
+        description="The whole file's size in bytes (else 400; over the maximum 413)",
+        json_schema_extra={"pattern": BYTE_COUNT_PATTERN},
     ),
-    x_filename: str | None = Header(
-        default=None, max_length=FILENAME_HEADER_MAX, description=FILENAME_DOC
+    x_filename: str = Header(
+        alias="X-Filename", min_length=1, max_length=FILENAME_HEADER_MAX, description=FILENAME_DOC
     ),
 ) -> Response:
     """Append the next chunk of a resumable upload (parts expire after 24 hours)."""

@@ -31,7 +31,13 @@ router = APIRouter(prefix="/broadcasts", tags=["broadcasts"], responses=ERRORS)
     responses={200: {"model": BroadcastOut, "description": "Already published"}},
 )
 def publish(body: BroadcastIn, user: Broadcaster, hub: Hub, response: Response) -> dict:
-    """Publish a broadcast; the hub numbers, dates and signs it (Ed25519, version 2)."""
+    """Publish a broadcast; the hub numbers, dates and signs it (Ed25519, version 2).
+
+    Beyond the schema (else 422): `valid_until` and `reply_due` lie in the future;
+    `updates` names a published outage notice; `affected_applications` and the audience's
+    `office_codes` are codes the reference data holds; only outages carry
+    `affected_applications`, `outage_status` and `updates`, only data requests ask for
+    replies (`reply_requested` needs `reply_due`)."""
     item, created = broadcasts.create(
         user, hub.signing_key, body, email=bool(hub.settings.smtp_host)
     )
