@@ -183,14 +183,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/hai-dbsize"))
-    parser.add_argument("--skip-backup", action="store_true")
+    parser.add_argument("--backup", choices=["both", "after", "none"], default="both")
     args = parser.parse_args()
     before, after = build(args.work, args.rows)
     for label, path in (("BEFORE (schema 8)", before), ("AFTER (latest schema)", after)):
         print(f"\n{label}: {path}")
         sizes(path)
         search(path)
-        if not args.skip_backup:
+        if args.backup == "both" or (args.backup == "after" and path == after):
             # On a scratch copy: the cached BEFORE file stays as generated.
             scratch = args.work / f"scratch-{path.name}"
             shutil.copyfile(path, scratch)

@@ -47,7 +47,7 @@ def test_m0009_finds_the_same_rows_and_shrinks(tmp_path):
     assert _found() == before
     assert before["pe"] == ["a-1", "1"] and before["0812-3456-7890"][:1] == ["a-1"]
     fts_sql = db.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'inquiry_fts'")
-    assert "detail=none" in fts_sql.fetchone()[0]
+    assert "detail=column" in fts_sql.fetchone()[0]
     indexes = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "ix_inquiry_filters" not in indexes and "ix_inquiry_created" in indexes
     assert db.execute_sql("PRAGMA freelist_count").fetchone()[0] == 0
