@@ -133,6 +133,7 @@ def make_backup(
             os.replace(snapshot, partial)
         os.chmod(partial, 0o600)
         os.replace(partial, target)
+        _fsync_dir(folder)  # the rename itself survives a power cut
     except (OSError, sqlite3.Error) as exc:
         for leftover in (snapshot, partial):
             with contextlib.suppress(OSError):

@@ -67,14 +67,15 @@ def _zipf_weights(n: int) -> list[float]:
     return [1.0 / (i + 1) ** 0.9 for i in range(n)]
 
 
-def generate(path: Path, rows: int, seed: int = 7) -> None:
-    """Create a migrated database with ``rows`` inquiries (one transaction, executemany)."""
+def generate(path: Path, rows: int, seed: int = 7, schema: int | None = None) -> None:
+    """Create a database migrated to ``schema`` (default: latest) with ``rows`` inquiries
+    (one transaction, executemany)."""
     rng = random.Random(seed)
     words = WORDS[:]
     rng.shuffle(words)
     weights = _zipf_weights(len(words))
     db = connect(path)
-    migrate(db)
+    migrate(db, schema)
     reference.seed_reference_if_empty()
     start = datetime(2024, 1, 1, tzinfo=UTC)
     span_s = 3 * 365 * 24 * 3600

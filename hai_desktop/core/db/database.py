@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import os
 import pkgutil
 import sqlite3
@@ -33,6 +34,8 @@ from hai_desktop.core.db.errors import (
 from hai_desktop.core.db.models import database_proxy
 
 __all__ = ["DatabaseDamaged", "DatabaseError", "DatabaseTooNew", "StorageError"]
+
+log = logging.getLogger(__name__)
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -191,6 +194,8 @@ class Migration:
     version: int
     name: str
     apply: Callable[[peewee.Database], None]
+    # The module's VACUUM_AFTER: it frees much space, so the file is compacted afterwards.
+    vacuum_after: bool = False
 
 
 def load_migrations() -> list[Migration]:
@@ -200,7 +205,8 @@ def load_migrations() -> list[Migration]:
         if not info.name.startswith("m") or not info.name[1:5].isdigit():
             continue
         module = importlib.import_module(f"{migrations_pkg.__name__}.{info.name}")
-        found.append(Migration(int(info.name[1:5]), info.name, module.apply))
+        vacuum = bool(getattr(module, "VACUUM_AFTER", False))
+        found.append(Migration(int(info.name[1:5]), info.name, module.apply, vacuum))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
@@ -284,7 +290,18 @@ def migrate(db: peewee.Database, target: int | None = None) -> list[int]:
                     (m.version, m.name, datetime.now(UTC).isoformat()),
                 )
             applied.append(m.version)
+    if any(m.vacuum_after for m in all_migrations if m.version in applied):
+        _vacuum(db)
     return applied
+
+
+def _vacuum(db: peewee.Database) -> None:
+    """Give the pages a migration freed back to the disk. Best effort: VACUUM needs free
+    space about the database's size; without it the (sound) file just stays larger."""
+    try:
+        db.execute_sql("VACUUM")
+    except (StorageError, sqlite3.Error, peewee.DatabaseError) as exc:
+        log.warning("VACUUM after the migration skipped: %s", type(exc).__name__)
 
 
 def _rows(db, sql: str) -> list:

@@ -116,3 +116,67 @@ def test_fast_check_for_big_files(db, paths, monkeypatch):
     _corrupt(paths.database)
     with pytest.raises(DatabaseError):
         open_database(paths.database, check="fast")
+
+
+def test_backup_is_compressed_and_restorable(db, paths):
+    for i in range(40):
+        _save(f"pertanyaan tentang pencairan dana nomor {i} " * 20)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = backups.make_backup(db, paths.backups)
+    assert path.name.endswith(".sqlite3.gz")
+    assert path.stat().st_size < paths.database.stat().st_size / 3
+    assert not list(paths.backups.glob("*.partial")) and not list(paths.backups.glob(".*"))
+    db.close()
+    _corrupt(paths.database)
+    backups.restore_backup(path, paths.database)
+    reopened = open_database(paths.database)
+    assert inquiries.count_inquiries() == 40
+    reopened.close()
+
+
+def test_rotation_is_bounded_by_total_size(db, paths, monkeypatch):
+    _save("isi " * 2000)
+    size = backups.make_backup(db, paths.backups).stat().st_size
+    # A budget of 2.5 backups: however many are kept by count, the total stays under it.
+    db_size = backups._db_size(paths.database)
+    monkeypatch.setattr(backups, "MAX_TOTAL_FACTOR", 2.5 * size / db_size)
+    made = [backups.make_backup(db, paths.backups, keep=10) for _ in range(5)]
+    kept = backups.list_backups(paths.backups)
+    assert kept[0] == made[-1] and 1 < len(kept) <= 3
+    assert backups.backups_total_bytes(paths.backups) <= backups.MAX_TOTAL_FACTOR * db_size
+
+
+def test_save_during_a_running_backup(db, paths, monkeypatch):
+    """The backup's snapshot holds a read transaction; a save meanwhile commits at once."""
+    import sqlite3
+    import threading
+
+    _save("sebelum")
+    started, saved = threading.Event(), threading.Event()
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        if kwargs.get("uri"):
+
+            def pause() -> int:
+                if not started.is_set():
+                    started.set()
+                    saved.wait(10)
+                return 0
+
+            conn.set_progress_handler(pause, 1000)
+        return conn
+
+    monkeypatch.setattr(backups.sqlite3, "connect", connect)
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(backups.make_backup(db, paths.backups)))
+    worker.start()
+    assert started.wait(10)
+    t = time.perf_counter()
+    _save("selama cadangan")  # would raise "database is locked" if the backup blocked it
+    elapsed = time.perf_counter() - t
+    saved.set()
+    worker.join(20)
+    assert elapsed < 2.0 and result and backups.check_file(result[0]) == []
+    assert inquiries.count_inquiries() == 2
