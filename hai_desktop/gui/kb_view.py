@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import kb
+from hai_desktop.core import kb, kb_feedback, kb_search
 from hai_desktop.gui import changes
 from hai_desktop.gui import object_names as names
 
@@ -443,8 +443,8 @@ class KbView(QWidget):
 
         def job():
             if text.strip():
-                return kb.search(text, department, application, limit=RESULT_LIMIT)
-            return kb.browse(department, application, limit=RESULT_LIMIT)
+                return kb_search.search(text, department, application, limit=RESULT_LIMIT)
+            return kb_search.browse(department, application, limit=RESULT_LIMIT)
 
         self.tasks.run_query(job, lambda hits: self._on_results(seq, hits))
 
@@ -486,7 +486,9 @@ class KbView(QWidget):
                 self.tr("Umpan balik gagal disimpan: %1").replace("%1", str(exc))
             )
 
-        self.tasks.run_db(lambda: kb.record_feedback(entry.id, helpful, note), done, failed)
+        self.tasks.run_db(
+            lambda: kb_feedback.record_feedback(entry.id, helpful, note), done, failed
+        )
 
     def _on_note_return(self) -> None:
         # Enter in the note cannot guess the vote: say what sends it instead of doing nothing.

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 
-from hai_desktop.core import kb, outbox, profile_store, reference
+from hai_desktop.core import kb, kb_feedback, outbox, profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.gui import kb_view
@@ -144,9 +144,9 @@ def test_kb_feedback_button_records_row_and_outbox(qtbot, tasks):
     qtbot.mouseClick(view.not_helpful_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Terima kasih" in view.feedback_status.text())
     tasks.wait_db_idle()
-    rows = outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE)
+    rows = outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE)
     assert len(rows) == 1
-    stored = kb.get_feedback(rows[0].record_id)
+    stored = kb_feedback.get_feedback(rows[0].record_id)
     assert stored.kb_entry_id == ENTRIES[1]["id"]
     assert stored.helpful is False and stored.note == "Sudah ada PMK baru"
 
@@ -284,7 +284,7 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     view.note_edit.setText("PMK sudah diganti")
     qtbot.keyClick(view.note_edit, Qt.Key.Key_Return)
     assert "Membantu" in view.feedback_status.text()
-    assert outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE) == []
+    assert outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE) == []
 
     qtbot.mouseClick(view.helpful_button, Qt.MouseButton.LeftButton)
     # Once voted, the note field closes: nothing typed afterwards can be lost.
@@ -295,8 +295,8 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     assert view.helpful_button.property("chosen") is True
     assert not view.not_helpful_button.text().startswith("✓")
     tasks.wait_db_idle()
-    rows = outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE)
-    assert kb.get_feedback(rows[0].record_id).note == "PMK sudah diganti"
+    rows = outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE)
+    assert kb_feedback.get_feedback(rows[0].record_id).note == "PMK sudah diganti"
 
 
 def test_outdated_suggestion_is_never_preselected_over_a_valid_one(qtbot, tasks):
