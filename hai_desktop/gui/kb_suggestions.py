@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hai_desktop.core import kb, kb_search
 from hai_desktop.gui import object_names as names
-from hai_desktop.gui.kb_view import DETAIL_ROLE, TwoLineDelegate
+from hai_desktop.gui.models.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 DEBOUNCE_MS = 300
 MAX_SUGGESTIONS = 5

@@ -13,27 +13,18 @@ import html
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPalette,
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -41,9 +32,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -52,6 +40,9 @@ from PySide6.QtWidgets import (
 from hai_desktop.core import kb, kb_feedback, kb_search
 from hai_desktop.gui import changes
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.kb_entry_html import entry_html
+from hai_desktop.gui.models.kb_results_model import KbResultsModel
+from hai_desktop.gui.models.two_line_delegate import TwoLineDelegate
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -71,121 +62,6 @@ def _names(kind: str) -> dict[str, str]:
         return {item["code"]: item["name"] for item in reference.items(kind)}
     except Exception:  # noqa: BLE001 - the screen works on codes alone
         return {}
-
-
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class TwoLineDelegate(QStyledItemDelegate):
-    """Paints an item as a bold title (DisplayRole) over a grey, wrapped detail text
-    (``DETAIL_ROLE``). Used by the KB result list and the suggestions panel."""
-
-    PAD = 6
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        title = QFont(option.font)
-        title.setBold(True)
-        return title, QFont(option.font)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title_text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        title_font, detail_font = self._fonts(opt)
-        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-            Qt.TextFlag.TextWordWrap
-        )
-        painter.save()
-        painter.setFont(title_font)
-        painter.setPen(
-            opt.palette.color(
-                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            )
-        )
-        used = painter.boundingRect(rect, flags, title_text)
-        painter.drawText(rect, flags, title_text)
-        detail = index.data(DETAIL_ROLE) or ""
-        if detail:
-            painter.setFont(detail_font)
-            color = (
-                opt.palette.color(QPalette.ColorRole.HighlightedText)
-                if selected
-                else (QColor("#555555"))
-            )
-            painter.setPen(color)
-            painter.drawText(rect.adjusted(0, used.height() + 2, 0, 0), flags, detail)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        width = max(120, (opt.widget.viewport().width() if opt.widget else 300) - 2 * self.PAD)
-        title_font, detail_font = self._fonts(opt)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = (
-            QFontMetrics(title_font)
-            .boundingRect(0, 0, width, 10_000, flags, index.data(Qt.ItemDataRole.DisplayRole) or "")
-            .height()
-        )
-        detail = index.data(DETAIL_ROLE) or ""
-        if detail:
-            height += (
-                2
-                + QFontMetrics(detail_font)
-                .boundingRect(0, 0, width, 10_000, flags, detail)
-                .height()
-            )
-        return QSize(width, height + 2 * self.PAD)
-
-
-class KbResultsModel(QAbstractListModel):
-    """Search hits for a list view: the title, then department and the answer's start."""
-
-    HitRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._hits: list[kb.KbHit] = []
-        self._departments: dict[str, str] = {}
-        self.today = date.today()
-
-    def set_hits(self, hits: list[kb.KbHit], departments: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self._departments = departments
-        self.endResetModel()
-
-    def hit(self, row: int) -> kb.KbHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        hit = self.hit(index.row())
-        if hit is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            mark = "  ⚠" if kb.is_possibly_outdated(hit, self.today) else ""
-            return f"{hit.title}{mark}"
-        if role == DETAIL_ROLE:
-            preview = hit.answer_preview
-            if len(preview) > 150:
-                preview = preview[:149] + "…"
-            where = " · ".join(x for x in (hit.department, hit.application) if x)
-            return f"{where} — {preview}" if where else preview
-        if role == Qt.ItemDataRole.ToolTipRole:
-            dept = self._departments.get(hit.department or "", "")
-            return f"{hit.title}\n{dept}" if dept else hit.title
-        if role == self.HitRole:
-            return hit
-        return None
 
 
 class KbView(QWidget):
@@ -604,50 +480,7 @@ class KbView(QWidget):
         self.body.setHtml(self._entry_html(entry))
 
     def _entry_html(self, entry: kb.KbEntry) -> str:
-        def para(text: str) -> str:
-            return "<br>".join(html.escape(line) for line in text.splitlines())
-
-        dept = self._departments.get(entry.department or "", entry.department or "-")
-        app = self._applications.get(entry.application or "", entry.application or "")
-        meta = html.escape(dept) + (f" · {html.escape(app)}" if app else "")
-        until = kb.valid_until_day(entry)
-        if until is not None:
-            meta += " · " + html.escape(
-                self.tr("berlaku s.d. %1").replace("%1", until.strftime("%d-%m-%Y"))
-            )
-        # Each tr() stands alone: pyside6-lupdate does not see calls inside f-strings, so
-        # those headings were never offered for translation.
-        question_heading = html.escape(self.tr("Pertanyaan"))
-        answer_heading = html.escape(self.tr("Jawaban"))
-        basis_heading = html.escape(self.tr("Dasar peraturan"))
-        not_stated = html.escape(self.tr("Tidak disebutkan"))
-        tags_label = html.escape(self.tr("Label"))
-        parts = [
-            f"<p style='color:#555'>{meta}</p>",
-            f"<h3>{question_heading}</h3><p>{para(entry.question)}</p>",
-            f"<h3>{answer_heading}</h3><p>{para(entry.answer)}</p>",
-            f"<h3>{basis_heading}</h3>",
-        ]
-        if entry.regulations:
-            parts.append(
-                "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in entry.regulations) + "</ul>"
-            )
-        else:
-            parts.append(f"<p style='color:#666'>{not_stated}</p>")
-        if entry.tags:
-            parts.append(
-                f"<p style='color:#555'>{tags_label}: "
-                + ", ".join(html.escape(t) for t in entry.tags)
-                + "</p>"
-            )
-        parts.append(
-            "<p style='color:#888; font-size:small'>"
-            + html.escape(
-                self.tr("Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.")
-            )
-            + "</p>"
-        )
-        return "".join(parts)
+        return entry_html(entry, self._departments, self._applications)
 
 
 def create(window) -> KbView:
