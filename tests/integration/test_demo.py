@@ -15,7 +15,8 @@ import requests
 from hai_desktop import cli_kb
 from hai_desktop.core import credentials, kb, kb_feedback, kb_search, outbox, profile_store
 from hai_desktop.core.db.database import open_database
-from hai_desktop.core.demo import load_demo_data, prepare_demo
+from hai_desktop.core.demo import prepare_demo
+from hai_desktop.core.demo_seed import load_demo_data
 from hai_desktop.core.resources import load_json
 from hai_desktop.core.sync.engine import SyncEngine
 
