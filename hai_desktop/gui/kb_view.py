@@ -37,21 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import kb, kb_feedback, kb_search
+from hai_desktop.core import kb, kb_search
 from hai_desktop.gui import changes
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.kb_entry_html import entry_html
+from hai_desktop.gui.kb_feedback_controls import KbFeedbackMixin
 from hai_desktop.gui.models.kb_results_model import KbResultsModel
 from hai_desktop.gui.models.two_line_delegate import TwoLineDelegate
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
-
-# The feedback button the CSO chose stays visibly chosen (it is disabled, so not by focus).
-_CHOSEN_STYLE = (
-    "QPushButton { background: #d1fae5; color: #065f46; border: 1px solid #10b981;"
-    " border-radius: 4px; padding: 4px 10px; font-weight: bold; }"
-)
 
 
 def _names(kind: str) -> dict[str, str]:
@@ -64,7 +59,7 @@ def _names(kind: str) -> dict[str, str]:
         return {}
 
 
-class KbView(QWidget):
+class KbView(KbFeedbackMixin, QWidget):
     """The "Basis Pengetahuan" page.
 
     Signals:
@@ -171,49 +166,13 @@ class KbView(QWidget):
         self.use_button = QPushButton(self.tr("Pakai jawaban ini di catatan"))
         self.use_button.setObjectName(names.KB_USE_ANSWER)
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.helpful_button = QPushButton(self.tr("Membantu"))
-        self.helpful_button.setObjectName(names.KB_HELPFUL)
-        self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
-        self.not_helpful_button = QPushButton(self.tr("Tidak membantu"))
-        self.not_helpful_button.setObjectName(names.KB_NOT_HELPFUL)
-        self.not_helpful_button.clicked.connect(lambda: self.send_feedback(False))
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName(names.KB_FEEDBACK_NOTE)
-        # The note goes with the vote: say so, and never let a note typed later vanish.
-        self.note_edit.setPlaceholderText(
-            self.tr(
-                "Catatan umpan balik (opsional): tulis dulu di sini, "
-                "lalu pilih Membantu / Tidak membantu"
-            )
-        )
-        self.note_edit.setToolTip(
-            self.tr(
-                "Catatan dikirim bersama pilihan Membantu atau Tidak membantu. "
-                "Tulis catatan dahulu, lalu pilih salah satu."
-            )
-        )
-        self.note_edit.returnPressed.connect(self._on_note_return)
-        self.feedback_status = QLabel()
-        self.feedback_status.setObjectName(names.KB_FEEDBACK_STATUS)
-        self.feedback_status.setWordWrap(True)
-        # The note above the vote, full width: written first, then sent with the vote.
-        feedback_row = QVBoxLayout()
-        feedback_row.setSpacing(4)
-        feedback_row.addWidget(self.note_edit)
-        vote_row = QHBoxLayout()
-        vote_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
-        vote_row.addWidget(self.helpful_button)
-        vote_row.addWidget(self.not_helpful_button)
-        vote_row.addStretch(1)
-        feedback_row.addLayout(vote_row)
-
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.title_label)
         right_layout.addWidget(self.outdated_label)
         right_layout.addWidget(self.body, 1)
-        right_layout.addLayout(feedback_row)
+        right_layout.addLayout(self._build_feedback())
         right_layout.addWidget(self.feedback_status)
         right_layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
         self._entry_widgets = right
@@ -327,52 +286,6 @@ class KbView(QWidget):
     def current_entry(self) -> kb.KbEntry | None:
         return self._entry
 
-    def send_feedback(self, helpful: bool) -> None:
-        """Record "membantu / tidak membantu" for the shown entry (queued for the hub)."""
-        entry = self._entry
-        if entry is None:
-            return
-        note = self.note_edit.text()
-        chosen = self.helpful_button if helpful else self.not_helpful_button
-        # The note went with the vote: the field closes so nothing typed later is lost.
-        for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
-            w.setEnabled(False)
-        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
-
-        def done(_feedback_id: str) -> None:
-            if self._entry is not None and self._entry.id == entry.id:
-                chosen.setText("✓ " + chosen.text())
-                chosen.setProperty("chosen", True)
-                chosen.setStyleSheet(_CHOSEN_STYLE)
-                self.feedback_status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
-                if note.strip():
-                    text = self.tr(
-                        "Terima kasih, umpan balik dan catatan tercatat; akan dikirim ke HAI-DJPBN."
-                    )
-                else:
-                    text = self.tr("Terima kasih, umpan balik tercatat; akan dikirim ke HAI-DJPBN.")
-                self.feedback_status.setText(text)
-                self.note_edit.clear()
-
-        def failed(exc: BaseException) -> None:
-            for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
-                w.setEnabled(True)
-            self.feedback_status.setStyleSheet("color: #b91c1c;")
-            self.feedback_status.setText(
-                self.tr("Umpan balik gagal disimpan: %1").replace("%1", str(exc))
-            )
-
-        self.tasks.run_db(
-            lambda: kb_feedback.record_feedback(entry.id, helpful, note), done, failed
-        )
-
-    def _on_note_return(self) -> None:
-        # Enter in the note cannot guess the vote: say what sends it instead of doing nothing.
-        self.feedback_status.setStyleSheet("")
-        self.feedback_status.setText(
-            self.tr("Pilih Membantu atau Tidak membantu untuk mengirim catatan ini.")
-        )
-
     # -- events ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -457,13 +370,7 @@ class KbView(QWidget):
         has = entry is not None
         for w in (self.use_button, self.helpful_button, self.not_helpful_button, self.note_edit):
             w.setEnabled(has)
-        self.helpful_button.setText(self.tr("Membantu"))
-        self.not_helpful_button.setText(self.tr("Tidak membantu"))
-        for button in (self.helpful_button, self.not_helpful_button):
-            button.setProperty("chosen", False)
-            button.setStyleSheet("")
-        self.feedback_status.setStyleSheet("")
-        self.feedback_status.clear()
+        self._reset_feedback()
         if entry is None:
             self.title_label.setText(
                 self.tr("Tidak ada entri yang cocok") if self.search_edit.text().strip() else ""
