@@ -8,31 +8,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import hashlib
 import json
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
+from hai_central import cli_admin_broadcasts, cli_admin_kb, cli_admin_tickets
+from hai_central.cli_common import open_hub, print_json
 from hai_central.errors import ApiError
-from hai_contract.codes import BROADCAST_KINDS, OUTAGE_STATUSES
-
-
-def _print(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
-
-
-def _open(args: argparse.Namespace):
-    from hai_central import security
-    from hai_central.main import open_store
-    from hai_central.settings import Settings
-
-    settings = Settings.from_env()
-    security.configure(settings.argon2_fast)
-    open_store(settings)
-    return settings
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -82,7 +66,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_offices(args: argparse.Namespace) -> int:
     from hai_central.services import reference
 
-    _open(args)
+    open_hub(args)
     if args.action == "list":
         for o in reference.offices():
             print(f"{o['code']:<28} {o['kind']:<7} {o.get('parent_code') or '-':<24} {o['name']}")
@@ -116,7 +100,7 @@ def _password(args: argparse.Namespace) -> str | None:
 def cmd_users(args: argparse.Namespace) -> int:
     from hai_central.services import auth
 
-    _open(args)
+    open_hub(args)
     if args.action == "list":
         for u in auth.list_users():
             print(
@@ -125,14 +109,14 @@ def cmd_users(args: argparse.Namespace) -> int:
             )
     elif args.action == "add":
         password = _password(args) or getpass.getpass("Password: ")
-        _print(auth.create_user(args.email, args.name, password, args.role, args.office))
+        print_json(auth.create_user(args.email, args.name, password, args.role, args.office))
     elif args.action == "set":
         user = auth.find_user(args.user)
         if user is None:
             print("no such user", file=sys.stderr)
             return 1
         active = None if args.active is None else args.active == "yes"
-        _print(
+        print_json(
             auth.update_user(
                 user.id,
                 role=args.role,
@@ -145,250 +129,16 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_kb_file(path: Path) -> list[dict[str, Any]]:
-    """KB entries from a JSON list or an XLSX sheet with a header row."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True, data_only=True).active
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h).strip().lower() if h is not None else "" for h in next(rows)]
-        items = []
-        for row in rows:
-            if not any(v not in (None, "") for v in row):
-                continue
-            item: dict[str, Any] = {}
-            for key, value in zip(header, row, strict=False):
-                if not key or value in (None, ""):
-                    continue
-                if key in ("regulations", "tags", "source_inquiry_ids"):
-                    value = [
-                        p.strip() for p in str(value).replace("\n", ";").split(";") if p.strip()
-                    ]
-                elif key == "valid_until" and hasattr(value, "isoformat"):
-                    value = value.isoformat() + (
-                        "Z" if getattr(value, "tzinfo", None) is None else ""
-                    )
-                else:
-                    value = str(value).strip() if not isinstance(value, str) else value.strip()
-                item[key] = value
-            items.append(item)
-        return items
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(data, dict):
-        data = data.get("items") or data.get("entries") or []
-    return list(data)
-
-
-def cmd_kb(args: argparse.Namespace) -> int:
-    from hai_central.services import kb
-
-    _open(args)
-    items = read_kb_file(Path(args.file))
-    result = kb.import_entries(items)
-    print(f"KB import: {result['created']} created, {result['updated']} updated")
-    return 0
-
-
-def cmd_review(args: argparse.Namespace) -> int:
-    from hai_central.services import inquiries
-
-    _open(args)
-    if args.action == "list":
-        page = inquiries.review_queue(args.status, 0, args.limit)
-        for item in page["items"]:
-            q = (item.get("question") or "").replace("\n", " ")[:70]
-            print(f"{item['id']}  {item['office_code']:<22} {item.get('department', ''):<7} {q}")
-        print(f"({len(page['items'])} shown{', more waiting' if page['has_more'] else ''})")
-    else:
-        fields = (
-            {k: v for k, v in (("title", args.title), ("id", args.kb_entry_id)) if v}
-            if args.action == "accept"
-            else None
-        )
-        result = inquiries.decide(
-            _cli_user("agent"), args.inquiry_id, args.action, fields, args.note
-        )
-        _print(result)
-    return 0
-
-
-def _cli_user(role: str):
-    from hai_central.services.common import CurrentUser
-
-    return CurrentUser(
-        id="cli",
-        email="cli@localhost",
-        name="HAI-DJPBN",
-        role=role,
-        office_code="PUSAT",
-        office_name="PUSAT",
-        office_kind="PUSAT",
-        token_hash="",
-    )
-
-
-def cmd_broadcasts(args: argparse.Namespace) -> int:
-    import uuid
-
-    from hai_central.schemas import BroadcastIn
-    from hai_central.services import broadcast_email, broadcast_replies, broadcasts
-
-    settings = _open(args)
-    if args.action == "list":
-        page = broadcasts.changes(_cli_user("broadcaster"), 0, 2000)
-        for b in page["items"]:
-            status = f" [{b['outage_status']}]" if b.get("outage_status") else ""
-            print(
-                f"{b['number']}  {b['id']}  {b['published_at']}  {b['kind']:<14} "
-                f"{b['urgency']:<7} {b['title']}{status}"
-            )
-        return 0
-    if args.action in ("receipts", "replies"):
-        try:
-            view = (
-                broadcast_replies.receipts
-                if args.action == "receipts"
-                else broadcast_replies.replies
-            )
-            _print(view(args.broadcast_id.lower()))
-        except ApiError as exc:
-            print(f"error: {exc.message}", file=sys.stderr)
-            return 1
-        return 0
-    if args.action == "send-email":
-        _print(broadcast_email.deliver_due(settings))
-        return 0
-    audience = None
-    if args.role or args.office_kind or args.office_code:
-        audience = {
-            "roles": args.role or [],
-            "office_kinds": args.office_kind or [],
-            "office_codes": args.office_code or [],
-        }
-    try:
-        body = BroadcastIn.model_validate(
-            {
-                "id": args.id or str(uuid.uuid4()),
-                "kind": args.kind,
-                "title": args.title,
-                "body": args.body,
-                "urgency": args.urgency,
-                "audience": audience,
-                "contact": {
-                    "name": args.contact_name,
-                    "phone": args.contact_phone,
-                    "email": args.contact_email,
-                },
-                "attachments": [
-                    {"sha256": sha, "filename": name}
-                    for sha, _, name in (a.partition(":") for a in args.attachment or [])
-                ],
-                "valid_until": args.valid_until,
-                "ack_required": True if args.ack_required else None,
-                "affected_applications": args.application or [],
-                "outage_status": args.outage_status,
-                "updates": args.updates or args.resolves,
-                "reply_due": args.reply_due,
-            }
-        )
-        if args.resolves and not args.outage_status:
-            body.outage_status = "resolved"
-        key = broadcasts.load_signing_key(settings.signing_key_file)
-        item, _ = broadcasts.create(
-            _cli_user("broadcaster"), key, body, email=bool(settings.smtp_host)
-        )
-    except ApiError as exc:
-        print(f"error: {exc.message} {exc.details or ''}", file=sys.stderr)
-        return 1
-    except ValueError as exc:  # pydantic's ValidationError
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    _print(item)
-    return 0
-
-
-def _ticket_id(ref: str) -> str:
-    """A ticket's id from its id or its number (HAI-2026-000123)."""
-    from hai_central.errors import not_found
-    from hai_central.store import db as store
-    from hai_central.store.models import Ticket
-
-    with store.session():
-        t = Ticket.get_or_none((Ticket.id == ref.lower()) | (Ticket.number == ref.upper()))
-    if t is None:
-        raise not_found("ticket")
-    return t.id
-
-
-def cmd_tickets(args: argparse.Namespace) -> int:
-    import mimetypes
-    import uuid
-    from pathlib import Path
-
-    from hai_central.schemas import AttachmentRef, TicketMessageIn, TicketPatch
-    from hai_central.services import attachments, tickets
-
-    settings = _open(args)
-    agent = _cli_user("agent")
-    if args.action == "list":
-        page = tickets.changes(agent, 0, 2000, args.office)
-        for t in page["items"]:
-            if args.status and t["status"] != args.status:
-                continue
-            print(
-                f"{t['number']}  {t['id']}  {t['office_code']:<22} {t['status']:<11} "
-                f"L{t['level']}  {t['sla']['resolve_due'] or '-'}  {t['subject']}"
-            )
-        return 0
-    ticket_id = _ticket_id(args.ticket_id)
-    if args.action == "show":
-        ticket = tickets.get(agent, ticket_id)
-    elif args.action == "reply":
-        refs = []
-        for name in args.attach or []:
-            path = Path(name)
-            data = path.read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-            attachments.put(
-                agent,
-                settings.attachments_dir,
-                sha,
-                data,
-                path.name,
-                mimetypes.guess_type(path.name)[0],
-            )
-            refs.append(AttachmentRef(sha256=sha, filename=attachments.safe_filename(path.name)))
-        ticket, _ = tickets.add_message(
-            agent,
-            ticket_id,
-            TicketMessageIn(id=uuid.uuid4(), body=args.body, attachments=refs, status=args.status),
-        )
-    else:
-        ticket = tickets.patch(
-            agent,
-            ticket_id,
-            TicketPatch(
-                status=args.status,
-                level=args.level,
-                assigned_department=args.department,
-                assigned_to=args.assign,
-            ),
-        )
-    _print(ticket)
-    return 0
-
-
 def cmd_calendar(args: argparse.Namespace) -> int:
     from hai_central.services import calendar
 
-    _open(args)
+    open_hub(args)
     if args.action == "list":
         for d in calendar.list_days(args.year):
             print(f"{d['date']}  {d['kind']:<4} {d['source']:<8} {d['name']}")
         return 0
     if args.action == "add":
-        _print(calendar.set_day(args.date, args.kind, args.name, None))
+        print_json(calendar.set_day(args.date, args.kind, args.name, None))
         return 0
     if not calendar.remove_day(args.date):
         print(f"error: {args.date} is not an admin's day", file=sys.stderr)
@@ -400,7 +150,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_desks(args: argparse.Namespace) -> int:
     from hai_central.services import desks
 
-    _open(args)
+    open_hub(args)
     for d in desks.list_desks(args.office):
         print(
             f"{d['device_id']:<38} {d['office_code'] or '-':<22} {d['last_seen']}  "
@@ -462,91 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
     uset.add_argument("--password-env")
     uset.set_defaults(func=cmd_users)
 
-    kbp = asub.add_parser("kb").add_subparsers(dest="action", required=True)
-    kimp = kbp.add_parser("import", help="KB entries from JSON (list of KbEntry) or XLSX")
-    kimp.add_argument("file")
-    kimp.set_defaults(func=cmd_kb)
-
-    review = asub.add_parser("review").add_subparsers(dest="action", required=True)
-    rlist = review.add_parser("list")
-    rlist.add_argument("--status", default="pending", choices=["pending", "accepted", "rejected"])
-    rlist.add_argument("--limit", type=int, default=50)
-    rlist.set_defaults(func=cmd_review)
-    acc = review.add_parser("accept")
-    acc.add_argument("inquiry_id")
-    acc.add_argument("--title")
-    acc.add_argument("--kb-entry-id", help="update this KB entry instead of creating one")
-    acc.add_argument("--note")
-    acc.set_defaults(func=cmd_review)
-    rej = review.add_parser("reject")
-    rej.add_argument("inquiry_id")
-    rej.add_argument("--note")
-    rej.set_defaults(func=cmd_review)
-
-    bc = asub.add_parser(
-        "broadcasts", aliases=["broadcast"], help="publish broadcasts, follow receipts and replies"
-    ).add_subparsers(dest="action", required=True)
-    bc.add_parser("list").set_defaults(func=cmd_broadcasts)
-    pub = bc.add_parser("publish", help="publish a signed broadcast")
-    pub.add_argument("--id")
-    pub.add_argument(
-        "--kind",
-        required=True,
-        choices=list(BROADCAST_KINDS),
-    )
-    pub.add_argument("--title", required=True)
-    pub.add_argument("--body", required=True)
-    pub.add_argument("--urgency", default="normal", choices=["normal", "urgent"])
-    pub.add_argument("--contact-name", required=True)
-    pub.add_argument("--contact-phone", required=True)
-    pub.add_argument("--contact-email", required=True)
-    pub.add_argument("--role", action="append", help="audience role (repeatable)")
-    pub.add_argument("--office-kind", action="append", help="audience office kind (repeatable)")
-    pub.add_argument("--office-code", action="append", help="audience office (repeatable)")
-    pub.add_argument("--attachment", action="append", help="SHA256:FILENAME of an uploaded file")
-    pub.add_argument("--valid-until")
-    pub.add_argument("--ack-required", action="store_true", help="ask for an acknowledgement")
-    pub.add_argument("--application", action="append", help="affected application (outage)")
-    pub.add_argument("--outage-status", choices=list(OUTAGE_STATUSES))
-    pub.add_argument("--updates", help="id of the outage notice this one follows up")
-    pub.add_argument("--resolves", help="id of the outage notice this one closes (= resolved)")
-    pub.add_argument("--reply-due", help="data request: replies due by (RFC 3339)")
-    pub.set_defaults(func=cmd_broadcasts)
-    for action, text in (
-        ("receipts", "per office: read, acknowledged, neither"),
-        ("replies", "per office: replied, late, missing"),
+    for register in (
+        cli_admin_kb.register,
+        cli_admin_broadcasts.register,
+        cli_admin_tickets.register,
     ):
-        view = bc.add_parser(action, help=text)
-        view.add_argument("broadcast_id")
-        view.set_defaults(func=cmd_broadcasts)
-    bc.add_parser("send-email", help="send the due e-mail copies now").set_defaults(
-        func=cmd_broadcasts
-    )
-
-    statuses = ["new", "in_progress", "waiting", "escalated", "answered", "closed"]
-    tk = asub.add_parser("tickets", help="answer and route tickets as HAI-DJPBN").add_subparsers(
-        dest="action", required=True
-    )
-    tl = tk.add_parser("list")
-    tl.add_argument("--office")
-    tl.add_argument("--status", choices=statuses)
-    tl.set_defaults(func=cmd_tickets)
-    tsh = tk.add_parser("show", help="one ticket with its conversation (JSON)")
-    tsh.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
-    tsh.set_defaults(func=cmd_tickets)
-    tr = tk.add_parser("reply", help="answer a ticket as HAI-DJPBN")
-    tr.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
-    tr.add_argument("body")
-    tr.add_argument("--attach", action="append", help="a file to attach (repeatable)")
-    tr.add_argument("--status", choices=statuses, help="status after the reply (default: answered)")
-    tr.set_defaults(func=cmd_tickets)
-    ts = tk.add_parser("set", help="change status, level, department or assigned agent")
-    ts.add_argument("ticket_id", help="id or number (HAI-2026-000123)")
-    ts.add_argument("--status", choices=statuses)
-    ts.add_argument("--level", type=int, choices=[1, 2, 3])
-    ts.add_argument("--department")
-    ts.add_argument("--assign", help="the agent (e-mail) the ticket is assigned to")
-    ts.set_defaults(func=cmd_tickets)
+        register(asub)
 
     cal = asub.add_parser(
         "calendar", help="days off for SLA working time (cuti bersama, holidays)"

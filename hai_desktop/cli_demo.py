@@ -43,7 +43,8 @@ def _hub_missing_text(missing: list[str]) -> str:
 
 def run_demo(args: argparse.Namespace) -> int:
     """``--demo``: prepare the demo (hub + signed-in desk), open the GUI, clean up after."""
-    from hai_desktop.core.demo import DemoError, missing_hub_modules, prepare_demo
+    from hai_desktop.core.demo import prepare_demo
+    from hai_desktop.core.demo_hub import DemoError, missing_hub_modules
 
     missing = missing_hub_modules()
     if missing:

@@ -34,11 +34,11 @@ def register(subparsers, parents: list[argparse.ArgumentParser]) -> None:
 
 def cmd_kb_search(args: argparse.Namespace) -> int:
     """Search the profile's local KB and print the hits (best first)."""
-    from hai_desktop.core import kb
+    from hai_desktop.core import kb, kb_search
 
     with profile_db(paths_from_args(args), must_exist=True):
         text = " ".join(args.text)
-        hits = kb.search(
+        hits = kb_search.search(
             text, args.department, args.application, limit=args.limit, prefix_last=False
         )
         today = date.today()

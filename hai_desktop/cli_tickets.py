@@ -224,9 +224,9 @@ def field_text(code: str) -> str:
 
 def kb_matches(subject: str, department: str, limit: int = KB_MATCHES) -> list[dict]:
     """The KB entries the form shows beside the subject (the answer may already exist)."""
-    from hai_desktop.core import kb
+    from hai_desktop.core import kb_search
 
-    hits = kb.search(subject, prefer_department=department or None, limit=limit)
+    hits = kb_search.search(subject, prefer_department=department or None, limit=limit)
     return [{"id": h.id, "title": h.title} for h in hits]
 
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from hai_desktop.core import kb
+    from hai_desktop.core import kb, kb_search
     from hai_desktop.core.demo import prepare_demo
     from hai_desktop.gui import kb_suggestions
     from hai_desktop.gui import object_names as names
@@ -63,7 +63,7 @@ def main() -> None:
         pump(1.0)
         save("kb_search_results.png")
 
-        outdated = [h for h in kb.browse(limit=1000) if kb.is_possibly_outdated(h)]
+        outdated = [h for h in kb_search.browse(limit=1000) if kb.is_possibly_outdated(h)]
         if outdated:
             view.search_edit.setText(outdated[0].title)
             view.run_search()

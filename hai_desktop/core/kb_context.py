@@ -1,5 +1,5 @@
 """KB suggestions use what the log form already knows (issue 12): the chosen application
-and service department re-rank the hits of ``kb.search``.
+and service department re-rank the hits of ``kb_search.search``.
 
 An entry for another application than the one chosen moves down (two steps), one for
 another department one step; entries without an application or department are not

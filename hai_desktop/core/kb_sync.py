@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hai_desktop.core import kb
+from hai_desktop.core import kb, kb_feedback
 from hai_desktop.core.sync import registry
 from hai_desktop.core.sync.protocol import ErrorKind, HubError
 
@@ -34,9 +34,9 @@ def _send_feedback(client, items: list[registry.PushItem]) -> dict[str, registry
 
 registry.register_push(
     registry.PushType(
-        record_type=kb.FEEDBACK_RECORD_TYPE,
-        load=kb.get_feedback,
-        to_wire=kb.wire_feedback,
+        record_type=kb_feedback.FEEDBACK_RECORD_TYPE,
+        load=kb_feedback.get_feedback,
+        to_wire=kb_feedback.wire_feedback,
         send=_send_feedback,
         batch_size=FEEDBACK_BATCH,
         order=200,

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import kb
+from hai_desktop.core import kb, kb_search
 from hai_desktop.gui import object_names as names
-from hai_desktop.gui.kb_view import DETAIL_ROLE, TwoLineDelegate
+from hai_desktop.gui.models.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 DEBOUNCE_MS = 300
 MAX_SUGGESTIONS = 5
@@ -151,7 +151,7 @@ class KbSuggestionsPanel(QWidget):
             return
         application, department = self.context()
         self.tasks.run_query(
-            lambda: kb.search(
+            lambda: kb_search.search(
                 text,
                 limit=MAX_SUGGESTIONS,
                 prefer_application=application,
@@ -225,7 +225,7 @@ class KbSuggestionsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             self.list.addItem(item)
         if hits:
-            # Never preselect an outdated answer over a current one (kb.search ranks them
+            # Never preselect an outdated answer over a current one (kb_search.search ranks them
             # last already; this also holds for any other order handed in).
             self.list.setCurrentRow(max(first_valid, 0))
             self.status.setText(

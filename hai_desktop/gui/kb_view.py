@@ -13,27 +13,18 @@ import html
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPalette,
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -41,26 +32,21 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from hai_desktop.core import kb
+from hai_desktop.core import kb, kb_search
 from hai_desktop.gui import changes
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.kb_entry_html import entry_html
+from hai_desktop.gui.kb_feedback_controls import KbFeedbackMixin
+from hai_desktop.gui.models.kb_results_model import KbResultsModel
+from hai_desktop.gui.models.two_line_delegate import TwoLineDelegate
 
 SEARCH_DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
-
-# The feedback button the CSO chose stays visibly chosen (it is disabled, so not by focus).
-_CHOSEN_STYLE = (
-    "QPushButton { background: #d1fae5; color: #065f46; border: 1px solid #10b981;"
-    " border-radius: 4px; padding: 4px 10px; font-weight: bold; }"
-)
 
 
 def _names(kind: str) -> dict[str, str]:
@@ -73,122 +59,7 @@ def _names(kind: str) -> dict[str, str]:
         return {}
 
 
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class TwoLineDelegate(QStyledItemDelegate):
-    """Paints an item as a bold title (DisplayRole) over a grey, wrapped detail text
-    (``DETAIL_ROLE``). Used by the KB result list and the suggestions panel."""
-
-    PAD = 6
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        title = QFont(option.font)
-        title.setBold(True)
-        return title, QFont(option.font)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title_text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        title_font, detail_font = self._fonts(opt)
-        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-            Qt.TextFlag.TextWordWrap
-        )
-        painter.save()
-        painter.setFont(title_font)
-        painter.setPen(
-            opt.palette.color(
-                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            )
-        )
-        used = painter.boundingRect(rect, flags, title_text)
-        painter.drawText(rect, flags, title_text)
-        detail = index.data(DETAIL_ROLE) or ""
-        if detail:
-            painter.setFont(detail_font)
-            color = (
-                opt.palette.color(QPalette.ColorRole.HighlightedText)
-                if selected
-                else (QColor("#555555"))
-            )
-            painter.setPen(color)
-            painter.drawText(rect.adjusted(0, used.height() + 2, 0, 0), flags, detail)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        width = max(120, (opt.widget.viewport().width() if opt.widget else 300) - 2 * self.PAD)
-        title_font, detail_font = self._fonts(opt)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        height = (
-            QFontMetrics(title_font)
-            .boundingRect(0, 0, width, 10_000, flags, index.data(Qt.ItemDataRole.DisplayRole) or "")
-            .height()
-        )
-        detail = index.data(DETAIL_ROLE) or ""
-        if detail:
-            height += (
-                2
-                + QFontMetrics(detail_font)
-                .boundingRect(0, 0, width, 10_000, flags, detail)
-                .height()
-            )
-        return QSize(width, height + 2 * self.PAD)
-
-
-class KbResultsModel(QAbstractListModel):
-    """Search hits for a list view: the title, then department and the answer's start."""
-
-    HitRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._hits: list[kb.KbHit] = []
-        self._departments: dict[str, str] = {}
-        self.today = date.today()
-
-    def set_hits(self, hits: list[kb.KbHit], departments: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self._departments = departments
-        self.endResetModel()
-
-    def hit(self, row: int) -> kb.KbHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        hit = self.hit(index.row())
-        if hit is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            mark = "  ⚠" if kb.is_possibly_outdated(hit, self.today) else ""
-            return f"{hit.title}{mark}"
-        if role == DETAIL_ROLE:
-            preview = hit.answer_preview
-            if len(preview) > 150:
-                preview = preview[:149] + "…"
-            where = " · ".join(x for x in (hit.department, hit.application) if x)
-            return f"{where} — {preview}" if where else preview
-        if role == Qt.ItemDataRole.ToolTipRole:
-            dept = self._departments.get(hit.department or "", "")
-            return f"{hit.title}\n{dept}" if dept else hit.title
-        if role == self.HitRole:
-            return hit
-        return None
-
-
-class KbView(QWidget):
+class KbView(KbFeedbackMixin, QWidget):
     """The "Basis Pengetahuan" page.
 
     Signals:
@@ -295,49 +166,13 @@ class KbView(QWidget):
         self.use_button = QPushButton(self.tr("Pakai jawaban ini di catatan"))
         self.use_button.setObjectName(names.KB_USE_ANSWER)
         self.use_button.clicked.connect(self._on_use_clicked)
-        self.helpful_button = QPushButton(self.tr("Membantu"))
-        self.helpful_button.setObjectName(names.KB_HELPFUL)
-        self.helpful_button.clicked.connect(lambda: self.send_feedback(True))
-        self.not_helpful_button = QPushButton(self.tr("Tidak membantu"))
-        self.not_helpful_button.setObjectName(names.KB_NOT_HELPFUL)
-        self.not_helpful_button.clicked.connect(lambda: self.send_feedback(False))
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName(names.KB_FEEDBACK_NOTE)
-        # The note goes with the vote: say so, and never let a note typed later vanish.
-        self.note_edit.setPlaceholderText(
-            self.tr(
-                "Catatan umpan balik (opsional): tulis dulu di sini, "
-                "lalu pilih Membantu / Tidak membantu"
-            )
-        )
-        self.note_edit.setToolTip(
-            self.tr(
-                "Catatan dikirim bersama pilihan Membantu atau Tidak membantu. "
-                "Tulis catatan dahulu, lalu pilih salah satu."
-            )
-        )
-        self.note_edit.returnPressed.connect(self._on_note_return)
-        self.feedback_status = QLabel()
-        self.feedback_status.setObjectName(names.KB_FEEDBACK_STATUS)
-        self.feedback_status.setWordWrap(True)
-        # The note above the vote, full width: written first, then sent with the vote.
-        feedback_row = QVBoxLayout()
-        feedback_row.setSpacing(4)
-        feedback_row.addWidget(self.note_edit)
-        vote_row = QHBoxLayout()
-        vote_row.addWidget(QLabel(self.tr("Apakah jawaban ini membantu?")))
-        vote_row.addWidget(self.helpful_button)
-        vote_row.addWidget(self.not_helpful_button)
-        vote_row.addStretch(1)
-        feedback_row.addLayout(vote_row)
-
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.title_label)
         right_layout.addWidget(self.outdated_label)
         right_layout.addWidget(self.body, 1)
-        right_layout.addLayout(feedback_row)
+        right_layout.addLayout(self._build_feedback())
         right_layout.addWidget(self.feedback_status)
         right_layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
         self._entry_widgets = right
@@ -443,57 +278,13 @@ class KbView(QWidget):
 
         def job():
             if text.strip():
-                return kb.search(text, department, application, limit=RESULT_LIMIT)
-            return kb.browse(department, application, limit=RESULT_LIMIT)
+                return kb_search.search(text, department, application, limit=RESULT_LIMIT)
+            return kb_search.browse(department, application, limit=RESULT_LIMIT)
 
         self.tasks.run_query(job, lambda hits: self._on_results(seq, hits))
 
     def current_entry(self) -> kb.KbEntry | None:
         return self._entry
-
-    def send_feedback(self, helpful: bool) -> None:
-        """Record "membantu / tidak membantu" for the shown entry (queued for the hub)."""
-        entry = self._entry
-        if entry is None:
-            return
-        note = self.note_edit.text()
-        chosen = self.helpful_button if helpful else self.not_helpful_button
-        # The note went with the vote: the field closes so nothing typed later is lost.
-        for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
-            w.setEnabled(False)
-        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
-
-        def done(_feedback_id: str) -> None:
-            if self._entry is not None and self._entry.id == entry.id:
-                chosen.setText("✓ " + chosen.text())
-                chosen.setProperty("chosen", True)
-                chosen.setStyleSheet(_CHOSEN_STYLE)
-                self.feedback_status.setStyleSheet("color: #1b7f3b; font-weight: bold;")
-                if note.strip():
-                    text = self.tr(
-                        "Terima kasih, umpan balik dan catatan tercatat; akan dikirim ke HAI-DJPBN."
-                    )
-                else:
-                    text = self.tr("Terima kasih, umpan balik tercatat; akan dikirim ke HAI-DJPBN.")
-                self.feedback_status.setText(text)
-                self.note_edit.clear()
-
-        def failed(exc: BaseException) -> None:
-            for w in (self.helpful_button, self.not_helpful_button, self.note_edit):
-                w.setEnabled(True)
-            self.feedback_status.setStyleSheet("color: #b91c1c;")
-            self.feedback_status.setText(
-                self.tr("Umpan balik gagal disimpan: %1").replace("%1", str(exc))
-            )
-
-        self.tasks.run_db(lambda: kb.record_feedback(entry.id, helpful, note), done, failed)
-
-    def _on_note_return(self) -> None:
-        # Enter in the note cannot guess the vote: say what sends it instead of doing nothing.
-        self.feedback_status.setStyleSheet("")
-        self.feedback_status.setText(
-            self.tr("Pilih Membantu atau Tidak membantu untuk mengirim catatan ini.")
-        )
 
     # -- events ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -579,13 +370,7 @@ class KbView(QWidget):
         has = entry is not None
         for w in (self.use_button, self.helpful_button, self.not_helpful_button, self.note_edit):
             w.setEnabled(has)
-        self.helpful_button.setText(self.tr("Membantu"))
-        self.not_helpful_button.setText(self.tr("Tidak membantu"))
-        for button in (self.helpful_button, self.not_helpful_button):
-            button.setProperty("chosen", False)
-            button.setStyleSheet("")
-        self.feedback_status.setStyleSheet("")
-        self.feedback_status.clear()
+        self._reset_feedback()
         if entry is None:
             self.title_label.setText(
                 self.tr("Tidak ada entri yang cocok") if self.search_edit.text().strip() else ""
@@ -602,50 +387,7 @@ class KbView(QWidget):
         self.body.setHtml(self._entry_html(entry))
 
     def _entry_html(self, entry: kb.KbEntry) -> str:
-        def para(text: str) -> str:
-            return "<br>".join(html.escape(line) for line in text.splitlines())
-
-        dept = self._departments.get(entry.department or "", entry.department or "-")
-        app = self._applications.get(entry.application or "", entry.application or "")
-        meta = html.escape(dept) + (f" · {html.escape(app)}" if app else "")
-        until = kb.valid_until_day(entry)
-        if until is not None:
-            meta += " · " + html.escape(
-                self.tr("berlaku s.d. %1").replace("%1", until.strftime("%d-%m-%Y"))
-            )
-        # Each tr() stands alone: pyside6-lupdate does not see calls inside f-strings, so
-        # those headings were never offered for translation.
-        question_heading = html.escape(self.tr("Pertanyaan"))
-        answer_heading = html.escape(self.tr("Jawaban"))
-        basis_heading = html.escape(self.tr("Dasar peraturan"))
-        not_stated = html.escape(self.tr("Tidak disebutkan"))
-        tags_label = html.escape(self.tr("Label"))
-        parts = [
-            f"<p style='color:#555'>{meta}</p>",
-            f"<h3>{question_heading}</h3><p>{para(entry.question)}</p>",
-            f"<h3>{answer_heading}</h3><p>{para(entry.answer)}</p>",
-            f"<h3>{basis_heading}</h3>",
-        ]
-        if entry.regulations:
-            parts.append(
-                "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in entry.regulations) + "</ul>"
-            )
-        else:
-            parts.append(f"<p style='color:#666'>{not_stated}</p>")
-        if entry.tags:
-            parts.append(
-                f"<p style='color:#555'>{tags_label}: "
-                + ", ".join(html.escape(t) for t in entry.tags)
-                + "</p>"
-            )
-        parts.append(
-            "<p style='color:#888; font-size:small'>"
-            + html.escape(
-                self.tr("Informasi ini bersifat referensi praktis dan tidak mengikat secara hukum.")
-            )
-            + "</p>"
-        )
-        return "".join(parts)
+        return entry_html(entry, self._departments, self._applications)
 
 
 def create(window) -> KbView:

@@ -9,55 +9,29 @@ here without editing this module: ``add_page``/``replace_page``, ``set_sync_indi
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # Only what the window frame needs is imported here: the frame is painted before anything
 # else loads (the ``Qt`` namespace alone costs ~25 ms to import: it comes with the pages).
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui import window_shortcuts
+from hai_desktop.gui.screens import Screen, load_factory, screen_label, screen_shortcut
+from hai_desktop.gui.window_status_bar import DeskStatusBar
 
 if TYPE_CHECKING:  # imported for types only: the frame is shown before these load
     from hai_desktop.core.paths import ProfilePaths
     from hai_desktop.gui.tasks import TaskManager
-
-
-@dataclass(frozen=True)
-class Screen:
-    """One screen of the desk: a navigation entry, a page, a Ctrl+<n> shortcut.
-
-    key:     the page key (``show_page``, the navigation item's UserRole data); keep it
-             stable, tests address it.
-    label:   the navigation text, Indonesian, wrapped in ``QT_TRANSLATE_NOOP("MainWindow", …)``
-             so that lupdate finds it; the context of the window's own texts.
-    factory: ``"package.module:function"``; the function takes the main window and returns
-             the page widget. Imported only when the screen is first shown (start-up stays
-             light), except the first screen, built with the window.
-    focus:   objectName of the widget that takes the cursor when the screen is opened by
-             its shortcut (e.g. the search box); "" leaves the focus to the page.
-    icon:    an icon name (resources/icons/<icon>.svg) for the navigation; "" for none.
-    """
-
-    key: str
-    label: str
-    factory: str
-    focus: str = ""
-    icon: str = ""
 
 
 # ── The desk's screens, in navigation order ────────────────────────────────────────────────
@@ -107,21 +81,6 @@ WINDOW_SHORTCUTS: list[tuple[str, str, str]] = [
     ("Ctrl+,", "open_settings", QT_TRANSLATE_NOOP("Shortcuts", "Pengaturan")),
     ("F1", "show_shortcut_help", QT_TRANSLATE_NOOP("Shortcuts", "Daftar pintasan ini")),
 ]  # fmt: skip
-
-
-def screen_shortcut(position: int) -> str:
-    """The shortcut of the screen at ``position`` (0-based) in navigation order."""
-    return f"Ctrl+{position + 1}" if position < 9 else ""
-
-
-def load_factory(spec: str):
-    """The callable named by ``"package.module:function"``."""
-    module_name, _, attr = spec.partition(":")
-    return getattr(importlib.import_module(module_name), attr)
-
-
-def screen_label(screen: Screen) -> str:
-    return QCoreApplication.translate("MainWindow", screen.label)
 
 
 # The side menu's width; narrower on a narrow window (1024 px, scaled screens).
@@ -202,7 +161,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(nav_panel)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._build_status_bar()
+        self._status = DeskStatusBar(self)
+        self._status.settings_button.clicked.connect(self.open_settings)
+        self.setStatusBar(self._status)
+        self._profile_label = self._status.profile_label
         if not deferred:
             self.build_pages(tasks, profile)
 
@@ -223,7 +185,7 @@ class MainWindow(QMainWindow):
         # The list takes all the height; the spacer below it only held the place (sharing
         # the height with it gave the list a scroll bar at 1024×600).
         self._nav_layout.setStretch(self._nav_layout.count() - 1, 0)
-        self._build_shortcuts()
+        window_shortcuts.install(self, SCREENS, WINDOW_SHORTCUTS)
         self.tasks = tasks
         self.profile = profile
         self._office_label.setText(self._office_name())
@@ -320,12 +282,7 @@ class MainWindow(QMainWindow):
 
     def set_sync_indicator(self, widget: QWidget) -> None:
         """Place the sync indicator in its reserved status-bar area."""
-        layout = self._sync_slot.layout()
-        while layout.count():
-            old = layout.takeAt(0).widget()
-            if old is not None:
-                old.setParent(None)
-        layout.addWidget(widget)
+        self._status.set_sync_indicator(widget)
 
     def set_side_panel(self, widget: QWidget | None) -> None:
         """Show ``widget`` to the right of the log form (None removes it)."""
@@ -382,30 +339,15 @@ class MainWindow(QMainWindow):
     def request_sync(self) -> None:
         self.sync_requested.emit()
 
+    def shortcut_list(self) -> list[tuple[str, str, str]]:
+        """(group, keys, description) of every shortcut, for the F1 help."""
+        return window_shortcuts.shortcut_rows(self, SCREENS, WINDOW_SHORTCUTS)
+
     def show_shortcut_help(self) -> None:
         """F1: the shortcuts of the window, its screens and the log form."""
         from hai_desktop.gui.shortcut_help import ShortcutHelpDialog
 
         ShortcutHelpDialog(self).exec()
-
-    def shortcut_list(self) -> list[tuple[str, str, str]]:
-        """(group, keys, description) of every shortcut, for the F1 help."""
-        rows = [
-            (self.tr("Layar"), screen_shortcut(i), screen_label(screen))
-            for i, screen in enumerate(SCREENS)
-            if screen_shortcut(i)
-        ]
-        group = self.tr("Di mana saja")
-        rows += [
-            (group, keys, QCoreApplication.translate("Shortcuts", text))
-            for keys, _method, text in WINDOW_SHORTCUTS
-        ]
-        for key, screen in self._screens.items():
-            page = self.built_page(key)
-            provider = getattr(page, "shortcut_help", None)
-            if callable(provider):
-                rows += [(screen_label(screen), keys, text) for keys, text in provider()]
-        return rows
 
     def open_inquiry(self, inquiry_id: str) -> None:
         self.show_page(names.PAGE_LOG)
@@ -443,54 +385,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # -- internals ------------------------------------------------------------------------
-    def _build_status_bar(self) -> None:
-        bar = QStatusBar()
-        bar.setObjectName(names.STATUS_BAR)
-        bar.setSizeGripEnabled(False)
-        self.setStatusBar(bar)
-        self._message = QLabel()
-        self._message.setObjectName(names.STATUS_MESSAGE)
-        # A long notice (offline) is cut, never pushing Sinkronkan and Pengaturan off the
-        # bar; its whole text is in the tooltip.
-        self._message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._message.setMinimumWidth(40)
-        bar.addWidget(self._message, 1)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self._clear_message)
-        self._profile_label = QLabel()
-        self._profile_label.setObjectName(names.PROFILE_LABEL)
-        bar.addPermanentWidget(self._profile_label)
-        self._sync_slot = QWidget()
-        self._sync_slot.setObjectName(names.SYNC_INDICATOR_SLOT)
-        slot_layout = QHBoxLayout(self._sync_slot)
-        slot_layout.setContentsMargins(0, 0, 0, 0)
-        bar.addPermanentWidget(self._sync_slot)
-        settings = QPushButton(self.tr("Pengaturan"))
-        settings.setObjectName(names.SETTINGS_BUTTON)
-        settings.setFlat(True)
-        self._settings_button = settings
-        settings.clicked.connect(self.open_settings)
-        bar.addPermanentWidget(settings)
-        channel = messages.channel()
-        channel.posted.connect(self._on_message_posted)
-        channel.cleared.connect(self._clear_message)
-
-    def _build_shortcuts(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        bindings = [(keys, getattr(self, method)) for keys, method, _text in WINDOW_SHORTCUTS]
-        for position, screen in enumerate(SCREENS):
-            if screen_shortcut(position):
-                bindings.append(
-                    (screen_shortcut(position), lambda key=screen.key: self.open_screen(key))
-                )
-        for keys, slot in bindings:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-
     def set_profile(self, profile) -> None:
         """The CSO profile changed (Pengaturan → Akun): show its name and office."""
         self.profile = profile
@@ -512,21 +406,6 @@ class MainWindow(QMainWindow):
         key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         widget = self.page(key)  # builds the history view on first visit
         self.stack.setCurrentWidget(widget)
-
-    def _on_message_posted(self, level: str, text: str, timeout_ms: int) -> None:
-        self._message.setProperty("level", level)
-        self._message.setText(text)
-        self._message.setToolTip(text)
-        # Re-polish so the QSS rule for the new level applies.
-        self._message.style().unpolish(self._message)
-        self._message.style().polish(self._message)
-        if timeout_ms > 0:
-            self._message_timer.start(timeout_ms)
-        else:
-            self._message_timer.stop()
-
-    def _clear_message(self) -> None:
-        self._message.clear()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

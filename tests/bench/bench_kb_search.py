@@ -11,7 +11,7 @@ Run by hand (not collected by pytest):
    lengths look like a real KB rather than N copies.
 2. Stores them the way a sync does: pages of 500 through ``kb.apply_kb_changes`` in one
    transaction each (stemming included) → entries/s.
-3. Times ``kb.search`` (FTS5 + stemming + bm25, limit 20) over a set of realistic queries
+3. Times ``kb_search.search`` (FTS5 + stemming + bm25, limit 20) over a set of realistic queries
    (short, partial words as typed, a whole question as the suggestions panel sends it) and a
    naive ``LIKE '%term%'`` scan over the same queries in the same run → p50/p95, ratio.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hai_desktop.core import kb, stemming  # noqa: E402
+from hai_desktop.core import kb, kb_search, stemming  # noqa: E402
 from hai_desktop.core.db.database import open_database  # noqa: E402
 
 QUERIES = [
@@ -211,13 +211,13 @@ def main() -> int:
 
         # Warm up (page cache, stemmer) — a desk that has been open a minute is warm.
         for q in QUERIES:
-            kb.search(q)
+            kb_search.search(q)
         fts: list[float] = []
         per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
         for _ in range(args.rounds):
             for q in QUERIES:
                 t = time.perf_counter()
-                kb.search(q, limit=20)
+                kb_search.search(q, limit=20)
                 ms = (time.perf_counter() - t) * 1000
                 fts.append(ms)
                 per_query[q].append(ms)
@@ -225,13 +225,13 @@ def main() -> int:
         for _ in range(max(1, args.rounds // 3)):
             for q in QUERIES:
                 t = time.perf_counter()
-                kb.search(q, department="PKN", limit=20)
+                kb_search.search(q, department="PKN", limit=20)
                 filtered.append((time.perf_counter() - t) * 1000)
         like: list[float] = []
         for _ in range(args.like_rounds):
             for q in QUERIES:
                 t = time.perf_counter()
-                kb.like_search(q, limit=20)
+                kb_search.like_search(q, limit=20)
                 like.append((time.perf_counter() - t) * 1000)
         db.close()
 
@@ -241,7 +241,7 @@ def main() -> int:
             f"p95={percentile(values, 95):7.2f} ms  max={max(values):7.2f} ms"
         )
 
-    print(line("FTS search (kb.search)", fts))
+    print(line("FTS search (kb_search.search)", fts))
     print(line("FTS search + department", filtered))
     print(line("LIKE '%term%' scan", like))
     print(

@@ -22,7 +22,7 @@ from hai_contract.reference import reference_path
 from hai_desktop.core import profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.db.models import database_proxy
-from hai_desktop.core.demo import DemoHub
+from hai_desktop.core.demo_hub import DemoHub
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.sync import account as sync_account
 from hai_desktop.core.sync.client import HubClient

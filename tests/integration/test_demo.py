@@ -13,9 +13,10 @@ import pytest
 import requests
 
 from hai_desktop import cli_kb
-from hai_desktop.core import credentials, kb, outbox, profile_store
+from hai_desktop.core import credentials, kb, kb_feedback, kb_search, outbox, profile_store
 from hai_desktop.core.db.database import open_database
-from hai_desktop.core.demo import load_demo_data, prepare_demo
+from hai_desktop.core.demo import prepare_demo
+from hai_desktop.core.demo_seed import load_demo_data
 from hai_desktop.core.resources import load_json
 from hai_desktop.core.sync.engine import SyncEngine
 
@@ -46,7 +47,7 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
             assert profile.email == data["demo"]["cso"]["email"]
             assert profile.office_code == data["demo"]["office"]["code"]
             assert credentials.load_token(session.paths)
-            hits = kb.search("uang persediaan")
+            hits = kb_search.search("uang persediaan")
             assert hits and any("UP" in h.title or "Uang" in h.title for h in hits)
             outdated = [
                 e for e in data["kb"] if e.get("valid_until") and kb.is_possibly_outdated(e)
@@ -55,7 +56,7 @@ def test_demo_prepares_signed_in_synced_desk_and_shuts_down(tmp_path, capsys):
 
             # KB feedback travels to the hub with the next sync; agents see the count.
             entry_id = hits[0].id
-            kb.record_feedback(entry_id, helpful=False, note="Sudah ada ketentuan baru")
+            kb_feedback.record_feedback(entry_id, helpful=False, note="Sudah ada ketentuan baru")
             assert outbox.depth() == 1
             SyncEngine(session.paths).run_once(force=True)
             assert outbox.depth() == 0

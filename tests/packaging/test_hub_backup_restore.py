@@ -18,7 +18,7 @@ import psycopg
 import pytest
 import requests
 
-from hai_desktop.core.demo import DemoHub
+from hai_desktop.core.demo_hub import DemoHub
 from tests.central.conftest import inquiry
 from tests.integration.hub_harness import ADMIN_EMAIL, ADMIN_PASSWORD, CSO_PASSWORD
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core import kb, reference, tickets
+from hai_desktop.core import kb, kb_search, reference, tickets
 from hai_desktop.core.attachments import AttachmentRefused
 from hai_desktop.core.errors import ValidationError
 from hai_desktop.core.tickets import TicketInput
@@ -309,7 +309,7 @@ class TicketForm(QDialog):
             return
         department = combo_code(self.department)
         self.tasks.run_query(
-            lambda: kb.search(text, limit=KB_MATCHES, prefer_department=department),
+            lambda: kb_search.search(text, limit=KB_MATCHES, prefer_department=department),
             lambda hits: self._show_kb(seq, hits),
             lambda _exc: self._show_kb(seq, []),
         )

@@ -71,7 +71,7 @@ class Score:
 
 
 def score(search, use_context: bool = True) -> Score:
-    """The set's score for ``search`` (``kb.search``), with or without the form's context."""
+    """The set's score for ``search`` (``kb_search.search``), with or without the form's context."""
     first = three = 0
     reciprocal = 0.0
     missed = []

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from hai_contract.reference import reference_path
-from hai_desktop.core import demo
+from hai_desktop.core import demo_seed
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "hai_desktop" / "resources" / "demo"
 
@@ -40,7 +40,7 @@ def test_month_file_is_the_generators_output():
 
 
 def test_demo_loads_the_month():
-    data = demo.load_demo_data()
+    data = demo_seed.load_demo_data()
     month = json.loads((DEMO_DIR / "month_inquiries.json").read_text("utf-8"))
     assert len(data["inquiries"]) == 20 + len(month)
     assert sum(1 for i in data["inquiries"] if i["created_at"].startswith("2026-11")) > 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hai_desktop.core import kb, resources, stemming
+from hai_desktop.core import kb, kb_search, resources, stemming
 from hai_desktop.core.db.database import open_database
 from tests.desktop.core.kb_ranking_set import CASES, score
 
@@ -38,10 +38,10 @@ OLD_STOPWORDS = frozenset(
 
 
 def test_the_ranking_set_scores_better_with_the_forms_context(demo_kb, monkeypatch):
-    after = score(kb.search, use_context=True)
+    after = score(kb_search.search, use_context=True)
     with monkeypatch.context() as patch:
         patch.setattr(stemming, "STOPWORDS", OLD_STOPWORDS)
-        before = score(kb.search, use_context=False)
+        before = score(kb_search.search, use_context=False)
     print(f"\nranking set before: {before.line()}\nranking set after:  {after.line()}")
     assert after.top3 == 1.0, after.missed
     assert after.top1 >= 0.9
@@ -49,15 +49,15 @@ def test_the_ranking_set_scores_better_with_the_forms_context(demo_kb, monkeypat
 
 
 def test_chosen_application_ranks_its_entry_first(demo_kb):
-    hits = kb.search("akun terkunci lupa kata sandi", limit=5, prefer_application="SAKTI")
+    hits = kb_search.search("akun terkunci lupa kata sandi", limit=5, prefer_application="SAKTI")
     assert hits[0].title == "Lupa kata sandi SAKTI"
     assert "Lupa kata sandi SAKTI" not in [
-        h.title for h in kb.search("akun terkunci lupa kata sandi", limit=5)[:1]
+        h.title for h in kb_search.search("akun terkunci lupa kata sandi", limit=5)[:1]
     ]
 
 
 def test_penelepon_is_not_a_topic_word(demo_kb):
-    titles = [h.title for h in kb.search("Penelepon tanya revisi DIPA", limit=5)]
+    titles = [h.title for h in kb_search.search("Penelepon tanya revisi DIPA", limit=5)]
     assert not any("Telepon" in t for t in titles), titles
 
 

@@ -269,10 +269,10 @@ def test_clock_skew_over_five_minutes_is_flagged(desk, hub):
 
 
 def test_kb_feedback_goes_through_the_outbox(desk, hub):
-    from hai_desktop.core import kb
+    from hai_desktop.core import kb_feedback
 
     entry_id = str(uuid.uuid4())
-    feedback_id = kb.record_feedback(entry_id, helpful=False, note="Jawaban sudah lama")
+    feedback_id = kb_feedback.record_feedback(entry_id, helpful=False, note="Jawaban sudah lama")
     report = make_engine(desk, hub.url).run_once()
     assert report.ok
     assert hub.state.feedback[feedback_id]["helpful"] is False

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 
-from hai_desktop.core import kb, outbox, profile_store, reference
+from hai_desktop.core import kb, kb_feedback, outbox, profile_store, reference
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.gui import kb_view
@@ -144,9 +144,9 @@ def test_kb_feedback_button_records_row_and_outbox(qtbot, tasks):
     qtbot.mouseClick(view.not_helpful_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Terima kasih" in view.feedback_status.text())
     tasks.wait_db_idle()
-    rows = outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE)
+    rows = outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE)
     assert len(rows) == 1
-    stored = kb.get_feedback(rows[0].record_id)
+    stored = kb_feedback.get_feedback(rows[0].record_id)
     assert stored.kb_entry_id == ENTRIES[1]["id"]
     assert stored.helpful is False and stored.note == "Sudah ada PMK baru"
 
@@ -231,9 +231,11 @@ def test_kb_page_has_a_title_and_translatable_detail_headings(qtbot, tasks):
     # pyside6-lupdate misses tr() inside f-strings: the headings are plain tr() calls.
     import inspect
 
-    source = inspect.getsource(kb_view.KbView._entry_html)
+    from hai_desktop.gui import kb_entry_html
+
+    source = inspect.getsource(kb_entry_html.entry_html)
     for text in ("Pertanyaan", "Jawaban", "Dasar peraturan", "Tidak disebutkan", "Label"):
-        assert f'self.tr("{text}")' in source
+        assert f'QCoreApplication.translate("KbView", "{text}")' in source
 
 
 def test_kb_search_box_down_moves_to_results_and_enter_opens_first_hit(qtbot, tasks):
@@ -284,7 +286,7 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     view.note_edit.setText("PMK sudah diganti")
     qtbot.keyClick(view.note_edit, Qt.Key.Key_Return)
     assert "Membantu" in view.feedback_status.text()
-    assert outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE) == []
+    assert outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE) == []
 
     qtbot.mouseClick(view.helpful_button, Qt.MouseButton.LeftButton)
     # Once voted, the note field closes: nothing typed afterwards can be lost.
@@ -295,8 +297,8 @@ def test_kb_feedback_shows_the_choice_and_never_loses_a_note(qtbot, tasks):
     assert view.helpful_button.property("chosen") is True
     assert not view.not_helpful_button.text().startswith("✓")
     tasks.wait_db_idle()
-    rows = outbox.pending(record_type=kb.FEEDBACK_RECORD_TYPE)
-    assert kb.get_feedback(rows[0].record_id).note == "PMK sudah diganti"
+    rows = outbox.pending(record_type=kb_feedback.FEEDBACK_RECORD_TYPE)
+    assert kb_feedback.get_feedback(rows[0].record_id).note == "PMK sudah diganti"
 
 
 def test_outdated_suggestion_is_never_preselected_over_a_valid_one(qtbot, tasks):

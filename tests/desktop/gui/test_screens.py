@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from hai_desktop.gui import mainwindow
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.screens import screen_shortcut
 from tests.desktop.gui.conftest import drain
 
 
@@ -98,5 +99,5 @@ def test_f1_lists_every_screen_and_the_form_shortcuts(qtbot, window):
     assert seen["dialog"]
     keys = {row[1] for row in seen["rows"]}
     for position in range(len(mainwindow.SCREENS)):
-        assert mainwindow.screen_shortcut(position) in keys
+        assert screen_shortcut(position) in keys
     assert {"Ctrl+K", "Ctrl+S", "F1", "Alt+1 … Alt+5"} <= keys
