@@ -28,6 +28,7 @@ from hai_central.errors import error_body
 from hai_contract import checks, limits
 
 PER_ITEM_PATHS = ("/api/v1/inquiries/batch",)
+BATCH_DEPTH_MAX = 512
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 
 
@@ -66,9 +67,10 @@ def edge_problem(scope: Scope, body: bytes | None) -> tuple[int, bytes] | None:
     if not body:
         return None
     per_item = scope.get("path") in PER_ITEM_PATHS
-    # A batch's items are checked one by one (too_deep per item); the edge only keeps the
-    # JSON parser from recursing without end.
-    allowed = limits.JSON_DEPTH_MAX * (2 if per_item else 1)
+    # A batch's items are checked one by one (too_deep per item, issue 7.7: one item nested
+    # 300 deep must not sink the batch); the edge only keeps the JSON parser from recursing
+    # without end (Python's parser copes with BATCH_DEPTH_MAX safely).
+    allowed = BATCH_DEPTH_MAX if per_item else limits.JSON_DEPTH_MAX
     if body_depth(body) > allowed:
         return _reject("body", "too_deep", f"the JSON nests deeper than {allowed} levels")
     if not per_item and re.search(rb"\\u0000", body, re.I):
