@@ -21,14 +21,13 @@ from hai_central.store.models import Broadcast, Desk
 from hai_contract.broadcasts import SIGNED_FIELDS_V2
 from tests.central.conftest import PASSWORD, inquiry
 from tests.central.test_console import (
-    PDF,
     console_login,
     csrf_of,
-    desk_ticket,
     make_user,
     signed_in,
     signed_in_as,
 )
+from tests.central.test_console_agent import PDF, desk_ticket
 
 SCREENS = {
     "/console/broadcasts": {"broadcaster", "admin"},
