@@ -23,6 +23,8 @@ from tests.desktop.gui.conftest import drain
 A = "Reset kata sandi SAKTI dilakukan oleh admin satker melalui menu pengguna."
 B = "Akun OM-SPAN yang terkunci dibuka oleh KPPN mitra kerja setelah verifikasi."
 C = "Status SP2D dapat dilihat di aplikasi OM-SPAN menu monitoring."
+# KB entry ids are UUIDs (the hub refuses other ids, and so does the desk).
+KB_A, KB_B, KB_C = (f"0b6f3a52-7a0e-4f0e-9a51-1c2d3e4f5a0{n}" for n in (1, 2, 3))
 
 
 def _fill_valid(form, name="Rudi Hartono"):
@@ -36,41 +38,41 @@ def test_kb_insert_appends_to_the_cso_answer_and_ctrl_z_brings_it_back(qtbot, wi
     form = window.form
     form.answer.setFocus()
     qtbot.keyClicks(form.answer, "Jawaban saya sendiri.")
-    form.insert_answer(A, "kb-a")
+    form.insert_answer(A, KB_A)
     assert form.answer.toPlainText() == "Jawaban saya sendiri.\n\n" + A
-    assert form.kb_entry_ids() == ["kb-a"]
+    assert form.kb_entry_ids() == [KB_A]
     form.answer.undo()  # one step takes the whole insert back
     assert form.answer.toPlainText() == "Jawaban saya sendiri."
     assert form.kb_entry_ids() == []  # its text left the answer: so did its basis
     form.answer.redo()
-    assert form.kb_entry_ids() == ["kb-a"]
+    assert form.kb_entry_ids() == [KB_A]
 
 
 def test_three_inserts_keep_three_texts_and_the_basis_matches_the_answer(qtbot, window):
     form = window.form
-    for text, entry_id in ((A, "kb-a"), (B, "kb-b"), (C, "kb-c")):
+    for text, entry_id in ((A, KB_A), (B, KB_B), (C, KB_C)):
         form.insert_answer(text, entry_id)
     answer = form.answer.toPlainText()
     assert A in answer and B in answer and C in answer
-    assert form.kb_entry_ids() == ["kb-a", "kb-b", "kb-c"]
+    assert form.kb_entry_ids() == [KB_A, KB_B, KB_C]
     # The same entry again adds no second copy.
-    form.insert_answer(B, "kb-b")
+    form.insert_answer(B, KB_B)
     assert form.answer.toPlainText() == answer
     # Deleting B's paragraph removes B from the basis; a small edit of A keeps A.
     form.answer.setPlainText(A.replace("admin satker", "admin") + "\n\n" + C)
-    assert form.kb_entry_ids() == ["kb-a", "kb-c"]
+    assert form.kb_entry_ids() == [KB_A, KB_C]
     # An item the CSO removes stays removed though its text remains.
     form.kb_basis_list.setCurrentRow(0)
     form._remove_kb_basis()
     form.answer.setPlainText(form.answer.toPlainText() + " ")
-    assert form.kb_entry_ids() == ["kb-c"]
+    assert form.kb_entry_ids() == [KB_C]
     # Saved with the answer it rests on.
     form.visitor_name.setText("Rina")
     form.department.setCurrentIndex(1)
     form.question.setPlainText("Lupa kata sandi")
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()
-    assert get_inquiry(saved.args[0]).basis_kb_entry_ids == ["kb-c"]
+    assert get_inquiry(saved.args[0]).basis_kb_entry_ids == [KB_C]
 
 
 def test_continuous_typing_is_kept_as_a_draft_within_two_seconds(qtbot, window, tasks):
