@@ -155,6 +155,20 @@ def timed(client: TestClient, path: str, rounds: int) -> list[float]:
     return out
 
 
+def hub_client(prefix: str, postgres: str | None) -> tuple[TestClient, Path]:
+    """An in-process hub (SQLite in a new temporary folder, or ``postgres``) and its client."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    settings = Settings(
+        data_dir=tmp,
+        database_url=postgres,
+        bootstrap_admin_email=ADMIN,
+        bootstrap_admin_password=PASSWORD,
+        argon2_fast=True,
+        environment="test",
+    )
+    return TestClient(create_app(settings)), tmp
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tickets", type=int, default=10_000)
@@ -163,16 +177,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--postgres", default=os.environ.get("HAI_BENCH_POSTGRES_URL"))
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="bench-console-"))
-    settings = Settings(
-        data_dir=tmp,
-        database_url=args.postgres,
-        bootstrap_admin_email=ADMIN,
-        bootstrap_admin_password=PASSWORD,
-        argon2_fast=True,
-        environment="test",
-    )
-    client = TestClient(create_app(settings))
+    client, tmp = hub_client("bench-console-", args.postgres)
     filled = fill(args.tickets, args.inquiries, args.kb)
     api = client.post("/api/v1/auth/token", json={"email": ADMIN, "password": PASSWORD})
     admin = {"Authorization": f"Bearer {api.json()['access_token']}"}

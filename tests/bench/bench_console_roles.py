@@ -24,7 +24,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -35,13 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from hai_central.main import create_app  # noqa: E402
-from hai_central.settings import Settings  # noqa: E402
 from hai_central.store import db as store  # noqa: E402
 from hai_central.store.models import AppUser, CalendarDay, Desk, Inquiry, Office  # noqa: E402
+from tests.bench.bench_console import ADMIN, PASSWORD, hub_client  # noqa: E402
 from tests.central.test_console import csrf_of  # noqa: E402
-
-ADMIN, PASSWORD = "admin@kemenkeu.go.id", "admin-password-1"
 
 
 def _iso(dt: datetime) -> str:
@@ -192,16 +188,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=30)
     ap.add_argument("--postgres", default=os.environ.get("HAI_BENCH_POSTGRES_URL"))
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="bench-console-roles-"))
-    settings = Settings(
-        data_dir=tmp,
-        database_url=args.postgres,
-        bootstrap_admin_email=ADMIN,
-        bootstrap_admin_password=PASSWORD,
-        argon2_fast=True,
-        environment="test",
-    )
-    client = TestClient(create_app(settings))
+    client, tmp = hub_client("bench-console-roles-", args.postgres)
     filled, kanwils = fill(args.desks, args.offices, args.inquiries)
     api = client.post("/api/v1/auth/token", json={"email": ADMIN, "password": PASSWORD})
     admin = {"Authorization": f"Bearer {api.json()['access_token']}"}

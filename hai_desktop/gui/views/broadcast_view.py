@@ -197,8 +197,7 @@ class BroadcastView(QWidget):
     def refresh(self) -> None:
         """New notices arrived: reload the list, keeping the notice that is open."""
         self._select_when_loaded = self._current_id
-        self.model.reload()
-        self.key_warning.setVisible(_key_changed())
+        self.model.reload()  # the key warning follows with the total (_on_total)
 
     def open_broadcast(self, broadcast_id: str) -> None:
         """Show ``broadcast_id`` (from the urgent dialog or the outage banner): clear the
