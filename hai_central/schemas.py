@@ -510,6 +510,9 @@ class EmailStatus(BaseModel):
 # --- desks, admin, reports ---------------------------------------------------------------
 
 
+FeedName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
+
+
 class HeartbeatIn(Strict):
     device_id: str = Text(64)
     app_version: str = Text(L.APP_VERSION_MAX, required=False)
@@ -517,11 +520,16 @@ class HeartbeatIn(Strict):
     oldest_unsent_at: Time | None = None
     last_pull_at: Time | None = None
     client_time: Time
+    # An idle sync in one request: the desk's feed cursors and reference ETag; the answer's
+    # ``unchanged`` names the feeds it need not pull. Unknown feed names are ignored.
+    cursors: Annotated[dict[FeedName, Int(-1, 2**63 - 1)], Field(max_length=32)] | None = None
+    reference_etag: str | None = Text(128, required=False, default=None)
 
 
 class HeartbeatOut(BaseModel):
     server_time: str
     version: str | None = None  # the hub's version (the desk's About dialog)
+    unchanged: list[str] | None = None  # feeds (and "reference") with nothing new for the desk
 
 
 class DeskOut(BaseModel):

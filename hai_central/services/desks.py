@@ -8,7 +8,7 @@ from hai_central.errors import forbidden
 from hai_central.schemas import HeartbeatIn
 from hai_central.services.common import CurrentUser, iso, now_iso
 from hai_central.store import db as store
-from hai_central.store.models import AppUser, Desk, Office
+from hai_central.store.models import AppUser, Broadcast, Desk, Inquiry, KbEntry, Office, Ticket
 
 
 def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
@@ -27,7 +27,11 @@ def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
         client_time=iso(hb.client_time),
         last_seen=now,
     )
-    with store.transaction():
+    with store.transaction() as db:
+        if store.is_postgres(db):
+            # A heartbeat lost in a crash is harmless (the next one comes within a minute):
+            # do not make a thousand desks wait on the WAL flush.
+            db.execute_sql("SET LOCAL synchronous_commit TO OFF")
         # The row is keyed on the device id alone, so the conflict update is limited to the
         # device's own office (or its own user, who may have moved office): a user of another
         # office can never overwrite it. Nothing returned = the existing row was not ours.
@@ -45,7 +49,55 @@ def heartbeat(user: CurrentUser, hb: HeartbeatIn) -> dict[str, Any]:
             raise forbidden("this device is registered to another office")
     from hai_central import __version__
 
-    return {"server_time": now_iso(), "version": __version__}  # the desk's About shows it
+    out: dict[str, Any] = {"server_time": now_iso(), "version": __version__}  # the About dialog
+    if hb.cursors is not None or hb.reference_etag is not None:
+        out["unchanged"] = unchanged_feeds(user, hb.cursors or {}, hb.reference_etag)
+    return out
+
+
+def unchanged_feeds(
+    user: CurrentUser, cursors: dict[str, int], reference_etag: str | None
+) -> list[str]:
+    """The feeds in ``cursors`` with nothing for ``user`` beyond the cursor, and ``reference``
+    when ``reference_etag`` is current: what an idle desk need not ask for (issue 13).
+
+    A feed is quiet when its newest change number in the caller's scope is not beyond the
+    cursor: exactly when its ``/changes`` would bring nothing. One statement asks all four
+    (each an index's last entry); broadcasts, whose audience is checked per row, are asked
+    as their feed is only when one is newer than the cursor.
+    """
+    from hai_central.services import broadcasts, reference, scoping
+
+    scope = scoping.read_scope(user, None)
+    office = "" if scope is None else f" WHERE office_code = {_param()}"
+    params = [] if scope is None else [scope, scope]
+    sql = (
+        f"SELECT (SELECT MAX(rev) FROM {Inquiry._meta.table_name}{office}),"
+        f" (SELECT MAX(rev) FROM {KbEntry._meta.table_name}),"
+        f" (SELECT MAX(rev) FROM {Ticket._meta.table_name}{office}),"
+        f" (SELECT MAX(rev) FROM {Broadcast._meta.table_name})"
+    )
+    quiet: list[str] = []
+    with store.session() as db:  # one connection for every probe
+        newest = dict(zip(FEEDS, db.execute_sql(sql, params).fetchone(), strict=True))
+        for name, cursor in cursors.items():
+            if name not in newest:
+                continue  # a feed this hub does not know: the desk pulls it
+            head = newest[name] or 0
+            if head <= max(0, cursor):
+                quiet.append(name)
+            elif name == "broadcasts" and not broadcasts.changes(user, cursor, 1)["items"]:
+                quiet.append(name)  # newer ones exist, none addressed to this office
+        if reference_etag is not None and reference.reference_document()[1] == reference_etag:
+            quiet.append("reference")
+    return quiet
+
+
+FEEDS = ("inquiries", "kb", "tickets", "broadcasts")
+
+
+def _param() -> str:
+    return store.current_db().param
 
 
 def list_desks(office_code: str | None = None) -> list[dict[str, Any]]:

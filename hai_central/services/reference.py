@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,12 @@ def seed(reference_file: Path) -> None:
         db.execute_sql(
             f"INSERT INTO counter (name, value) VALUES ('reference', {p}) ON CONFLICT (name) DO NOTHING",
             (int(data.get("version") or 1),),
+        )
+        # This database's own mark in the document cache's key: a database wiped and seeded
+        # again restarts its version, and must not be served a document cached before.
+        db.execute_sql(
+            f"INSERT INTO counter (name, value) VALUES ('reference_salt', {p}) ON CONFLICT (name) DO NOTHING",
+            (secrets.randbits(62),),
         )
         upsert_office(pusat, overwrite=False)
 
@@ -162,13 +169,31 @@ def get_office(code: str) -> Office | None:
         return Office.get_or_none(Office.code == code)
 
 
+# The last document built, by (database mark, reference version): 1,000 desks ask for it every minute, and
+# building it (200+ offices) costs more than the rest of an idle sync. Every write of the
+# reference data or an office raises the version (bump_version), in every worker's database.
+_cached: tuple[tuple[Any, int], dict[str, Any], str] | None = None
+
+
 def reference_document() -> tuple[dict[str, Any], str]:
     """The GET /reference document and its ETag (a hash of the whole document)."""
+    global _cached
     with store.session() as db:
+        # The version first: a document read after it is at least as new as that version,
+        # so the cache can hold an older document under a newer version, never the reverse.
+        marks = dict(
+            db.execute_sql(
+                "SELECT name, value FROM counter WHERE name IN ('reference', 'reference_salt')"
+            ).fetchall()
+        )
+        version = int(marks.get("reference") or 1)
+        cache_key = (marks.get("reference_salt"), version)
+        cached = _cached
+        if cached is not None and cached[0] == cache_key:
+            return cached[1], cached[2]
         doc: dict[str, Any] = {r.key: r.value for r in ReferenceItem.select()}
         doc["offices"] = [office_public(o) for o in Office.select().order_by(Office.code)]
-        row = db.execute_sql("SELECT value FROM counter WHERE name = 'reference'").fetchone()
-    doc["version"] = int(row[0]) if row else 1
+    doc["version"] = version
     defaults = bundled()
     for key in REFERENCE_KEYS:
         doc.setdefault(key, defaults[key])
@@ -177,6 +202,7 @@ def reference_document() -> tuple[dict[str, Any], str]:
     doc["limits"] = limits.as_reference()
     canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
+    _cached = (cache_key, doc, etag)
     return doc, etag
 
 

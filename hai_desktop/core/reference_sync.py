@@ -17,4 +17,9 @@ def pull(client) -> int:
     return 1
 
 
-registry.register_feed(registry.Feed(name=FEED, pull=pull, order=10))
+def heartbeat_fields() -> dict[str, str | None]:
+    """What the heartbeat sends so that the hub can say the stored set is current."""
+    return {"reference_etag": reference.reference_etag()}
+
+
+registry.register_feed(registry.Feed(name=FEED, pull=pull, order=10, heartbeat=heartbeat_fields))

@@ -356,6 +356,11 @@ def main() -> None:
     p.add_argument("--rhythm-seconds", type=float, default=300)
     p.add_argument("--interval", type=float, default=60)
     p.add_argument("--burst", type=int, default=200)
+    p.add_argument(
+        "--legacy-too",
+        action="store_true",
+        help="also run the rhythm and burst with the six-request idle sync (the baseline)",
+    )
     args = p.parse_args()
     if args.rhythm_desks:
         return national(args)
@@ -443,24 +448,35 @@ def _national(args, backends, hub_rhythm) -> None:
             t0 = time.perf_counter()
             fleet = hub_rhythm.make_desks(server.base + "", tokens, args.rhythm_desks)
             print(f"{name}: {len(fleet)} desks caught up in {time.perf_counter() - t0:.1f} s")
-            r = hub_rhythm.rhythm(fleet, args.rhythm_seconds, args.interval)
-            b = hub_rhythm.burst(fleet, min(args.burst, len(fleet)))
+            runs = []
+            for legacy in [True, False] if args.legacy_too else [False]:
+                hub_rhythm.Desk.legacy = legacy
+                label = "six-request idle sync (before)" if legacy else "one-request idle sync"
+                r = hub_rhythm.rhythm(fleet, args.rhythm_seconds, args.interval)
+                b = hub_rhythm.burst(fleet, min(args.burst, len(fleet)))
+                runs.append((label, r, b))
         finally:
             server.stop()
-        print(
-            f"{name} workers={args.workers}: rhythm {args.rhythm_desks} desks / {args.interval:.0f} s"
-            f" for {r['wall']:.0f} s: {r['syncs']} idle syncs ({r['late']} late), {r['requests']}"
-            f" requests, {r['errors']} errors, sync p50 {r['sync_p50'] * 1000:.0f} ms"
-            f" p95 {r['sync_p95'] * 1000:.0f} ms, request p95 {r['req_p95'] * 1000:.0f} ms"
-        )
-        print(
-            f"{name} burst {b['syncs']} at once: {b['errors']} errors, sync p50"
-            f" {b['sync_p50'] * 1000:.0f} ms p95 {b['sync_p95'] * 1000:.0f} ms,"
-            f" request p95 {b['req_p95'] * 1000:.0f} ms, all done in {b['wall']:.1f} s"
-        )
-        for res in (r, b):
-            if res["sample_errors"]:
-                print("   errors:", res["sample_errors"])
+        for label, r, b in runs:
+            _print_national(name, args, label, r, b)
+
+
+def _print_national(name: str, args, label: str, r: dict, b: dict) -> None:
+    print(
+        f"{name} workers={args.workers} pool={os.environ.get('HAI_DB_POOL_SIZE', 20)}, {label}:"
+        f" rhythm {args.rhythm_desks} desks / {args.interval:.0f} s"
+        f" for {r['wall']:.0f} s: {r['syncs']} idle syncs ({r['late']} late), {r['requests']}"
+        f" requests, {r['errors']} errors, sync p50 {r['sync_p50'] * 1000:.0f} ms"
+        f" p95 {r['sync_p95'] * 1000:.0f} ms, request p95 {r['req_p95'] * 1000:.0f} ms"
+    )
+    print(
+        f"{name} burst {b['syncs']} at once: {b['errors']} errors, sync p50"
+        f" {b['sync_p50'] * 1000:.0f} ms p95 {b['sync_p95'] * 1000:.0f} ms,"
+        f" request p95 {b['req_p95'] * 1000:.0f} ms, all done in {b['wall']:.1f} s"
+    )
+    for res in (r, b):
+        if res["sample_errors"]:
+            print("   errors:", res["sample_errors"])
 
 
 if __name__ == "__main__":

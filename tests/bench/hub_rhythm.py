@@ -2,8 +2,10 @@
 
 - ``rhythm``: ``desks`` desks, each starting an *idle* sync every ``interval`` seconds
   (staggered evenly over the interval, as desks started through a morning would be) for
-  ``seconds``. An idle sync is what a desk with nothing new does: heartbeat, the reference
-  with ``If-None-Match`` (304), and the four feeds from their current cursors (empty pages).
+  ``seconds``. An idle sync is what a desk with nothing new does: the heartbeat with its
+  cursors and reference ETag, answered ``unchanged`` for all (one request). ``Desk.legacy``:
+  the desk before that (heartbeat, reference with ``If-None-Match`` → 304, and the four feeds
+  from their cursors: six requests).
   Reported: syncs done and late, errors, p50/p95 of one sync (all its requests) and of one
   request.
 - ``burst``: ``desks`` idle syncs started at the same moment.
@@ -31,6 +33,12 @@ def pct(values: list[float], p: float) -> float:
 
 
 class Desk:
+    """One desk's idle sync as HAI Desk does it: the heartbeat carries the feeds' cursors and
+    the reference ETag, and only the feeds it does not name ``unchanged`` are asked for. With
+    ``legacy`` the desk before that change: heartbeat, reference (304) and all four feeds."""
+
+    legacy = False
+
     def __init__(self, base: str, headers: dict) -> None:
         self.base = base
         self.headers = dict(headers, **{"Accept-Encoding": "gzip"})
@@ -42,6 +50,10 @@ class Desk:
     def sync(self, errors: list[str], request_times: list[float], lock: threading.Lock) -> float:
         """One sync pass; returns its duration."""
         t_sync = time.perf_counter()
+        # A desk opens a new connection for each pass (its client lives for one pass), long
+        # after the hub closed the last one (keep-alive 5 s against a 60 s rhythm).
+        self.session.close()
+        self.session = requests.Session()
 
         def call(method: str, path: str, ok=(200,), **kw):
             t0 = time.perf_counter()
@@ -59,23 +71,28 @@ class Desk:
                     errors.append(f"{method} {path}: {getattr(r, 'status_code', r)}")
             return r if good else None
 
-        call(
-            "POST",
-            "/desks/heartbeat",
-            json={
-                "device_id": self.device,
-                "app_version": "0.1.0",
-                "outbox_depth": 0,
-                "client_time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            },
-        )
-        headers = dict(self.headers)
-        if self.etag:
-            headers["If-None-Match"] = self.etag
-        r = call("GET", "/reference", ok=(200, 304), headers=headers)
-        if r is not None and r.headers.get("ETag"):
-            self.etag = r.headers["ETag"]
+        beat = {
+            "device_id": self.device,
+            "app_version": "0.1.0",
+            "outbox_depth": 0,
+            "client_time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        if not self.legacy:
+            beat["cursors"] = dict(self.cursors)
+            if self.etag:
+                beat["reference_etag"] = self.etag
+        r = call("POST", "/desks/heartbeat", json=beat)
+        quiet = set((r.json().get("unchanged") or []) if r is not None else [])
+        if "reference" not in quiet:
+            headers = dict(self.headers)
+            if self.etag:
+                headers["If-None-Match"] = self.etag
+            r = call("GET", "/reference", ok=(200, 304), headers=headers)
+            if r is not None and r.headers.get("ETag"):
+                self.etag = r.headers["ETag"]
         for feed in FEEDS:
+            if feed in quiet:
+                continue
             while True:
                 r = call("GET", f"/{feed}/changes", params={"cursor": self.cursors[feed]})
                 if r is None:

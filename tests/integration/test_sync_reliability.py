@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.protocol import ErrorKind
 from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_OFFLINE, STATE_ONLINE
-from tests.integration.hub_harness import hub_inquiry_ids, make_desk, reopen
+from tests.integration.hub_harness import API, hub_inquiry_ids, make_desk, reopen
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -189,6 +190,12 @@ def test_fault_then_clean_sync(hub, account, proxy, tmp_path, fault, kind, code)
 
 
 def test_fault_html_on_a_pull_is_not_success(hub, account, proxy, tmp_path):
+    from tests.integration.test_tickets_sync import agent_session
+
+    # Something new in the KB, so that the heartbeat sends the desk to pull it.
+    entry = {"id": str(uuid.uuid4()), "title": "Jam layanan", "question": "Kapan buka?",
+             "answer": "Senin-Jumat.", "department": "PA"}  # fmt: skip
+    assert agent_session(hub).post(hub.url + API + "/kb", json=entry, timeout=30).ok
     paths = make_desk(tmp_path / "desk", proxy.url, account)
     proxy.set_fault("html", path_contains="/kb/changes")
     cursor_before = state.get_cursor("kb")

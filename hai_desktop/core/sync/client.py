@@ -444,8 +444,14 @@ class HubClient:
         last_pull_at: str | None = None,
         client_time: str | None = None,
         app_version: str = __version__,
+        cursors: dict[str, int] | None = None,
+        reference_etag: str | None = None,
     ) -> dict[str, Any]:
-        """``POST /desks/heartbeat`` → ``{"server_time"}``."""
+        """``POST /desks/heartbeat`` → ``{"server_time", "unchanged"?}``.
+
+        With ``cursors`` (and ``reference_etag``) the hub names, in ``unchanged``, the feeds
+        with nothing new beyond them: an idle sync is then this one request.
+        """
         payload = {
             "device_id": device_id,
             "app_version": app_version,
@@ -456,6 +462,10 @@ class HubClient:
             payload["oldest_unsent_at"] = oldest_unsent_at
         if last_pull_at:
             payload["last_pull_at"] = last_pull_at
+        if cursors is not None:
+            payload["cursors"] = cursors
+        if reference_etag:
+            payload["reference_etag"] = reference_etag
         return self._json(
             self._request("POST", "/desks/heartbeat", json_body=payload), ("server_time",)
         )

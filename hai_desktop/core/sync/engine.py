@@ -3,8 +3,9 @@
 The engine knows no record type: what is pushed and pulled comes from
 :mod:`hai_desktop.core.sync.registry`. One run (:meth:`SyncEngine.run_once`):
 
-1. ``POST /desks/heartbeat`` (outbox depth, oldest unsent, client time): proves the token and
-   the route, and gives the hub's clock so the desk can warn when its own is off > 5 min.
+1. ``POST /desks/heartbeat`` (outbox depth, oldest unsent, client time, the feeds' cursors):
+   proves the token and the route, gives the hub's clock so the desk can warn when its own is
+   off > 5 min, and names the feeds with nothing new (an idle pass is this one request).
 2. Push each registered record type, lowest ``order`` first (attachments before what names
    them), in batches, reading each record's latest state at send time. An acknowledged item
    is removed and its record marked synced in one transaction; a rejected one is kept and
@@ -206,9 +207,10 @@ class SyncEngine:
                 client.timeout = (min(normal[0], PROBE_TIMEOUT_S), PROBE_TIMEOUT_S)
                 client.health()
                 client.timeout = normal
-            self._heartbeat(client, status)
+            quiet = self._heartbeat(client, status)
             self._push(client, report)
-            self._pull(client, report)
+            # What this pass pushed changes the feeds after the hub's answer: pull them all.
+            self._pull(client, report, set() if report.pushed else quiet)
             state.set_value("last_pull_at", utc_now())
             report.ok = True
         except SyncStopped:
@@ -261,7 +263,15 @@ class SyncEngine:
 
     # -- heartbeat ------------------------------------------------------------------------
 
-    def _heartbeat(self, client: HubClient, status: SyncStatus) -> None:
+    def _heartbeat(self, client: HubClient, status: SyncStatus) -> set[str]:
+        """Send the heartbeat; returns the feeds the hub says have nothing new."""
+        cursors: dict[str, int] = {}
+        extra: dict[str, Any] = {}
+        for feed in registry.feeds():
+            if feed.fetch is not None:
+                cursors[feed.name] = state.get_cursor(feed.name)
+            elif feed.heartbeat is not None:
+                extra.update(feed.heartbeat())
         t0 = time.time()
         body = client.heartbeat(
             device_id=profile_store.device_id(),
@@ -270,8 +280,12 @@ class SyncEngine:
             last_pull_at=state.get_value("last_pull_at"),
             client_time=format_utc(datetime.fromtimestamp(t0, UTC)),
             app_version=__version__,
+            cursors=cursors,
+            reference_etag=extra.get("reference_etag"),
         )
         t1 = time.time()
+        unchanged = body.get("unchanged")  # absent from a hub that predates it: pull all
+        quiet = {str(n) for n in unchanged} if isinstance(unchanged, list) else set()
         if isinstance(body.get("version"), str) and body["version"] != state.get_value(
             "hub_version"
         ):
@@ -279,11 +293,12 @@ class SyncEngine:
         try:
             server = parse_utc(str(body["server_time"])).timestamp()
         except ValueError:
-            return
+            return quiet
         skew = server - (t0 + t1) / 2
         status.clock_skew_s = round(skew, 1)
         status.clock_warning = abs(skew) > CLOCK_SKEW_WARN_S
         clock.remember(skew)  # stamped on every record from now on (the clock rule, 7.10)
+        return quiet
 
     # -- push -----------------------------------------------------------------------------
 
@@ -395,8 +410,11 @@ class SyncEngine:
 
     # -- pull -----------------------------------------------------------------------------
 
-    def _pull(self, client: HubClient, report: SyncReport) -> None:
+    def _pull(self, client: HubClient, report: SyncReport, quiet: set[str]) -> None:
         for feed in registry.feeds():
+            if feed.name in quiet and (feed.fetch is not None or feed.heartbeat is not None):
+                report.pulled[feed.name] = 0  # the heartbeat said: nothing new here
+                continue
             if feed.pull is not None:
                 count = feed.pull(client)
             else:

@@ -131,6 +131,7 @@ class PushType:
     batch_size: int = 500
     order: int = 100
     topic: str | None = None
+    heartbeat: Callable[[], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,9 @@ class Feed:
             ``client`` -> items received. The engine then keeps no cursor for it.
         order: pull order within a pass, lowest first.
         topic: what changed when a page brought items (default: the feed's name).
+        heartbeat: a ``pull`` feed the hub can vouch for: ``() -> fields`` it adds to the
+            heartbeat (the reference's ETag). A cursor feed always sends its cursor. A feed
+            the heartbeat's answer names ``unchanged`` is not pulled in that pass.
     """
 
     name: str
@@ -153,6 +157,7 @@ class Feed:
     pull: Callable[[HubClient], int] | None = None
     order: int = 100
     topic: str | None = None
+    heartbeat: Callable[[], dict[str, Any]] | None = None
 
 
 _push: dict[str, PushType] = {}
