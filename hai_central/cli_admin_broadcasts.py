@@ -13,7 +13,7 @@ from hai_contract.codes import BROADCAST_KINDS, OUTAGE_STATUSES
 def cmd_broadcasts(args: argparse.Namespace) -> int:
     import uuid
 
-    from hai_central.schemas import BroadcastIn
+    from hai_central.schemas.broadcasts import BroadcastIn
     from hai_central.services import broadcast_email, broadcast_replies, broadcasts
 
     settings = open_hub(args)

@@ -26,7 +26,8 @@ def cmd_tickets(args: argparse.Namespace) -> int:
     import mimetypes
     import uuid
 
-    from hai_central.schemas import AttachmentRef, TicketMessageIn, TicketPatch
+    from hai_central.schemas.attachments import AttachmentRef
+    from hai_central.schemas.tickets import TicketMessageIn, TicketPatch
     from hai_central.services import attachments, tickets
 
     settings = open_hub(args)

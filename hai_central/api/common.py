@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 
-from hai_central.schemas import ErrorResponse
+from hai_central.schemas.common import ErrorResponse
 from hai_contract import limits
 
 ERRORS: dict[int | str, dict[str, Any]] = {

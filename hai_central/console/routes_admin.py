@@ -14,7 +14,7 @@ from hai_central.api.routes.calendar import CalendarDayIn
 from hai_central.console import labels_roles  # noqa: F401 - filters and notices
 from hai_central.console.app import PREFIX, ConsoleRoute, redirect, render, staff, text
 from hai_central.errors import not_found
-from hai_central.schemas import OfficeIn, UserIn, UserPatch
+from hai_central.schemas.admin import OfficeIn, UserIn, UserPatch
 from hai_central.services import auth, calendar, reference
 from hai_central.services.common import CurrentUser
 from hai_central.store import db as store

@@ -17,7 +17,7 @@ from hai_central.console import labels, labels_roles
 from hai_central.console.app import PREFIX, ConsoleRoute, form, redirect, render, staff, text
 from hai_central.console.routes_tickets import _upload_all
 from hai_central.errors import ApiError
-from hai_central.schemas import BroadcastIn
+from hai_central.schemas.broadcasts import BroadcastIn
 from hai_central.services import attachments, broadcast_replies, broadcasts, reference
 from hai_central.services.common import CurrentUser
 from hai_central.store import db as store

@@ -13,7 +13,7 @@ from starlette.responses import Response
 from hai_central.console.app import PREFIX, ConsoleRoute, redirect, render, staff, text
 from hai_central.console.labels import CENTRE_TZ
 from hai_central.errors import ApiError
-from hai_central.schemas import KbCreate, KbFields
+from hai_central.schemas.kb import KbCreate, KbFields
 from hai_central.services import kb, kb_browse, reference
 from hai_central.services.common import CurrentUser, iso, parse_time
 

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from hai_central.console.app import PREFIX, ConsoleRoute, redirect, render, staff, text
 from hai_central.console.routes_kb import departments, kb_fields_from_form
-from hai_central.schemas import ReviewDecision
+from hai_central.schemas.kb import ReviewDecision
 from hai_central.services import inquiries, kb_browse, ticket_queue
 from hai_central.services.common import CurrentUser
 

@@ -24,7 +24,8 @@ from hai_central.console.app import (
 )
 from hai_central.console.routes_kb import departments
 from hai_central.errors import ApiError
-from hai_central.schemas import AttachmentRef, TicketMessageIn, TicketPatch
+from hai_central.schemas.attachments import AttachmentRef
+from hai_central.schemas.tickets import TicketMessageIn, TicketPatch
 from hai_central.services import attachments, reference, ticket_queue, tickets
 from hai_central.services.common import CurrentUser
 from hai_contract.codes import OPEN_TICKET_STATUSES, TICKET_LEVELS, TICKET_STATUSES

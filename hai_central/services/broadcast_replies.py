@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hai_central.errors import ApiError, forbidden, not_found
-from hai_central.schemas import ReceiptIn, ReplyIn
+from hai_central.schemas.broadcasts import ReceiptIn, ReplyIn
 from hai_central.services import broadcasts
 from hai_central.services.common import CurrentUser, iso, parse_time, utcnow
 from hai_central.store import db as store

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hai_central.errors import ApiError, invalid
-from hai_central.schemas import BroadcastIn
+from hai_central.schemas.broadcasts import BroadcastIn
 from hai_central.services import reference
 from hai_central.services.common import ROLES, CurrentUser, clamp_limit, iso, utcnow
 from hai_central.store import db as store

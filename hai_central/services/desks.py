@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hai_central.errors import forbidden
-from hai_central.schemas import HeartbeatIn
+from hai_central.schemas.admin import HeartbeatIn
 from hai_central.services.common import CurrentUser, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import AppUser, Broadcast, Desk, Inquiry, KbEntry, Office, Ticket

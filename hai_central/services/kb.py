@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from hai_central.errors import ApiError, not_found
-from hai_central.schemas import KbCreate, KbFields
+from hai_central.schemas.kb import KbCreate, KbFields
 from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import KbEntry, KbFeedback

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from hai_central.errors import ApiError, forbidden, invalid, not_found
-from hai_central.schemas import TicketClose, TicketIn, TicketMessageIn, TicketPatch
+from hai_central.schemas.tickets import TicketClose, TicketIn, TicketMessageIn, TicketPatch
 from hai_central.services import attachments, reference, scoping, ticket_sla
 from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, utcnow
 from hai_central.store import db as store

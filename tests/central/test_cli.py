@@ -179,7 +179,7 @@ def test_admin_cli_end_to_end(cli_env, capsys):
     receipts = json.loads(run(capsys, "admin", "broadcast", "receipts", published["id"]))
     assert receipts["ack_required"] is True
 
-    from hai_central.schemas import TicketIn
+    from hai_central.schemas.tickets import TicketIn
     from hai_central.services import tickets
 
     t, _ = tickets.create(

@@ -145,14 +145,14 @@ def test_agent_answers_a_forwarded_ticket_and_the_desk_receives_it(hub, page, sh
 
 
 def test_agent_accepts_a_desk_answer_and_a_desk_pulls_it(hub, page, shots, tmp_path):
-    from hai_desktop.core import inquiries, kb
+    from hai_desktop.core import inquiries, inquiries_form, kb
     from hai_desktop.core.db.models import database_proxy
     from hai_desktop.core.sync.engine import SyncEngine
 
     account = hub.create_office_with_cso()
     paths = make_desk(tmp_path / "desk", hub.url, account)
     inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="telepon",
             department="PA",
             application="SAKTI",

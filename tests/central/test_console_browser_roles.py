@@ -72,7 +72,7 @@ def test_urgent_broadcast_published_and_its_acknowledgement_arrives(hub, page, s
 
 
 def test_supervisor_and_admin_screens(hub, page, shots, tmp_path):
-    from hai_desktop.core import inquiries
+    from hai_desktop.core import inquiries, inquiries_form
     from hai_desktop.core.sync.engine import SyncEngine
 
     account = hub.create_office_with_cso()
@@ -83,7 +83,7 @@ def test_supervisor_and_admin_screens(hub, page, shots, tmp_path):
         ("tatap_muka", "PKN", "escalated"),
     ):
         inquiries.save_inquiry(
-            inquiries.InquiryInput(
+            inquiries_form.InquiryInput(
                 channel=channel,
                 department=department,
                 application="SAKTI",

@@ -193,7 +193,7 @@ def test_ticket_numbers_gapless_under_concurrency(hub):
     """Parallel creates (and repeats of the same ids) take numbers 1..N, none twice."""
     hub.user("cso", "KPPN-A")
     user = CurrentUser("u", "u@kemenkeu.go.id", "U", "cso", "KPPN-A", "A", "KPPN", "")
-    from hai_central.schemas import TicketIn
+    from hai_central.schemas.tickets import TicketIn
 
     bodies = [TicketIn.model_validate(ticket("KPPN-A")) for _ in range(24)]
     numbers: list[str] = []

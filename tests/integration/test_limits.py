@@ -9,9 +9,10 @@ import uuid
 import pytest
 from annotated_types import MaxLen
 
-from hai_central import schemas
+from hai_central.schemas.inquiries import INQUIRY_TEXT_MAX
+from hai_central.wire import InquiryIn
 from hai_contract.inquiry import INQUIRY
-from hai_desktop.core import inquiries, outbox
+from hai_desktop.core import inquiries, inquiries_form, outbox
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
 from tests.integration.hub_harness import Hub, make_desk
@@ -23,13 +24,13 @@ def _max_len(model: type, field: str) -> int:
 
 def test_hub_text_limits_equal_desk_limits():
     # The hub's model is built from the contract's shape (hai_central/wire.py): one list.
-    assert schemas.INQUIRY_TEXT_MAX == inquiries.MAX_TEXT
-    assert _max_len(schemas.InquiryIn, "question") == inquiries.MAX_TEXT
-    assert _max_len(schemas.InquiryIn, "answer") == inquiries.MAX_TEXT
-    visitor = schemas.InquiryIn.model_fields["visitor"].annotation
+    assert INQUIRY_TEXT_MAX == inquiries_form.MAX_TEXT
+    assert _max_len(InquiryIn, "question") == inquiries_form.MAX_TEXT
+    assert _max_len(InquiryIn, "answer") == inquiries_form.MAX_TEXT
+    visitor = InquiryIn.model_fields["visitor"].annotation
     assert _max_len(visitor, "name") == INQUIRY.field("visitor.name").max_length
-    assert _max_len(visitor, "name") >= inquiries.MAX_NAME
-    assert _max_len(visitor, "institution") >= inquiries.MAX_INSTITUTION
+    assert _max_len(visitor, "name") >= inquiries_form.MAX_NAME
+    assert _max_len(visitor, "institution") >= inquiries_form.MAX_INSTITUTION
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_100k_answer_reaches_the_hub_intact(hub, tmp_path):
     answer = (unit * (100_000 // len(unit) + 1))[:100_000]
     question = ("Bagaimana revisi DIPA? " * 2000).strip()
     saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Pengunjung Uji",

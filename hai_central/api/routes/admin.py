@@ -6,15 +6,8 @@ from fastapi import APIRouter, Path
 
 from hai_central.api.common import ERRORS
 from hai_central.api.deps import Admin
-from hai_central.schemas import (
-    OfficeIn,
-    OfficeList,
-    OfficeOut,
-    UserIn,
-    UserList,
-    UserPatch,
-    UserPublic,
-)
+from hai_central.schemas.admin import OfficeIn, OfficeList, OfficeOut, UserIn, UserList, UserPatch
+from hai_central.schemas.auth import UserPublic
 from hai_central.services import auth, reference
 
 router = APIRouter(prefix="/admin", tags=["admin"], responses=ERRORS)

@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from hai_central.api.common import ERRORS
 from hai_central.api.deps import Hub, User
 from hai_central.errors import not_found
-from hai_central.schemas import AttachmentOut
+from hai_central.schemas.attachments import AttachmentOut
 from hai_central.services import attachment_parts, attachments
 from hai_contract.attachments import BYTE_COUNT_PATTERN, MAX_BYTES
 

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 
 from hai_central.api.common import ERRORS
 from hai_central.api.deps import Hub, User
-from hai_central.schemas import Ok, TokenRequest, TokenResponse
+from hai_central.schemas.auth import TokenRequest, TokenResponse
+from hai_central.schemas.common import Ok
 from hai_central.services import auth
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from hai_central.api.common import ERRORS, Cursor, Limit, RecordId
 from hai_central.api.deps import Broadcaster, Hub, User
-from hai_central.schemas import (
+from hai_central.schemas.broadcasts import (
     BroadcastIn,
     BroadcastOut,
     BroadcastPage,

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from hai_central.api.common import ERRORS, OfficeCode
 from hai_central.api.deps import AdminOrSupervisor, User
-from hai_central.schemas import DeskList, HeartbeatIn, HeartbeatOut
+from hai_central.schemas.admin import DeskList, HeartbeatIn, HeartbeatOut
 from hai_central.services import desks
 
 router = APIRouter(prefix="/desks", tags=["desks"], responses=ERRORS)

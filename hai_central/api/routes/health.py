@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from hai_central import __version__
 from hai_central.api.common import ERRORS
 from hai_central.api.deps import User
-from hai_central.schemas import Health
+from hai_central.schemas.auth import Health
 from hai_central.services import reference
 from hai_central.services.common import now_iso
 

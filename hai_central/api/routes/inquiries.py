@@ -8,13 +8,8 @@ from fastapi import APIRouter
 
 from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode, RecordId
 from hai_central.api.deps import Agent, User
-from hai_central.schemas import (
-    BatchResults,
-    InquiryBatch,
-    InquiryPage,
-    ReviewDecision,
-    ReviewResult,
-)
+from hai_central.schemas.inquiries import BatchResults, InquiryBatch, InquiryPage
+from hai_central.schemas.kb import ReviewDecision, ReviewResult
 from hai_central.services import inquiries
 
 router = APIRouter(tags=["inquiries"], responses=ERRORS)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from hai_central.api.common import ERRORS, Cursor, Limit, RecordId
 from hai_central.api.deps import Agent, User
-from hai_central.schemas import FeedbackIn, FeedbackOut, KbCreate, KbEntryOut, KbFields, KbPage
+from hai_central.schemas.kb import FeedbackIn, FeedbackOut, KbCreate, KbEntryOut, KbFields, KbPage
 from hai_central.services import kb
 
 router = APIRouter(prefix="/kb", tags=["kb"], responses=ERRORS)

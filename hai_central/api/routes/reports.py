@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from hai_central.api.common import ERRORS, OfficeCode
 from hai_central.api.deps import User
-from hai_central.schemas import MonthlyReport
+from hai_central.schemas.admin import MonthlyReport
 from hai_central.services import reports
 from hai_contract import limits
 

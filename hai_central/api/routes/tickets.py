@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from hai_central.api.common import ERRORS, Cursor, Limit, OfficeCode, RecordId
 from hai_central.api.deps import Agent, User
-from hai_central.schemas import (
+from hai_central.schemas.tickets import (
     TicketClose,
     TicketIn,
     TicketMessageIn,
