@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from hai_desktop.core import inquiries, outbox
+from hai_desktop.core import inquiries_form, inquiries_hub, outbox
 from hai_desktop.core.db.models import Inquiry, database_proxy
 from hai_desktop.core.errors import ValidationError
 from hai_desktop.core.timeutil import utc_now
@@ -35,7 +35,7 @@ CONFLICT_MARK = "sync.conflict"
 # The fields a CSO edits (InquiryInput's, without the id), in the form's order: what a
 # conflict is about and what a merge picks from.
 FIELDS: tuple[str, ...] = tuple(
-    name for name in inquiries.InquiryInput.__dataclass_fields__ if name != "id"
+    name for name in inquiries_form.InquiryInput.__dataclass_fields__ if name != "id"
 )
 
 
@@ -145,7 +145,7 @@ def get_inquiry_conflict(record_id: str) -> InquiryConflict | None:
         hub_version=int(row[0]),
         detected_at=row[2],
         mine=_local_columns(local),
-        hub=_fields_of(inquiries._from_wire(item)),
+        hub=_fields_of(inquiries_hub._from_wire(item)),
         hub_item=item,
     )
 
@@ -176,7 +176,7 @@ def apply_pulled(existing: Inquiry, item: dict[str, Any]) -> bool:
         return True
     if int(item.get("version") or 0) <= int(existing.version):
         return False  # our unsent edit is newer: the push will settle it
-    theirs = _fields_of(inquiries._from_wire(item))
+    theirs = _fields_of(inquiries_hub._from_wire(item))
     if all(_norm(theirs[f]) == _norm(getattr(existing, f)) for f in FIELDS):
         return False  # the same content: take the hub's, nothing is lost
     # An unsent (or refused) edit of ours and a newer edit from another desk: keep both.
@@ -210,7 +210,7 @@ def resolve(record_id: str, choice: str | dict[str, str]) -> str:
             _take_hub(conflict)
             return "hub"
         merged = {f: conflict.hub[f] if picks[f] == HUB else conflict.mine[f] for f in FIELDS}
-        errors = inquiries.validate(_as_input(record_id, merged))
+        errors = inquiries_form.validate(_as_input(record_id, merged))
         if errors:
             raise ValidationError(errors)
         Inquiry.update(
@@ -226,17 +226,17 @@ def resolve(record_id: str, choice: str | dict[str, str]) -> str:
     return "sent"
 
 
-def _as_input(record_id: str, columns: dict[str, Any]) -> inquiries.InquiryInput:
+def _as_input(record_id: str, columns: dict[str, Any]) -> inquiries_form.InquiryInput:
     data = {k: ("" if v is None else v) for k, v in columns.items()}
     data["served_started_at"] = columns.get("served_started_at")
     data["served_ended_at"] = columns.get("served_ended_at")
     data["basis_regulations"] = list(columns.get("basis_regulations") or [])
     data["basis_kb_entry_ids"] = list(columns.get("basis_kb_entry_ids") or [])
-    return inquiries.InquiryInput.from_dict({"id": record_id, **data})
+    return inquiries_form.InquiryInput.from_dict({"id": record_id, **data})
 
 
 def _take_hub(conflict: InquiryConflict) -> None:
-    values = inquiries._from_wire(conflict.hub_item)
+    values = inquiries_hub._from_wire(conflict.hub_item)
     values.pop("id")
     existing = Inquiry.get(Inquiry.id == conflict.record_id)
     values["created_at"] = existing.created_at

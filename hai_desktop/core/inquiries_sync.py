@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hai_desktop.core import inquiries
+from hai_desktop.core import inquiries, inquiries_hub
 from hai_desktop.core.db.models import Inquiry, database_proxy
 from hai_desktop.core.sync import registry
 from hai_desktop.core.sync.client import PUSH_BATCH_MAX
@@ -38,7 +38,7 @@ registry.register_push(
     registry.PushType(
         record_type=RECORD_TYPE,
         load=inquiries.get_inquiry,
-        to_wire=inquiries.to_wire,
+        to_wire=inquiries_hub.to_wire,
         send=registry.split_on_reject(lambda client, wires: client.push_inquiries(wires)),
         on_results=_store_results,
         set_status=_set_status,
@@ -51,7 +51,7 @@ registry.register_feed(
     registry.Feed(
         name=FEED,
         fetch=lambda client, cursor: client.inquiries_changes(cursor),
-        apply=inquiries.apply_from_hub,
+        apply=inquiries_hub.apply_from_hub,
         order=30,
     )
 )

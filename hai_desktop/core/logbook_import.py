@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from hai_contract import reports as rules
-from hai_desktop.core import inquiries, reference
+from hai_desktop.core import inquiries, inquiries_form, reference
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.exports.numbers import MONTHS
 from hai_desktop.core.logbook_read import Sheet, fold, read_sheet
@@ -203,13 +203,13 @@ def _moment(row: list[Any], mapping: dict[str, int], tz) -> datetime | RowProble
 
 def _record(
     row: list[Any], mapping: dict[str, int], opts: Options, tz, now: datetime
-) -> tuple[datetime, inquiries.InquiryInput] | RowProblem:
+) -> tuple[datetime, inquiries_form.InquiryInput] | RowProblem:
     moment = _moment(row, mapping, tz)
     if isinstance(moment, RowProblem):
         return moment
     if moment > now + timedelta(days=1):
         return RowProblem(0, "date_future", "date", format_utc(moment)[:10])
-    data = inquiries.InquiryInput()
+    data = inquiries_form.InquiryInput()
     for name in ("visitor_name", "institution", "phone", "email", "question", "answer"):
         setattr(data, name, _text(_cell(row, mapping, name)))
     satker = _text(_cell(row, mapping, "satker_code"))
@@ -234,14 +234,14 @@ def _record(
     data.outcome = outcome
     if outcome == "out_of_scope":
         data.out_of_scope_reason = opts.out_of_scope_reason or "unregulated"
-    errors = inquiries.validate(data)
+    errors = inquiries_form.validate(data)
     if errors:
         name, code = sorted(errors.items())[0]
         return RowProblem(0, code, name, _text(getattr(data, name, ""))[:60])
     return moment, data
 
 
-def stable_id(office_code: str, moment: datetime, data: inquiries.InquiryInput, k: int) -> str:
+def stable_id(office_code: str, moment: datetime, data: inquiries_form.InquiryInput, k: int) -> str:
     """The row's id from its content (and ``k``, its occurrence among equal rows)."""
     key = "\x1f".join(
         (office_code, format_utc(moment), " ".join(data.visitor_name.casefold().split()),
@@ -341,7 +341,7 @@ def apply(p: ImportPlan, office_code: str) -> int:
             if c["id"] in present:
                 p.already += 1
                 continue
-            d = inquiries.normalize(c["data"])
+            d = inquiries_form.normalize(c["data"])
             created = format_utc(c["moment"])
             base = inquiries.seq_base(created)
             seq = used[base] + 1 if base in used else inquiries.next_seq(created)

@@ -19,7 +19,7 @@ def get_profile() -> Profile | None:
 
 def validate_profile(name: str, email: str, office_code: str) -> dict[str, str]:
     """Field -> message code (``name``, ``email``, ``office_code``)."""
-    from hai_desktop.core.inquiries import valid_email
+    from hai_desktop.core.inquiries_form import valid_email
 
     errors: dict[str, str] = {}
     name, email, office_code = name.strip(), email.strip().lower(), office_code.strip()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from hai_desktop.core import attachments, inquiries, outbox, reference
+from hai_desktop.core import attachments, inquiries, inquiries_form, outbox, reference
 from hai_desktop.core.attachments import ChosenFile
 from hai_desktop.core.db.models import Inquiry, Ticket, TicketMessage, database_proxy
 from hai_desktop.core.errors import NotFoundError, ValidationError
@@ -115,13 +115,13 @@ def validate(data: TicketInput) -> dict[str, str]:
     email = data.requester_email.strip()
     if not email:
         errors["requester_email"] = "required"
-    elif not inquiries.valid_email(email):
+    elif not inquiries_form.valid_email(email):
         errors["requester_email"] = "email_invalid"
     phone = data.requester_phone.strip()
-    if phone and not inquiries.valid_phone(phone):
+    if phone and not inquiries_form.valid_phone(phone):
         errors["requester_phone"] = "phone_invalid"
     satker = data.requester_satker.strip()
-    if satker and not inquiries.SATKER_RE.fullmatch(satker):
+    if satker and not inquiries_form.SATKER_RE.fullmatch(satker):
         errors["requester_satker"] = "satker_invalid"
     if data.inquiry_id and inquiries.get_inquiry(data.inquiry_id) is None:
         errors["inquiry_id"] = "not_found"

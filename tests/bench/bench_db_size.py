@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_desk_core import generate, ms, pct  # noqa: E402
 
-from hai_desktop.core import backups, inquiries  # noqa: E402
+from hai_desktop.core import backups, inquiries, inquiries_view  # noqa: E402
 from hai_desktop.core.db import database  # noqa: E402
-from hai_desktop.core.inquiries import InquiryFilter, InquiryInput  # noqa: E402
+from hai_desktop.core.inquiries_form import InquiryInput  # noqa: E402
+from hai_desktop.core.inquiries_view import InquiryFilter  # noqa: E402
 
 BEFORE_SCHEMA = 8
 PREFIXES_2 = ["pe", "sa", "ko", "ba", "re", "ta", "an", "01"]
@@ -91,9 +92,9 @@ def search(path: Path) -> None:
             for text in texts:
                 f = InquiryFilter(text=text)
                 t = time.perf_counter()
-                inquiries.list_inquiries(f, limit=200)
+                inquiries_view.list_inquiries(f, limit=200)
                 t1 = time.perf_counter()
-                inquiries.count_inquiries(f)
+                inquiries_view.count_inquiries(f)
                 t2 = time.perf_counter()
                 if rep:
                     first.append(t1 - t)
@@ -104,12 +105,12 @@ def search(path: Path) -> None:
             f"  (target first rows <= 300 ms)"
         )
     worst = 0.0
-    for sort in inquiries.SORT_COLUMNS:
+    for sort in inquiries_view.SORT_COLUMNS:
         times = []
         for _ in range(3):
             t = time.perf_counter()
-            inquiries.list_inquiries(InquiryFilter(), sort, sort == "created_at", limit=200)
-            inquiries.count_inquiries(InquiryFilter())
+            inquiries_view.list_inquiries(InquiryFilter(), sort, sort == "created_at", limit=200)
+            inquiries_view.count_inquiries(InquiryFilter())
             times.append(time.perf_counter() - t)
         worst = max(worst, max(times))
     print(f"  plain history sorted by each column, list+count worst: {ms(worst)}")

@@ -32,9 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hai_desktop.core import inquiries, reference  # noqa: E402
+from hai_desktop.core import inquiries, inquiries_view, reference  # noqa: E402
 from hai_desktop.core.db.database import connect, migrate, open_database  # noqa: E402
-from hai_desktop.core.inquiries import InquiryFilter, InquiryInput  # noqa: E402
+from hai_desktop.core.inquiries_form import InquiryInput  # noqa: E402
+from hai_desktop.core.inquiries_view import InquiryFilter  # noqa: E402
 
 WORDS = """
 pencairan dana sp2d spm kppn satker dipa revisi anggaran pagu belanja pegawai barang modal
@@ -194,8 +195,8 @@ def bench_history(path: Path) -> None:
     db = open_database(path)
     today = date(2026, 11, 26)
     t = time.perf_counter()
-    first = inquiries.list_inquiries(InquiryFilter(), limit=200)
-    total = inquiries.count_inquiries(InquiryFilter())
+    first = inquiries_view.list_inquiries(InquiryFilter(), limit=200)
+    total = inquiries_view.count_inquiries(InquiryFilter())
     cold = time.perf_counter() - t
     print(f"  first page cold (list 200 + count {total:,}): {ms(cold)}")
     cases = {
@@ -223,8 +224,8 @@ def bench_history(path: Path) -> None:
     print(f"  {'case':<30} {'list p50':>10} {'list max':>10} {'count p50':>10} {'count max':>10}")
     worst = 0.0
     for name, (f, sort, desc) in cases.items():
-        lt = timed(lambda f=f, s=sort, d=desc: inquiries.list_inquiries(f, s, d, limit=200), 7)
-        ct = timed(lambda f=f: inquiries.count_inquiries(f), 7)
+        lt = timed(lambda f=f, s=sort, d=desc: inquiries_view.list_inquiries(f, s, d, limit=200), 7)
+        ct = timed(lambda f=f: inquiries_view.count_inquiries(f), 7)
         worst = max(worst, max(lt) + max(ct))
         print(
             f"  {name:<30} {ms(statistics.median(lt)):>10} {ms(max(lt)):>10}"
@@ -233,17 +234,17 @@ def bench_history(path: Path) -> None:
     print(f"  worst list+count of these: {ms(worst)}")
     # Deep paging: offset vs keyset at the end of the history.
     deep = total - 300
-    lt = timed(lambda: inquiries.list_inquiries(InquiryFilter(), offset=deep, limit=200), 5)
+    lt = timed(lambda: inquiries_view.list_inquiries(InquiryFilter(), offset=deep, limit=200), 5)
     print(f"  page at offset {deep:,}: p50 {ms(statistics.median(lt))}")
-    after = inquiries.list_inquiries(InquiryFilter(), offset=deep, limit=1)[0]
-    lt = timed(lambda: inquiries.list_inquiries(InquiryFilter(), limit=200, after=after), 20)
+    after = inquiries_view.list_inquiries(InquiryFilter(), offset=deep, limit=1)[0]
+    lt = timed(lambda: inquiries_view.list_inquiries(InquiryFilter(), limit=200, after=after), 20)
     print(f"  same depth by keyset (after=row): p50 {ms(statistics.median(lt))}")
 
     # Scrolling: 10 consecutive keyset pages from the top.
     def scroll():
         row = None
         for _ in range(10):
-            page = inquiries.list_inquiries(InquiryFilter(), limit=200, after=row)
+            page = inquiries_view.list_inquiries(InquiryFilter(), limit=200, after=row)
             row = page[-1]
 
     lt = timed(scroll, 5)
@@ -299,9 +300,9 @@ def bench_search(path: Path) -> None:
         for text in SEARCHES:
             f = InquiryFilter(text=text)
             t = time.perf_counter()
-            inquiries.list_inquiries(f, limit=200)
+            inquiries_view.list_inquiries(f, limit=200)
             t1 = time.perf_counter()
-            n = inquiries.count_inquiries(f)
+            n = inquiries_view.count_inquiries(f)
             t2 = time.perf_counter()
             if rep > 0:
                 list_times.append(t1 - t)
@@ -319,12 +320,12 @@ def bench_search(path: Path) -> None:
     worst = sorted(per_query, reverse=True)[:4]
     print("  slowest: " + ", ".join(f"{t!r} ({n:,} hits) {ms(s)}" for s, t, n in worst))
     f = InquiryFilter(text="pencairan", department="PA", date_from=date(2026, 1, 1))
-    lt = timed(lambda: (inquiries.list_inquiries(f), inquiries.count_inquiries(f)), 5)
+    lt = timed(lambda: (inquiries_view.list_inquiries(f), inquiries_view.count_inquiries(f)), 5)
     print(f"  text + department + date, list+count: p50 {ms(statistics.median(lt))}")
     # Sorted by another column, the page needs every match (no early stop).
     for text in ("spesimen tanda tangan", "hibah", "rekonsiliasi"):
         f = InquiryFilter(text=text)
-        lt = timed(lambda f=f: inquiries.list_inquiries(f, "visitor_name", False), 3)
+        lt = timed(lambda f=f: inquiries_view.list_inquiries(f, "visitor_name", False), 3)
         print(f"  {text!r} sorted by visitor_name: p50 {ms(statistics.median(lt))}")
     db.close()
 

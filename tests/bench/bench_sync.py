@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-from hai_desktop.core import credentials, inquiries, kb, outbox  # noqa: E402
+from hai_desktop.core import credentials, inquiries, inquiries_form, inquiries_hub, kb, outbox  # noqa: E402
 from hai_desktop.core.db.models import database_proxy  # noqa: E402
 from hai_desktop.core.sync.client import HubClient  # noqa: E402
 from hai_desktop.core.sync.engine import SyncEngine  # noqa: E402
@@ -49,7 +49,7 @@ def save_inquiries(n: int, tag: str) -> None:
     with db.atomic():
         for i in range(n):
             inquiries.save_inquiry(
-                inquiries.InquiryInput(
+                inquiries_form.InquiryInput(
                     channel=random.choice(["tatap_muka", "telepon", "email", "whatsapp"]),
                     department=random.choice(["PA", "PKN", "SMI", "APK"]),
                     visitor_name=f"Pengunjung {tag} {i}",
@@ -96,7 +96,7 @@ def bench_push(hub: Hub, work: Path, records: int, naive: int) -> dict:
     rows = outbox.pending(naive + 1, record_type="inquiry")
     t = time.perf_counter()
     for row in rows:
-        wire = inquiries.to_wire(inquiries.get_inquiry(row.record_id))
+        wire = inquiries_hub.to_wire(inquiries.get_inquiry(row.record_id))
         result = client.push_inquiries([wire])[0]
         assert result["status"] == "created", result
         outbox.ack([row.id])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hai_desktop.core import conflicts, inquiries, outbox
+from hai_desktop.core import conflicts, inquiries, inquiries_form, inquiries_hub, outbox
 from hai_desktop.core.db.models import Inquiry
 from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.engine import SyncEngine
@@ -21,7 +21,7 @@ def hub(tmp_path_factory):
 
 
 def _new(question: str = "Bagaimana cara revisi DIPA?") -> str:
-    data = inquiries.InquiryInput(
+    data = inquiries_form.InquiryInput(
         channel="tatap_muka",
         department="PA",
         visitor_name="Siti Rahayu",
@@ -141,7 +141,9 @@ def test_a_newer_hub_version_pulled_over_an_unsent_edit_is_a_conflict(hub, tmp_p
     _edit(record_id, answer="Desk dua.")
     engine = SyncEngine(desk2)
     client = engine.client_factory()
-    engine.pull_feed("inquiries", lambda c: client.inquiries_changes(c), inquiries.apply_from_hub)
+    engine.pull_feed(
+        "inquiries", lambda c: client.inquiries_changes(c), inquiries_hub.apply_from_hub
+    )
     client.close()
     local = inquiries.get_inquiry(record_id)
     assert local.answer == "Desk dua." and conflicts.is_conflict(

@@ -22,7 +22,14 @@ from pathlib import Path
 
 import pytest
 
-from hai_desktop.core import credentials, inquiries, outbox, settings
+from hai_desktop.core import (
+    credentials,
+    inquiries,
+    inquiries_form,
+    inquiries_view,
+    outbox,
+    settings,
+)
 from hai_desktop.core.sync import account as sync_account
 from hai_desktop.core.sync import codes, state
 from hai_desktop.core.sync.client import HubClient
@@ -38,7 +45,7 @@ def save_many(n: int, prefix: str = "Pertanyaan") -> list[str]:
     ids = []
     for i in range(n):
         inq = inquiries.save_inquiry(
-            inquiries.InquiryInput(
+            inquiries_form.InquiryInput(
                 channel="tatap_muka",
                 department="PA",
                 visitor_name="Pengunjung Uji",
@@ -249,7 +256,7 @@ def test_rejected_item_marked_with_hub_message(hub, account, tmp_path):
     saved = save_many(3)
     # Same UUID as the other office's record: the hub must refuse it for this office.
     inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             id=None,
             channel="tatap_muka",
             department="PA",
@@ -259,7 +266,7 @@ def test_rejected_item_marked_with_hub_message(hub, account, tmp_path):
             answer="-",
         )
     )
-    clash = inquiries.list_inquiries(None, limit=10)[0].id
+    clash = inquiries_view.list_inquiries(None, limit=10)[0].id
     paths_db = reopen(paths)
     paths_db.execute_sql("UPDATE outbox SET record_id = ? WHERE record_id = ?", (taken, clash))
     paths_db.execute_sql("UPDATE inquiry SET id = ? WHERE id = ?", (taken, clash))

@@ -9,7 +9,7 @@ import uuid
 import pytest
 import requests
 
-from hai_desktop.core import attachments, inquiries, outbox, tickets
+from hai_desktop.core import attachments, inquiries, inquiries_form, outbox, tickets
 from hai_desktop.core.db.models import Ticket
 from hai_desktop.core.sync.engine import SyncEngine
 from tests.integration.hub_harness import API, Hub, make_desk
@@ -56,7 +56,7 @@ def agent_session(hub: Hub) -> requests.Session:
 
 def escalated_inquiry() -> str:
     saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Siti Rahayu",

@@ -1,4 +1,4 @@
-"""A lazily filled table model over ``core.inquiries.list_inquiries``.
+"""A lazily filled table model over ``core.inquiries_view.list_inquiries``.
 
 Rows arrive in pages of 200 (``canFetchMore``/``fetchMore``): the view asks for more only as
 the user scrolls, so a history of 500,000 entries costs one page at a time. Queries run on
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from hai_desktop.core import reference
-from hai_desktop.core.inquiries import InquiryFilter, count_inquiries, list_inquiries
+from hai_desktop.core.inquiries_view import InquiryFilter, count_inquiries, list_inquiries
 from hai_desktop.gui import sync_texts
 from hai_desktop.gui.date_texts import utc_text
 from hai_desktop.gui.tasks import TaskManager

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.gui.error_texts import text as message_text
 from hai_desktop.gui.views.form_widgets import UNSET, from_qdatetime, to_qdatetime
 from hai_desktop.gui.widgets import combo_code, set_combo_code

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 
 from hai_desktop.core import drafts
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 
 DRAFT_KEY = "inquiry_form"
 DRAFT_DELAY_MS = 1000  # after typing pauses this long

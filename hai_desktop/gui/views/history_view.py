@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.core import reference
-from hai_desktop.core.inquiries import InquiryFilter
+from hai_desktop.core.inquiries_view import InquiryFilter
 from hai_desktop.gui import changes, messages
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.date_texts import date_format

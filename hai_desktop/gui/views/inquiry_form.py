@@ -2,7 +2,7 @@
 
 Keyboard-first: every field is reachable with Tab, Ctrl+S saves (the main window's
 shortcut), Ctrl+N starts the next visitor. Validation messages come from
-``core.inquiries.validate`` and show under the field; nothing typed is lost on an error.
+``core.inquiries_form.validate`` and show under the field; nothing typed is lost on an error.
 What is typed is kept as a draft (debounced, through the database worker) so a killed app
 offers it back at the next start.
 
@@ -23,14 +23,8 @@ from PySide6.QtWidgets import QWidget
 
 from hai_desktop.core import drafts
 from hai_desktop.core.errors import ValidationError
-from hai_desktop.core.inquiries import (
-    InquiryInput,
-    duplicate_input,
-    get_inquiry,
-    save_inquiry,
-    to_input,
-    validate,
-)
+from hai_desktop.core.inquiries import duplicate_input, get_inquiry, save_inquiry, to_input
+from hai_desktop.core.inquiries_form import InquiryInput, validate
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.tasks import TaskManager

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from hai_desktop.core import backups, inquiries
+from hai_desktop.core import backups, inquiries, inquiries_view
 from hai_desktop.core.db.database import DatabaseError, open_database
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 
 
 def _save(question: str):
@@ -130,7 +130,7 @@ def test_backup_is_compressed_and_restorable(db, paths):
     _corrupt(paths.database)
     backups.restore_backup(path, paths.database)
     reopened = open_database(paths.database)
-    assert inquiries.count_inquiries() == 40
+    assert inquiries_view.count_inquiries() == 40
     reopened.close()
 
 
@@ -179,4 +179,4 @@ def test_save_during_a_running_backup(db, paths, monkeypatch):
     saved.set()
     worker.join(20)
     assert elapsed < 2.0 and result and backups.check_file(result[0]) == []
-    assert inquiries.count_inquiries() == 2
+    assert inquiries_view.count_inquiries() == 2

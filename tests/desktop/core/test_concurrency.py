@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from hai_desktop.core import inquiries, outbox
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core import inquiries, inquiries_hub, inquiries_view, outbox
+from hai_desktop.core.inquiries_form import InquiryInput
 
 
 def test_concurrent_writers_do_not_fail(db):
@@ -33,7 +33,7 @@ def test_concurrent_writers_do_not_fail(db):
         try:
             for _ in range(rounds):
                 outbox.ack([r.id for r in outbox.pending(20)])
-                inquiries.apply_from_hub([])
+                inquiries_hub.apply_from_hub([])
         except BaseException as exc:
             errors.append(exc)
         finally:
@@ -46,4 +46,4 @@ def test_concurrent_writers_do_not_fail(db):
     for t in threads:
         t.join(60)
     assert errors == []
-    assert inquiries.count_inquiries() == 80
+    assert inquiries_view.count_inquiries() == 80

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from hai_desktop.core import drafts
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.core.settings import Settings
 
 

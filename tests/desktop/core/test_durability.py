@@ -14,7 +14,7 @@ import pytest
 from hai_desktop.core import inquiries, outbox
 from hai_desktop.core.db.database import open_database, quick_check
 from hai_desktop.core.db.models import Inquiry, OutboxRow
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 
 
 def _form(**kw) -> InquiryInput:
@@ -64,7 +64,7 @@ WRITER = textwrap.dedent(
     import sys
     from hai_desktop.core import inquiries, reference
     from hai_desktop.core.db.database import open_database
-    from hai_desktop.core.inquiries import InquiryInput
+    from hai_desktop.core.inquiries_form import InquiryInput
 
     open_database(sys.argv[1])
     reference.seed_reference_if_empty()

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from hai_desktop.core import inquiries, outbox
+from hai_desktop.core import inquiries, inquiries_form, inquiries_hub, inquiries_view, outbox
 from hai_desktop.core.db.models import Inquiry, OutboxRow
 from hai_desktop.core.errors import CODES, ValidationError
-from hai_desktop.core.inquiries import InquiryFilter, InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
+from hai_desktop.core.inquiries_view import InquiryFilter
 
 
 def make(**overrides) -> InquiryInput:
@@ -27,13 +28,13 @@ def make(**overrides) -> InquiryInput:
 
 def test_answer_may_be_empty_unless_answered(db):
     """Escalated or out-of-scope entries need no answer; "answered" does."""
-    assert inquiries.validate(make(answer=None, outcome="escalated")) == {}
+    assert inquiries_form.validate(make(answer=None, outcome="escalated")) == {}
     out = make(answer=None, outcome="out_of_scope", out_of_scope_reason="ppid")
-    assert inquiries.validate(out) == {}
+    assert inquiries_form.validate(out) == {}
 
 
 def test_valid_input_has_no_errors(db):
-    assert inquiries.validate(make()) == {}
+    assert inquiries_form.validate(make()) == {}
 
 
 @pytest.mark.parametrize(
@@ -79,7 +80,7 @@ def test_valid_input_has_no_errors(db):
     ],
 )
 def test_bad_input_gets_message_code(db, overrides, field, code):
-    errors = inquiries.validate(make(**overrides))
+    errors = inquiries_form.validate(make(**overrides))
     assert errors.get(field) == code
     assert code in CODES
     with pytest.raises(ValidationError) as info:
@@ -101,7 +102,7 @@ def test_bad_input_gets_message_code(db, overrides, field, code):
     ],
 )
 def test_good_optional_values(db, overrides):
-    assert inquiries.validate(make(**overrides)) == {}
+    assert inquiries_form.validate(make(**overrides)) == {}
 
 
 def test_save_new_and_edit(db, profile):
@@ -131,8 +132,8 @@ def test_long_answer_emoji_and_non_latin(db):
     stored = inquiries.get_inquiry(saved.id)
     assert stored.answer == answer
     assert stored.visitor_name == "Ñoño 🙂 李雷"
-    assert inquiries.count_inquiries(InquiryFilter(text="العربية")) == 1
-    assert inquiries.count_inquiries(InquiryFilter(text="日本語")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="العربية")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="日本語")) == 1
 
 
 @pytest.mark.parametrize(
@@ -160,19 +161,19 @@ def test_long_answer_emoji_and_non_latin(db):
 )
 def test_search_operators_never_error(db, text):
     inquiries.save_inquiry(make())
-    inquiries.count_inquiries(InquiryFilter(text=text))
-    inquiries.list_inquiries(InquiryFilter(text=text))
+    inquiries_view.count_inquiries(InquiryFilter(text=text))
+    inquiries_view.list_inquiries(InquiryFilter(text=text))
 
 
 def test_full_text_search_question_answer_and_diacritics(db):
     inquiries.save_inquiry(make(question="Revisi DIPA di café", answer="Lihat PMK 62"))
     inquiries.save_inquiry(make(question="Pencairan dana", answer="Melalui SP2D"))
-    assert inquiries.count_inquiries(InquiryFilter(text="cafe")) == 1
-    assert inquiries.count_inquiries(InquiryFilter(text="sp2d")) == 1
-    assert inquiries.count_inquiries(InquiryFilter(text="penc")) == 1  # prefix on last term
-    assert inquiries.count_inquiries(InquiryFilter(text="revisi pmk")) == 1
-    assert inquiries.count_inquiries(InquiryFilter(text="revisi sp2d")) == 0
-    rows = inquiries.list_inquiries(InquiryFilter(text="dana", department="PA"))
+    assert inquiries_view.count_inquiries(InquiryFilter(text="cafe")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="sp2d")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="penc")) == 1  # prefix on last term
+    assert inquiries_view.count_inquiries(InquiryFilter(text="revisi pmk")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="revisi sp2d")) == 0
+    rows = inquiries_view.list_inquiries(InquiryFilter(text="dana", department="PA"))
     assert [r.question for r in rows] == ["Pencairan dana"]
 
 
@@ -181,8 +182,8 @@ def test_edit_updates_search_index(db):
     form = inquiries.to_input(saved)
     form.question = "kata baru"
     inquiries.save_inquiry(form)
-    assert inquiries.count_inquiries(InquiryFilter(text="lama")) == 0
-    assert inquiries.count_inquiries(InquiryFilter(text="baru")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="lama")) == 0
+    assert inquiries_view.count_inquiries(InquiryFilter(text="baru")) == 1
     db.execute_sql("INSERT INTO inquiry_fts(inquiry_fts) VALUES ('integrity-check')")
 
 
@@ -213,21 +214,21 @@ def _insert_many(db, n):
     db.execute_sql("COMMIT")
 
 
-@pytest.mark.parametrize("sort", list(inquiries.SORT_COLUMNS))
+@pytest.mark.parametrize("sort", list(inquiries_view.SORT_COLUMNS))
 @pytest.mark.parametrize("descending", [True, False])
 def test_keyset_paging_equals_offset_paging(db, sort, descending):
     _insert_many(db, 230)
     f = InquiryFilter(department="PA")
-    total = inquiries.count_inquiries(f)
+    total = inquiries_view.count_inquiries(f)
     assert total == 77
     by_offset = [
         r.id
         for o in range(0, total, 20)
-        for r in inquiries.list_inquiries(f, sort, descending, offset=o, limit=20)
+        for r in inquiries_view.list_inquiries(f, sort, descending, offset=o, limit=20)
     ]
     by_key, after = [], None
     for _ in range(100):
-        page = inquiries.list_inquiries(f, sort, descending, limit=20, after=after)
+        page = inquiries_view.list_inquiries(f, sort, descending, limit=20, after=after)
         if not page:
             break
         by_key += [r.id for r in page]
@@ -239,11 +240,11 @@ def test_keyset_paging_equals_offset_paging(db, sort, descending):
 def test_date_filter_is_local_days(db):
     saved = inquiries.save_inquiry(make())
     today = date.today()
-    assert inquiries.count_inquiries(InquiryFilter(date_from=today, date_to=today)) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(date_from=today, date_to=today)) == 1
     tomorrow = today + timedelta(days=1)
-    assert inquiries.count_inquiries(InquiryFilter(date_from=tomorrow)) == 0
-    assert inquiries.count_inquiries(InquiryFilter(date_to=today - timedelta(days=1))) == 0
-    assert inquiries.list_inquiries(InquiryFilter(date_from=today))[0].id == saved.id
+    assert inquiries_view.count_inquiries(InquiryFilter(date_from=tomorrow)) == 0
+    assert inquiries_view.count_inquiries(InquiryFilter(date_to=today - timedelta(days=1))) == 0
+    assert inquiries_view.list_inquiries(InquiryFilter(date_from=today))[0].id == saved.id
 
 
 def test_duplicate_input(db):
@@ -261,7 +262,7 @@ def test_duplicate_input(db):
 
 def test_to_wire_shape(db, profile):
     saved = inquiries.save_inquiry(make(email="a@b.go.id", basis_regulations=["PMK 62/2023"]))
-    wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved.id))
     assert wire["visitor"] == {"name": "Siti Aminah", "email": "a@b.go.id"}
     assert wire["basis"] == {"regulations": ["PMK 62/2023"], "kb_entry_ids": []}
     assert wire["version"] == 1 and wire["outcome"] == "answered"
@@ -271,12 +272,12 @@ def test_to_wire_shape(db, profile):
 
 def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     saved = inquiries.save_inquiry(make())
-    wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved.id))
     # The hub echoes version 1 while the desk has an unsent edit at version 2.
     form = inquiries.to_input(saved)
     form.answer = "lokal"
     inquiries.save_inquiry(form)
-    inquiries.apply_from_hub([{**wire, "rev": 7, "review_status": "pending"}])
+    inquiries_hub.apply_from_hub([{**wire, "rev": 7, "review_status": "pending"}])
     local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.hub_rev) == ("lokal", 2, 7)
     assert outbox.depth() == 1
@@ -284,7 +285,7 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     # overwrites the unsent edit (issue 7.6): both are kept, the record is in conflict.
     from hai_desktop.core import conflicts
 
-    inquiries.apply_from_hub([{**wire, "version": 5, "answer": "hub", "rev": 9}])
+    inquiries_hub.apply_from_hub([{**wire, "version": 5, "answer": "hub", "rev": 9}])
     local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version) == ("lokal", 2)
     assert conflicts.is_conflict(local.sync_status, local.sync_error)
@@ -298,30 +299,30 @@ def test_apply_from_hub_keeps_local_pending_edit(db, profile):
     form = inquiries.to_input(local)
     form.answer = "sama"
     inquiries.save_inquiry(form)
-    newer = {**inquiries.to_wire(inquiries.get_inquiry(saved.id)), "version": 8, "rev": 11}
-    inquiries.apply_from_hub([newer])
+    newer = {**inquiries_hub.to_wire(inquiries.get_inquiry(saved.id)), "version": 8, "rev": 11}
+    inquiries_hub.apply_from_hub([newer])
     local = inquiries.get_inquiry(saved.id)
     assert (local.answer, local.version, local.sync_status) == ("sama", 8, "synced")
     assert outbox.depth() == 0
     # An unknown inquiry is inserted as origin 'hub' and is searchable.
     new = {**wire, "id": "7d1b7e0e-0000-4000-8000-000000000001", "question": "dari kantor"}
-    inquiries.apply_from_hub([new])
+    inquiries_hub.apply_from_hub([new])
     assert inquiries.get_inquiry(new["id"]).origin == "hub"
-    assert inquiries.count_inquiries(InquiryFilter(text="kantor")) == 1
+    assert inquiries_view.count_inquiries(InquiryFilter(text="kantor")) == 1
 
 
 def test_apply_from_hub_never_rolls_back_a_newer_synced_row(db, profile):
     saved = inquiries.save_inquiry(make())
-    wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved.id))
     # Sent and acknowledged (an unsent edit would make the hub's other content a conflict).
     from hai_desktop.core.db.models import Inquiry
 
     Inquiry.update(sync_status="synced").where(Inquiry.id == saved.id).execute()
     outbox.drop("inquiry", saved.id)
     # The hub's version 3 arrives and is applied (synced), then a stale version 2 item.
-    inquiries.apply_from_hub([{**wire, "version": 3, "answer": "v3", "rev": 10}])
+    inquiries_hub.apply_from_hub([{**wire, "version": 3, "answer": "v3", "rev": 10}])
     assert inquiries.get_inquiry(saved.id).sync_status == "synced"
-    changed = inquiries.apply_from_hub([{**wire, "version": 2, "answer": "v2", "rev": 11}])
+    changed = inquiries_hub.apply_from_hub([{**wire, "version": 2, "answer": "v2", "rev": 11}])
     local = inquiries.get_inquiry(saved.id)
     assert changed == 0
     assert (local.answer, local.version, local.sync_status) == ("v3", 3, "synced")
@@ -364,7 +365,7 @@ def test_seq_follows_created_at(db):
 def test_text_search_pages_newest_first(db):
     # Rows pulled from the hub arrive late with old created_at: order is still by time.
     saved = [inquiries.save_inquiry(make(question=f"dana nomor {i}")) for i in range(5)]
-    wire = inquiries.to_wire(inquiries.get_inquiry(saved[0].id))
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved[0].id))
     old = [
         {
             **wire,
@@ -374,37 +375,34 @@ def test_text_search_pages_newest_first(db):
         }
         for i in range(4)
     ]
-    inquiries.apply_from_hub(old)
+    inquiries_hub.apply_from_hub(old)
     f = InquiryFilter(text="dana")
-    expected = [r.id for r in inquiries.list_inquiries(InquiryFilter(), limit=100)]
-    assert [r.id for r in inquiries.list_inquiries(f, limit=100)] == expected
+    expected = [r.id for r in inquiries_view.list_inquiries(InquiryFilter(), limit=100)]
+    assert [r.id for r in inquiries_view.list_inquiries(f, limit=100)] == expected
     got, after = [], None
     for _ in range(10):
-        page = inquiries.list_inquiries(f, limit=2, after=after)
+        page = inquiries_view.list_inquiries(f, limit=2, after=after)
         if not page:
             break
         got += [r.id for r in page]
         after = page[-1]
     assert got == expected
-    asc = [r.id for r in inquiries.list_inquiries(f, descending=False, limit=100)]
+    asc = [r.id for r in inquiries_view.list_inquiries(f, descending=False, limit=100)]
     assert asc == expected[::-1]
-    assert inquiries.count_inquiries(f) == 9
+    assert inquiries_view.count_inquiries(f) == 9
     f2 = InquiryFilter(text="dana", date_from=date(2024, 1, 2), date_to=date(2024, 1, 3))
-    assert inquiries.count_inquiries(f2) == 2
-    assert [r.question for r in inquiries.list_inquiries(f2)] == ["dana lama 2", "dana lama 1"]
-    by_name = inquiries.list_inquiries(f, sort="visitor_name", limit=100)
+    assert inquiries_view.count_inquiries(f2) == 2
+    assert [r.question for r in inquiries_view.list_inquiries(f2)] == ["dana lama 2", "dana lama 1"]
+    by_name = inquiries_view.list_inquiries(f, sort="visitor_name", limit=100)
     assert len(by_name) == 9
 
 
 def test_history_search_finds_the_visitor_by_name_satker_phone_and_email(db):
     """Issue 12: "Hendra" and "427691" found nothing; the visitor's fields are searched."""
-    from hai_desktop.core.inquiries import (
-        InquiryFilter,
-        InquiryInput,
-        count_inquiries,
-        save_inquiry,
-    )
-    from hai_desktop.core.inquiries import list_inquiries as rows_of
+    from hai_desktop.core.inquiries import save_inquiry
+    from hai_desktop.core.inquiries_form import InquiryInput
+    from hai_desktop.core.inquiries_view import InquiryFilter, count_inquiries
+    from hai_desktop.core.inquiries_view import list_inquiries as rows_of
 
     save_inquiry(
         InquiryInput(

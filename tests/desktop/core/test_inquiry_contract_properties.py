@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from hai_central.wire import validate_item
 from hai_contract import limits
 from hai_contract.inquiry import FORM_PATHS, INQUIRY, flat_errors
-from hai_desktop.core import inquiries, reference
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core import inquiries, inquiries_form, inquiries_hub, reference
+from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.core.timeutil import normalize_utc
 
 PROPS = settings(
@@ -174,18 +174,18 @@ FORM = InquiryInput(
 @example(data=InquiryInput(**{**FORM.to_dict(), "phone": "0812" + " " * 23 + "345678"}))
 @example(data=InquiryInput(**{**FORM.to_dict(), "basis_kb_entry_ids": ["x"]}))
 def test_what_the_desk_saves_the_hub_accepts(profile, data):
-    errors = inquiries.validate(data)
+    errors = inquiries_form.validate(data)
     event("desk: " + ("refused" if errors else "saved"))
     if errors:
         return
     row = inquiries.save_inquiry(data)
-    wire = inquiries.to_wire(row)
+    wire = inquiries_hub.to_wire(row)
     assert _hub_errors(wire) == {}, wire
 
 
 def _sent(data: InquiryInput) -> dict:
     """The form fields as the desk would send them: cleaned, times in its stored form."""
-    d = inquiries.normalize(data)
+    d = inquiries_form.normalize(data)
     flat = d.to_dict()
     for name in ("served_started_at", "served_ended_at"):
         flat[name] = normalize_utc(flat[name])
@@ -200,7 +200,7 @@ def test_the_desk_refuses_what_the_hub_refuses(profile, data):
     if not hub:
         # The rules joining fields run once every field is right (the desk runs all at once).
         hub = set(flat_errors({p: c for r in INQUIRY.rules for p, c in r(wire).items()}))
-    desk = set(inquiries.validate(data))
+    desk = set(inquiries_form.validate(data))
     assert hub <= desk, (hub, desk)
     if not hub:
         assert desk <= DESK_STRICTER, desk

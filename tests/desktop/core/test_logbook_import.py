@@ -175,7 +175,8 @@ def test_cli_export_all_formats(qapp, db, profile, paths, tmp_path, capsys):
 def test_cli_hard_case_pdf(qapp, db, profile, paths, tmp_path, capsys):
     from PySide6.QtPdf import QPdfDocument
 
-    from hai_desktop.core.inquiries import InquiryInput, save_inquiry
+    from hai_desktop.core.inquiries import save_inquiry
+    from hai_desktop.core.inquiries_form import InquiryInput
 
     saved = save_inquiry(
         InquiryInput(channel="telepon", department="PA", visitor_name="Rahasia Sekali",

@@ -3,9 +3,9 @@ unused index is gone and the freed pages are given back (VACUUM)."""
 
 from __future__ import annotations
 
-from hai_desktop.core import inquiries
+from hai_desktop.core import inquiries_view
 from hai_desktop.core.db import database
-from hai_desktop.core.inquiries import InquiryFilter
+from hai_desktop.core.inquiries_view import InquiryFilter
 
 ROWS = [
     ("a-1", "Andi Santoso", "012345", "0812-3456-7890", "andi@kemenkeu.go.id", "pencairan SP2D"),
@@ -20,8 +20,8 @@ SEARCHES = (
 
 def _found() -> dict[str, list[str]]:
     return {
-        text: [r.id for r in inquiries.list_inquiries(InquiryFilter(text=text))]
-        + [str(inquiries.count_inquiries(InquiryFilter(text=text)))]
+        text: [r.id for r in inquiries_view.list_inquiries(InquiryFilter(text=text))]
+        + [str(inquiries_view.count_inquiries(InquiryFilter(text=text)))]
         for text in SEARCHES
     }
 
@@ -54,9 +54,9 @@ def test_m0009_finds_the_same_rows_and_shrinks(tmp_path):
     # The m0008 triggers still keep the rebuilt index current.
     db.execute_sql("UPDATE inquiry SET visitor_name = 'Dewi Kusuma' WHERE id = 'a-2'")
     db.execute_sql("DELETE FROM inquiry WHERE id = 'a-3'")
-    assert [r.id for r in inquiries.list_inquiries(InquiryFilter(text="kusu"))] == ["a-2"]
-    assert inquiries.count_inquiries(InquiryFilter(text="wijaya")) == 0
-    assert inquiries.count_inquiries(InquiryFilter(text="citra")) == 0
+    assert [r.id for r in inquiries_view.list_inquiries(InquiryFilter(text="kusu"))] == ["a-2"]
+    assert inquiries_view.count_inquiries(InquiryFilter(text="wijaya")) == 0
+    assert inquiries_view.count_inquiries(InquiryFilter(text="citra")) == 0
     db.execute_sql("INSERT INTO inquiry_fts (inquiry_fts) VALUES ('integrity-check')")
     assert database.quick_check(db) == []
     db.close()

@@ -9,7 +9,8 @@ import pytest
 
 from hai_contract import reports as rules
 from hai_desktop.core import clock, reports
-from hai_desktop.core.inquiries import InquiryInput, save_inquiry
+from hai_desktop.core.inquiries import save_inquiry
+from hai_desktop.core.inquiries_form import InquiryInput
 from tests import report_data
 
 OFFICE = "KPPN-BANDA-ACEH"

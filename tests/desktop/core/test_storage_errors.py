@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hai_desktop.core import backups, inquiries, reference
+from hai_desktop.core import backups, inquiries, inquiries_view, reference
 from hai_desktop.core.db import database
 from hai_desktop.core.db.errors import (
     DatabaseDamaged,
@@ -24,7 +24,7 @@ from hai_desktop.core.db.errors import (
     StorageError,
     StorageReadOnly,
 )
-from hai_desktop.core.inquiries import InquiryInput
+from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.storage_words import describe
 from tests.storage_faults import exclusive_holder, fill, read_only_mount, run_as_nobody, small_tmpfs
@@ -85,7 +85,7 @@ def test_locked_database_is_locked_not_damaged(tmp_path, monkeypatch):
         words = describe(caught.value)
         assert str(holder.pid) in words.text and words.way_out
     reopened = database.open_database(paths.database)
-    assert inquiries.count_inquiries(inquiries.InquiryFilter()) == 3
+    assert inquiries_view.count_inquiries(inquiries_view.InquiryFilter()) == 3
     reopened.close()
 
 
@@ -225,7 +225,9 @@ def test_folder_without_write_permission_is_read_only_not_damage(tmp_path):
     os.chmod(paths.data_dir, 0o755)  # readable, not writable for "nobody"
     try:
         done = run_as_nobody(NO_PERMISSION, str(paths.database))
-    except PermissionError as exc:  # the venv's interpreter lies under a folder "nobody" can't enter
+    except (
+        PermissionError
+    ) as exc:  # the venv's interpreter lies under a folder "nobody" can't enter
         pytest.skip(f"'nobody' cannot run this interpreter here: {exc}")
     assert done.stdout.split() == ["db_read_only", "permission"], done.stderr
 

@@ -11,7 +11,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hai_desktop.core import credentials, inquiries, outbox, profile_store, reference
+from hai_desktop.core import (
+    credentials,
+    inquiries,
+    inquiries_form,
+    inquiries_view,
+    outbox,
+    profile_store,
+    reference,
+)
 from hai_desktop.core.db.database import open_database
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.sync import backoff, codes, state
@@ -30,7 +38,7 @@ def make_engine(paths, url, token="tok", **kw):
 
 def save(question="Bagaimana cara revisi DIPA?", inquiry_id=None):
     return inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             id=inquiry_id,
             channel="tatap_muka",
             department="PA",
@@ -83,7 +91,7 @@ def test_rejected_item_is_marked_and_the_rest_go_on(desk, hub):
     assert row.sync_status == "rejected" and row.sync_error == "Kode satker tidak dikenal."
     assert outbox.rejected_count() == 1 and outbox.queued_count() == 0
     # The history list carries the mark and the reason (shown per record in Riwayat).
-    listed = {r.id: r for r in inquiries.list_inquiries(None)}
+    listed = {r.id: r for r in inquiries_view.list_inquiries(None)}
     assert listed[bad.id].sync_status == "rejected"
     assert listed[bad.id].sync_error == "Kode satker tidak dikenal."
     assert report.status.state == STATE_ATTENTION and report.status.code == codes.REJECTED

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hai_desktop.core import attachments, inquiries, outbox, tickets
+from hai_desktop.core import attachments, inquiries, inquiries_form, outbox, tickets
 from hai_desktop.core.attachments import AttachmentRefused
 from hai_desktop.core.db.models import Ticket
 from hai_desktop.core.sync import registry
@@ -85,7 +85,7 @@ def test_filename_with_separators_dots_and_300_characters():
 
 def test_feed_item_gives_the_number_and_an_unread_reply(desk):
     saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Siti Rahayu",

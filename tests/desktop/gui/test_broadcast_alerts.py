@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hai_desktop.core import broadcasts, inquiries
+from hai_desktop.core import broadcasts, inquiries, inquiries_hub
 from hai_desktop.gui import broadcast_alerts, changes
 from hai_desktop.gui.widgets import set_combo_code
 from tests.desktop.core.broadcast_fixtures import iso
@@ -168,7 +168,7 @@ def test_log_form_offers_to_link_an_inquiry_to_the_outage(qtbot, signer, make_wi
     settle(qtbot, tasks)
     saved = inquiries.Inquiry.select().order_by(inquiries.Inquiry.created_at.desc()).first()
     assert saved.outage_broadcast_id == items["outage"]["id"]
-    assert inquiries.to_wire(saved)["outage_broadcast_id"] == items["outage"]["id"]
+    assert inquiries_hub.to_wire(saved)["outage_broadcast_id"] == items["outage"]["id"]
     # The next visitor starts unlinked; another application shows no offer.
     assert form.outage_broadcast_id is None
     set_combo_code(form.application, "OM-SPAN")

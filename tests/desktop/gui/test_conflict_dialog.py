@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import os
 
-from hai_desktop.core import conflicts, inquiries, outbox
+from hai_desktop.core import conflicts, inquiries, inquiries_form, inquiries_hub, outbox
 
 SHOTS = os.environ.get("HAI_SCREENSHOT_DIR")
 
 
 def _conflicted(question="Bagaimana cara revisi DIPA?") -> str:
     saved = inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Siti Rahayu",
@@ -21,13 +21,13 @@ def _conflicted(question="Bagaimana cara revisi DIPA?") -> str:
             outcome="answered",
         )
     )
-    wire = inquiries.to_wire(inquiries.get_inquiry(saved.id))
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved.id))
     form = inquiries.to_input(inquiries.get_inquiry(saved.id))
     form.answer = "Jawaban desk ini."
     form.institution = "Satker Uji"
     inquiries.save_inquiry(form)
     hub = {**wire, "version": 3, "answer": "Jawaban desk lain.", "rev": 12}
-    inquiries.apply_from_hub([hub])
+    inquiries_hub.apply_from_hub([hub])
     return saved.id
 
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hai_desktop.core import drafts
-from hai_desktop.core.inquiries import get_inquiry, valid_email
+from hai_desktop.core.inquiries import get_inquiry
+from hai_desktop.core.inquiries_form import valid_email
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.views.form_drafts import DRAFT_MAX_WAIT_MS

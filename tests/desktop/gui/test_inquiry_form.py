@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hai_desktop.core.inquiries import get_inquiry, list_inquiries
+from hai_desktop.core.inquiries import get_inquiry
+from hai_desktop.core.inquiries_view import list_inquiries
 from hai_desktop.gui import object_names as names
 from hai_desktop.gui.views.inquiry_form import DRAFT_KEY
 from tests.desktop.gui.conftest import drain

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from hai_desktop.core import credentials, inquiries
+from hai_desktop.core import credentials, inquiries, inquiries_form
 from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
@@ -56,7 +56,7 @@ def shot(widget, name: str) -> None:
 
 def save_one(question="Bagaimana cara revisi DIPA?"):
     return inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Ani",

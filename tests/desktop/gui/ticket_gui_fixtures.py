@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from hai_desktop.core import inquiries, tickets, tickets_hub
+from hai_desktop.core import inquiries, inquiries_form, tickets, tickets_hub
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.timeutil import format_utc
 
@@ -24,7 +24,7 @@ def make_inquiry(**over) -> str:
         outcome="escalated",
     )
     values.update(over)
-    return inquiries.save_inquiry(inquiries.InquiryInput(**values)).id
+    return inquiries.save_inquiry(inquiries_form.InquiryInput(**values)).id
 
 
 def make_ticket(tmp_path=None, inquiry_id: str | None = None, subject: str = "SP2D tertahan"):
