@@ -24,8 +24,8 @@ def _module():
 
 def test_month_file_is_the_generators_output():
     module = _module()
-    kb = module.build_kb(json.loads(reference_path().read_text("utf-8")))
-    month = module.build_month(kb)
+    kb = module.demo_kb.build_kb(json.loads(reference_path().read_text("utf-8")))
+    month = module.demo_inquiries.build_month(kb)
     assert month == json.loads((DEMO_DIR / "month_inquiries.json").read_text("utf-8"))
     days = {i["created_at"][:10] for i in month}
     nov_working = {

@@ -245,9 +245,7 @@ def test_demo_ticket_links_escalated_inquiry(demo, inquiries):
     agent asked a document for: *waiting*) stand alone. Every one is well formed."""
     escalated = [i for i in inquiries if i["outcome"] == "escalated"]
     first = demo["tickets"][0]["ticket"]
-    assert any(
-        i["ticket_id"] == first["id"] and i["id"] == first["inquiry_id"] for i in escalated
-    )
+    assert any(i["ticket_id"] == first["id"] and i["id"] == first["inquiry_id"] for i in escalated)
     assert len(demo["tickets"]) >= 2
     for entry in demo["tickets"]:
         ticket = entry["ticket"]
@@ -270,9 +268,9 @@ def test_demo_files_match_generator_output():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     reference = load_reference()
-    kb = module.build_kb(reference)
-    inquiries, escalated = module.build_inquiries(kb)
+    kb = module.demo_kb.build_kb(reference)
+    inquiries, escalated = module.demo_inquiries.build_inquiries(kb)
     assert kb == json.loads((demo_dir / "kb_entries.json").read_text("utf-8"))
     assert inquiries == json.loads((demo_dir / "inquiries.json").read_text("utf-8"))
-    demo = module.build_demo(reference, escalated)
+    demo = module.demo_office.build_demo(reference, escalated)
     assert demo == json.loads((demo_dir / "demo.json").read_text("utf-8"))
