@@ -168,7 +168,10 @@ def generate(n: int, seeds: list[dict], rng: random.Random) -> list[dict]:
                 "regulations": seed.get("regulations") or [],
                 "tags": seed.get("tags") or [],
                 "source_inquiry_ids": [],
-                "valid_until": rng.choice([None] * 5 + ["2025-12-31", "2027-06-30"]),
+                # KbEntry times as the hub takes them (RFC 3339): the last second of the day in WIB.
+                "valid_until": rng.choice(
+                    [None] * 5 + ["2025-12-31T16:59:59Z", "2027-06-30T16:59:59Z"]
+                ),
                 "updated_at": "2026-11-01T08:00:00Z",
                 "deleted": False,
             }
