@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from hai_desktop.core import inquiries
+from hai_desktop.core import inquiries, inquiries_form
 from hai_desktop.core.sync.engine import SyncEngine
 from tests.integration.hub_harness import API, Hub, make_desk
 from tests.integration.test_tickets_sync import agent_session
@@ -40,7 +40,7 @@ def test_idle_pass_is_one_request_and_news_still_arrive(hub, tmp_path):
 
     # A pass that pushes pulls every feed afterwards (its own records changed them).
     inquiries.save_inquiry(
-        inquiries.InquiryInput(
+        inquiries_form.InquiryInput(
             channel="tatap_muka",
             department="PA",
             visitor_name="Budi",
