@@ -172,11 +172,13 @@ class DeskApp:
         """Phase 2: open the database (or offer a backup), the first-run profile, the
         screens. False when the user chose to quit.
 
-        ``defer_sync``: install the sync part (the indicator, sign-in, the worker; it loads
-        ``requests`` and the sync engine, a third of the start-up time) just after the form
-        is usable instead of before: the desk takes typing sooner (run_gui does this)."""
-        if self.instance is not None:
-            self.instance.listen()  # after the first paint: Qt networking loads here
+        ``defer_sync``: what the log form does not need is installed just after the form
+        is usable instead of before, so the desk takes typing sooner (run_gui does this):
+        the sync part (the indicator, sign-in, the worker; it loads ``requests`` and the
+        sync engine), the KB suggestions beside the form, the broadcast and ticket alerts,
+        the single-instance listener (Qt networking) and the backups."""
+        if self.instance is not None and not defer_sync:
+            self.instance.listen()
         _skip_postgres_drivers()
         self.db = open_database_or_offer_backup(self.paths, self.window)
         if self.db is None:
@@ -195,16 +197,30 @@ class DeskApp:
             if dialog.exec() != ProfileDialog.DialogCode.Accepted:
                 return False
             profile = dialog.profile
-        self.window.build_pages(self.tasks, profile)  # the KB screens come with the pages
+        self.window.build_pages(self.tasks, profile, addons=not defer_sync)
         if defer_sync:
-            QTimer.singleShot(SYNC_INSTALL_DELAY_MS, self._install_sync_if_open)
+            QTimer.singleShot(SYNC_INSTALL_DELAY_MS, self._after_ready)
         else:
             self._install_sync()
+            self._start_checks_and_backups()
+        return True
+
+    def _after_ready(self) -> None:
+        """The parts ``finish_start(defer_sync=True)`` left for after the form is usable."""
+        if self.window is None or self.tasks is None:
+            return  # closed meanwhile
+        self.window.install_addons()
+        if self.instance is not None:
+            self.instance.listen()  # a second start in the gap retries (notify_running)
+        if self.sync is None:
+            self._install_sync()
+        self._start_checks_and_backups()
+
+    def _start_checks_and_backups(self) -> None:
         if getattr(self.db, "deep_check_pending", False):
             self._start_deep_check()  # the periodic backups start once it passed
         else:
             self._start_backups()
-        return True
 
     # -- backups and the deep check --------------------------------------------------------
     def _start_backups(self) -> None:
@@ -308,10 +324,6 @@ class DeskApp:
             )
         if self.sync is not None:
             self.sync.stop()
-
-    def _install_sync_if_open(self) -> None:
-        if self.window is not None and self.sync is None and self.tasks is not None:
-            self._install_sync()
 
     def _install_sync(self) -> None:
         """The sync indicator, sign-in and the sync worker."""

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, Screen] = {}
         self._unbuilt: set[str] = set()
         self.kb_suggestions = None
+        self._addons_installed = False
         self._log_page = None
         self._shown_once = False
         self.form = None
@@ -168,9 +169,12 @@ class MainWindow(QMainWindow):
         if not deferred:
             self.build_pages(tasks, profile)
 
-    def build_pages(self, tasks: TaskManager, profile=None) -> None:
+    def build_pages(self, tasks: TaskManager, profile=None, addons: bool = True) -> None:
         """Add the screens of ``SCREENS`` (needs the open database). The first screen is
-        built now; the others when first shown (their factory is imported then)."""
+        built now; the others when first shown (their factory is imported then).
+
+        ``addons``: install the KB suggestions and ``WINDOW_ADDONS`` now; False leaves them
+        to :meth:`install_addons` (the desk calls it just after the form is usable)."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QListWidget
 
@@ -200,10 +204,25 @@ class MainWindow(QMainWindow):
                 self._unbuilt.add(screen.key)
             self.add_page(screen.key, screen_label(screen), widget, screen_shortcut(position))
         self.nav.setCurrentRow(0)
-        for spec in WINDOW_ADDONS:
-            load_factory(spec)(self)
+        if addons:
+            self.install_addons()
         if self._shown_once and self.form is not None:
             self.form.visitor_name.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def install_addons(self) -> None:
+        """The KB suggestions beside the log form and the ``WINDOW_ADDONS`` (once)."""
+        if self._addons_installed:
+            return
+        self._addons_installed = True
+        if self.form is not None and self.kb_suggestions is None:
+            from hai_desktop.gui import kb_suggestions
+
+            self.kb_suggestions = kb_suggestions.install(self)
+            typed = self.form.question.toPlainText()
+            if typed.strip():  # a question typed before the panel came
+                self.kb_suggestions.set_question(typed)
+        for spec in WINDOW_ADDONS:
+            load_factory(spec)(self)
 
     # -- extension points -----------------------------------------------------------------
     def add_page(self, key: str, title: str, widget: QWidget, shortcut: str = "") -> None:

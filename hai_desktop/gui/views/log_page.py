@@ -119,8 +119,8 @@ class LogPage(QWidget):
 
 def create(window) -> LogPage:
     """The log page for the main window: the form (``window.form``) wired to the window's
-    signals, and the KB suggestions beside it (``window.kb_suggestions``)."""
-    from hai_desktop.gui import kb_suggestions
+    signals. The KB suggestions beside it (``window.kb_suggestions``) come with the
+    window's add-ons (``MainWindow.install_addons``), just after the form is usable."""
     from hai_desktop.gui.views.inquiry_form import InquiryForm
 
     form = InquiryForm(window.tasks, profile=window.profile)
@@ -130,5 +130,4 @@ def create(window) -> LogPage:
     form.question_text_changed.connect(window.question_text_changed)
     page = LogPage(form)
     window._log_page = page
-    window.kb_suggestions = kb_suggestions.install(window)
     return page

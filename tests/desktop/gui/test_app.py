@@ -284,3 +284,29 @@ def test_core_messages_follow_the_ui_language(qapp):
         assert text("satker_invalid") == "The satker code must be 6 digits."
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_form_comes_first_and_the_rest_just_after(qtbot, tmp_path, qapp):
+    """run_gui's start: the log form is built and takes typing before the KB suggestions,
+    the alerts, the sync part and the single-instance listener are installed."""
+    from hai_desktop.core import profile_store, reference
+    from hai_desktop.core.db.database import open_database
+    from hai_desktop.core.paths import ProfilePaths
+    from hai_desktop.gui.app import DeskApp
+
+    paths = ProfilePaths.for_dir(tmp_path / "profile").ensure()
+    db = open_database(paths.database)
+    reference.seed_reference_if_empty()
+    profile_store.set_profile("Budi Santoso", "budi@kemenkeu.go.id", "KPPN-BANDA-ACEH")
+    db.close()
+    desk = DeskApp(paths)
+    try:
+        window = desk.show_frame(show=False)
+        qtbot.addWidget(window)
+        assert desk.finish_start(defer_sync=True)
+        assert window.form is not None and window.kb_suggestions is None and desk.sync is None
+        assert desk.instance.server is None  # not listening yet
+        qtbot.waitUntil(lambda: window.kb_suggestions is not None and desk.sync is not None)
+        assert desk.instance.server.isListening()
+    finally:
+        desk.shutdown()
