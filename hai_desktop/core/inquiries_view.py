@@ -1,7 +1,8 @@
 """The history view of the inquiry log: its rows, filters and sorts, one page at a time.
 
-Every sortable column has an index ending in ``created_at`` (plus the rowid), so a page is an
-index walk that stops after ``limit`` rows. Deep pages can use keyset paging
+Rows are in time order by ``seq`` (the rowid, made from ``created_at``); every other sortable
+column has a one-column index (SQLite appends the rowid), so a page is an index walk in
+``(column, seq)`` order that stops after ``limit`` rows. Deep pages can use keyset paging
 (``after=<last row of the previous page>``) instead of ``offset``.
 """
 
@@ -50,10 +51,11 @@ class InquiryFilter:
     sync_status: str | None = None
 
 
-# sort name -> leading ORDER BY term on "inquiry AS i" (each has an index "(term,
-# created_at)" + rowid).
+# sort name -> leading ORDER BY term on "inquiry AS i". Ties are broken by ``seq``, which
+# orders as ``created_at`` does (see ``seq_base``): "created_at" walks the table itself, each
+# other term has an index "(term)" + rowid (m0010).
 SORT_COLUMNS: dict[str, str] = {
-    "created_at": "i.created_at",
+    "created_at": "i.seq",
     "visitor_name": "i.visitor_name COLLATE NOCASE",
     "satker_code": "COALESCE(i.satker_code, '')",
     "channel": "i.channel",
@@ -74,26 +76,33 @@ _ROW_COLUMNS = (
 _FTS_JOIN = "inquiry_fts CROSS JOIN inquiry AS i ON i.seq = inquiry_fts.rowid"
 
 
-def _filters(f: InquiryFilter | None) -> tuple[list[str], list[Any], str | None]:
-    """SQL conditions on ``inquiry AS i`` for ``f``, and the FTS expression (if any)."""
+def _filters(
+    f: InquiryFilter | None, listing: bool = False
+) -> tuple[list[str], list[Any], str | None]:
+    """SQL conditions on ``inquiry AS i`` for ``f``, and the FTS expression (if any).
+
+    A date range is also a ``seq`` range (the rowid: a page walks the table or a one-column
+    index within it). ``created_at`` is still tested exactly: ``listing`` hides it from the
+    planner (``+``), a count leaves it to ``ix_inquiry_created`` (an index-only count).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     match = None
     if f is None:
         return clauses, params, match
-    if f.date_from:
-        clauses.append("i.created_at >= ?")
-        params.append(local_day_start_utc(f.date_from))
-    if f.date_to:
-        clauses.append("i.created_at < ?")
-        params.append(local_day_start_utc(f.date_to + timedelta(days=1)))
+    at = "+i.created_at" if listing else "i.created_at"
+    for day, op in ((f.date_from, ">="), (f.date_to, "<")):
+        if day:
+            start = local_day_start_utc(day if op == ">=" else day + timedelta(days=1))
+            clauses += [f"i.seq {op} ?", f"{at} {op} ?"]
+            params += [seq_base(start), start]
     for name in ("department", "channel", "outcome", "sync_status"):
         value = getattr(f, name)
         if value:
             clauses.append(f"i.{name} = ?")
             params.append(value)
     if f.text and f.text.strip():
-        match = fts_query(f.text)
+        match = fts_query(f.text, short_prefix=3)  # m0010: prefix="3"
         if match is None and not search_terms(f.text):
             # Nothing the index can search (emoji, punctuation): a plain substring match.
             needle = f.text.strip()
@@ -154,7 +163,7 @@ def list_inquiries(
     """One page of the history view.
 
     ``sort`` is a key of ``SORT_COLUMNS`` (anything else sorts by ``created_at``); ties are
-    broken by ``created_at`` then ``seq``, so the order is total and stable.
+    broken by ``seq`` (time order, then save order), so the order is total and stable.
     ``after``: the last row of the previous page (keyset paging, fast at any depth);
     ``offset`` is then counted from that row.
 
@@ -165,7 +174,7 @@ def list_inquiries(
         sort = "created_at"
     direction = "DESC" if descending else "ASC"
     op = "<" if descending else ">"
-    clauses, params, match = _filters(f)
+    clauses, params, match = _filters(f, listing=True)
     page = [max(0, int(limit)), max(0, int(offset))]
     db = database_proxy.obj
     if match is not None and sort == "created_at":
@@ -185,11 +194,10 @@ def list_inquiries(
         clauses.insert(0, "inquiry_fts MATCH ?")
         params.insert(0, match)
     lead = SORT_COLUMNS[sort]
-    terms = [lead] if sort == "created_at" else [lead, "i.created_at"]
-    terms.append("i.seq")
+    terms = [lead] if sort == "created_at" else [lead, "i.seq"]
     if after is not None:
         key = [_sort_value(after, sort)] if sort != "created_at" else []
-        key += [after.created_at, after.seq]
+        key.append(after.seq)
         clauses.append(f"({', '.join(terms)}) {op} ({', '.join('?' * len(key))})")
         params.extend(key)
     sql = f"SELECT {_ROW_COLUMNS} FROM {source}"

@@ -1,4 +1,5 @@
-"""Desk database size, prefix search and backups, before and after m0009 (issue 7, item 5).
+"""Desk database size, prefix search and backups, before and after m0009-m0010 (issue 7,
+item 5).
 Run by hand, not collected by pytest:
 
     .venv/bin/python tests/bench/bench_db_size.py [--rows 500000] [--work /tmp/hai-dbsize]
@@ -6,7 +7,9 @@ Run by hand, not collected by pytest:
 BEFORE is the schema of m0008 (FTS with ``prefix='2 3'``, every secondary index), AFTER the
 same file migrated to the latest schema. The generated data is bench_desk_core's (Indonesian
 treasury vocabulary, Zipf-like word frequencies); the databases are cached under ``--work``
-(delete them to regenerate). For each schema it reports:
+(delete them to regenerate). Both are queried by the current code: BEFORE's sorted pages
+are slow because today's ``(column, seq)`` order does not match its ``(column, created_at)``
+indexes. For each schema it reports:
 - the file size and the bytes per table/index (``dbstat``);
 - history search latency for 2-3 letter and word prefixes (list first page, and list +
   count = the first rows of the history view; target issue 2: first rows <= 300 ms);
