@@ -47,7 +47,9 @@ def folder_size(path: Path) -> tuple[int, int]:
     return total, files
 
 
-def build(clean: bool) -> float:
+def build(clean: bool, keep_all: bool = False) -> float:
+    """Run PyInstaller on the spec; returns the seconds it took. ``keep_all``: the bundle
+    without the excludes and filters, in ``dist/keep-all/`` (to measure what they save)."""
     cmd = [
         sys.executable,
         "-m",
@@ -56,15 +58,16 @@ def build(clean: bool) -> float:
         "--log-level",
         "WARN",
         "--distpath",
-        str(DIST),
+        str(DIST / "keep-all" if keep_all else DIST),
         "--workpath",
-        str(WORK),
+        str(WORK.with_name("pyinstaller-keep-all") if keep_all else WORK),
         str(SPEC),
     ]
     if clean:
         cmd.insert(3, "--clean")
+    env = dict(os.environ, HAI_BUNDLE_KEEP_ALL="1" if keep_all else "0")
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env)
     return time.perf_counter() - started
 
 
@@ -94,10 +97,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="run the frozen self-check")
     parser.add_argument("--clean", action="store_true", help="discard PyInstaller's cache")
+    parser.add_argument(
+        "--keep-all",
+        action="store_true",
+        help="also build without the excludes and filters (dist/keep-all/) and say what they save",
+    )
     args = parser.parse_args(argv)
     took = build(args.clean)
     size, files = folder_size(bundle_dir())
     print(f"bundle: {bundle_dir()}  {size / 1e6:.1f} MB in {files} files, built in {took:.1f} s")
+    if args.keep_all:
+        full_took = build(args.clean, keep_all=True)
+        full = DIST / "keep-all" / bundle_dir().name
+        full_size, full_files = folder_size(full)
+        print(
+            f"without the excludes and filters: {full_size / 1e6:.1f} MB in {full_files} files"
+            f" (built in {full_took:.1f} s); they save {(full_size - size) / 1e6:.1f} MB"
+            f" ({(full_size - size) / full_size:.0%})"
+        )
     if args.check:
         return self_check()
     return 0
