@@ -84,13 +84,19 @@ def profile_db(
     ``quick_check`` before anything is written, whatever its size, so a damaged big file
     is refused rather than written to. Read-only commands may pass ``"auto"``.
     """
-    from hai_desktop.core import reference
+    from hai_desktop.core import backups, reference
     from hai_desktop.core.db.database import open_database
 
+    # A database gone while backups exist is refused (DatabaseMissing, said in words by
+    # main()), never "no profile yet" and never a new empty file.
+    backups.finish_interrupted_restore(paths.database)
+    backups.raise_if_missing(paths.database, paths.backups)
     if must_exist and not paths.database.exists():
         raise CommandFailed(f"Belum ada profil desk di {paths.data_dir}.", EXIT_USAGE)
     paths.ensure()
-    db = open_database(paths.database, check=check)  # StorageError: main() says it in words
+    db = open_database(
+        paths.database, check=check, backups_dir=paths.backups
+    )  # StorageError: main() says it in words
     try:
         reference.seed_reference_if_empty()
         yield db

@@ -114,6 +114,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         QT_TRANSLATE_NOOP(CONTEXT, "Perbarui HAI Desk ke versi terbaru, lalu buka lagi."),
     ),
+    "db_missing": (
+        QT_TRANSLATE_NOOP(CONTEXT, "Berkas basis data tidak ada"),
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Berkas basis data HAI Desk di {path} tidak ada, padahal profil ini memiliki "
+            "cadangan ({backups}). HAI Desk tidak membuat basis data kosong yang baru agar "
+            "data tidak hilang.",
+        ),
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Buka HAI Desk (jendela) untuk memulihkan cadangan terbaru, atau hubungi petugas TI.",
+        ),
+    ),
 }
 FALLBACK = "db_io_error"
 
@@ -140,6 +153,13 @@ def size_text(n: int | None) -> str:
     return f"{max(1, n // 1024)} KB"
 
 
+def _backups_text(names: list[str] | None) -> str:
+    """ "3 berkas, terbaru hai-desk-….sqlite3.gz" (the backups of a missing database)."""
+    if not names:
+        return "-"
+    return f"{len(names)} berkas, terbaru {names[0]}"
+
+
 def key_of(error: StorageError) -> str:
     """The TEXTS key of ``error``."""
     key = error.code
@@ -160,6 +180,7 @@ def describe(error: StorageError, tr: Translate | None = None) -> StorageText:
         "{holders}": holders,
         "{needed}": size_text(getattr(error, "needed_bytes", None)),
         "{free}": size_text(getattr(error, "free_bytes", None)),
+        "{backups}": _backups_text(getattr(error, "backups", None)),
     }
     for key, value in values.items():
         text = text.replace(key, value)

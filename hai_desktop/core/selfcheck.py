@@ -77,14 +77,13 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
     state: dict[str, object] = {}
 
     def open_db() -> str:
-        from hai_desktop.core.backups import list_backups
+        from hai_desktop.core import backups
 
+        # A restore cut short is finished; backups but no database: the file went missing,
+        # and a new empty one would hide it (DatabaseMissing, in words).
+        backups.finish_interrupted_restore(paths.database)
+        backups.raise_if_missing(paths.database, paths.backups)
         existed = paths.database.exists()
-        if not existed and list_backups(paths.backups):
-            # Backups but no database: the file went missing. A new empty one would hide it.
-            raise RuntimeError(
-                "database file is missing but backups exist; restore one (open HAI Desk)"
-            )
         # Read-only check first: a damaged file is never opened for writing here.
         problems = database.check_file(paths.database) if existed else []
         if problems:

@@ -87,6 +87,7 @@ SHORTCUT_HELP_DIALOG = "shortcutHelpDialog"
 SHORTCUT_HELP_TABLE = "shortcutHelpTable"
 CRASH_DIALOG = "crashDialog"
 RESTORE_DIALOG = "restoreDialog"
+SALVAGE_DIALOG = "salvageDialog"
 DATABASE_TOO_NEW_DIALOG = "databaseTooNewDialog"
 DEEP_CHECK_DIALOG = "deepCheckDialog"
 STORAGE_DIALOG = "storageDialog"  # locked, disk full, read-only, I/O (retry or quit)

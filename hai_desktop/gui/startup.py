@@ -3,6 +3,7 @@ writable (explained before the single-instance lock, which needs it), then the d
 opens, or the user is told why not and offered the way out that fits:
 
 - damaged (CORRUPT/NOTADB, a failed check) → restore the newest good backup;
+- missing while backups exist → the same restore offer (never a new empty desk);
 - locked, disk full, read-only, I/O → say so (which program, how much space, where and
   why) and retry; nothing is moved or restored;
 - written by a newer HAI Desk → update the app.
@@ -54,7 +55,12 @@ def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = 
     Returns the database, or None when the user chose (or had) to quit.
     """
     from hai_desktop.core.db.database import open_database
-    from hai_desktop.core.db.errors import DatabaseDamaged, DatabaseTooNew, StorageError
+    from hai_desktop.core.db.errors import (
+        DatabaseDamaged,
+        DatabaseMissing,
+        DatabaseTooNew,
+        StorageError,
+    )
 
     # A deep check that found problems last session asks for a full check now, so that the
     # damage leads to the restore offer below.
@@ -62,11 +68,17 @@ def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = 
     offered: set[Path] = set()  # a restored backup that still fails is not offered again
     while True:
         try:
-            db = open_database(paths.database, check=check)
+            db = open_database(paths.database, check=check, backups_dir=paths.backups)
         except DatabaseTooNew as exc:
             log.error("database is newer than this app: %s", exc)
             tell_database_too_new(paths, parent)
             return None
+        except DatabaseMissing as exc:
+            # Gone while backups exist: never a new empty desk; the same restore flow.
+            log.error("database file is missing: %s", exc)
+            if not ask_restore_backup(paths, parent, skip=offered, missing=True):
+                return None
+            continue
         except DatabaseDamaged as exc:
             log.error("database is damaged: %s", exc)
             if not ask_restore_backup(paths, parent, skip=offered):

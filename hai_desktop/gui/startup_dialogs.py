@@ -128,16 +128,16 @@ def ask_retry_storage(error, parent: QWidget | None = None) -> bool:
 
 
 # -- the database ---------------------------------------------------------------------------
-def _restore_with_retry(backup: Path, paths: ProfilePaths, parent: QWidget | None) -> None:
-    """``restore_backup``; a full disk or a lock on the way is told with a retry offer
-    (nothing was changed then). Raises what the user chose not to retry."""
-    from hai_desktop.core.backups import restore_backup
+def _restore_with_retry(backup: Path, paths: ProfilePaths, parent: QWidget | None):
+    """``restore_with_salvage``; a full disk or a lock on the way is told with a retry
+    offer (nothing was changed then). Raises what the user chose not to retry. Returns the
+    ``SalvageResult`` (the unsent records copied back from the damaged file)."""
+    from hai_desktop.core.backups import restore_with_salvage
     from hai_desktop.core.db.errors import DatabaseDamaged, StorageError
 
     while True:
         try:
-            restore_backup(backup, paths.database)
-            return
+            return restore_with_salvage(backup, paths.database)[1]
         except DatabaseDamaged:
             raise
         except StorageError as exc:
@@ -164,14 +164,46 @@ def tell_database_too_new(paths: ProfilePaths, parent: QWidget | None = None) ->
     box.exec()
 
 
+def tell_salvage(result, parent: QWidget | None = None) -> None:
+    """After a restore: how many unsent records were copied back from the damaged file,
+    and how many could not be read (nothing is shown when there were none)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if result is None or not result.anything:
+        return
+    text = QApplication.translate(
+        "Startup",
+        "Cadangan dipulihkan. {salvaged} catatan yang belum terkirim diselamatkan dari berkas "
+        "yang rusak dan akan dikirim ke HAI Hub.",
+    ).replace("{salvaged}", str(result.salvaged))
+    lost = result.unreadable + result.left
+    if lost:
+        text += " " + QApplication.translate(
+            "Startup",
+            "{lost} catatan tidak dapat dibaca dari berkas yang rusak; berkas itu disimpan untuk "
+            "diperiksa petugas TI.",
+        ).replace("{lost}", str(lost))
+    box = QMessageBox(parent)
+    box.setObjectName(names.SALVAGE_DIALOG)
+    box.setIcon(QMessageBox.Icon.Warning if lost else QMessageBox.Icon.Information)
+    box.setWindowTitle(QApplication.translate("Startup", "Cadangan dipulihkan"))
+    box.setText(text)
+    box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 def ask_restore_backup(
-    paths: ProfilePaths, parent: QWidget | None = None, skip: set[Path] | None = None
+    paths: ProfilePaths,
+    parent: QWidget | None = None,
+    skip: set[Path] | None = None,
+    *,
+    missing: bool = False,
 ) -> bool:
     """The damaged-database dialog (Indonesian). True when a backup was restored.
 
     The newest backup is offered first; if it turns out to be damaged too, the next older
     one is offered, and so on. Backups in ``skip`` are not offered; the restored one is
-    added to it.
+    added to it. ``missing``: the file is gone (not damaged); the words say so.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -183,7 +215,15 @@ def ask_restore_backup(
     for backup in list_backups(paths.backups):
         if backup in skip:
             continue
-        if not damaged_backups:
+        if not damaged_backups and missing:
+            text = QApplication.translate(
+                "Startup",
+                "Berkas basis data HAI Desk tidak ditemukan, padahal ada cadangan. HAI Desk "
+                "tidak membuat basis data kosong yang baru agar data tidak hilang. Anda dapat "
+                "memulihkan cadangan terbaru.",
+            )
+            label = QApplication.translate("Startup", "Cadangan terbaru:")
+        elif not damaged_backups:
             text = QApplication.translate(
                 "Startup",
                 "Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat "
@@ -198,11 +238,7 @@ def ask_restore_backup(
             ).replace("{name}", damaged_backups[-1])
             label = QApplication.translate("Startup", "Cadangan sebelumnya:")
         box = warning_box(
-            parent,
-            names.RESTORE_DIALOG,
-            QApplication.translate("Startup", "Basis data rusak"),
-            text,
-            f"{label} {backup.name}",
+            parent, names.RESTORE_DIALOG, _restore_title(missing), text, f"{label} {backup.name}"
         )
         restore = box.addButton(
             QApplication.translate("Startup", "Pulihkan cadangan"),
@@ -216,7 +252,7 @@ def ask_restore_backup(
         if box.clickedButton() is not restore:
             return False
         try:
-            _restore_with_retry(backup, paths, parent)
+            salvaged = _restore_with_retry(backup, paths, parent)
         except NotDamaged:
             return True  # the file is readable after all (a lock went away): open it
         except DatabaseDamaged as exc:
@@ -230,9 +266,16 @@ def ask_restore_backup(
             return False
         skip.add(backup)
         paths.full_check_requested.unlink(missing_ok=True)
+        tell_salvage(salvaged, parent)
         return True
 
-    if damaged_backups or skip:
+    if missing and not (damaged_backups or skip):
+        text = QApplication.translate(
+            "Startup",
+            "Berkas basis data HAI Desk tidak ditemukan, dan tidak ada cadangan yang utuh. HAI "
+            "Desk tidak membuat basis data kosong yang baru. Hubungi petugas TI kantor Anda.",
+        )
+    elif damaged_backups or skip:
         text = QApplication.translate(
             "Startup",
             "Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan "
@@ -245,15 +288,17 @@ def ask_restore_backup(
             "Berkas tidak diubah. Hubungi petugas TI kantor Anda.",
         )
     box = warning_box(
-        parent,
-        names.RESTORE_DIALOG,
-        QApplication.translate("Startup", "Basis data rusak"),
-        text,
-        str(paths.database),
+        parent, names.RESTORE_DIALOG, _restore_title(missing), text, str(paths.database)
     )
     box.addButton(QApplication.translate("Startup", "Tutup"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return False
+
+
+def _restore_title(missing: bool) -> str:
+    if missing:
+        return QApplication.translate("Startup", "Basis data tidak ditemukan")
+    return QApplication.translate("Startup", "Basis data rusak")
 
 
 def deep_check_damage_box(parent: QWidget | None, paths: ProfilePaths):

@@ -383,8 +383,14 @@ def check_file(
         conn.close()
 
 
-def open_database(path: Path | str, check: str = "auto") -> DeskDatabase:
-    """Check integrity (read-only), connect and migrate.
+def open_database(
+    path: Path | str, check: str = "auto", *, backups_dir: Path | str | None = None
+) -> DeskDatabase:
+    """Finish an interrupted restore, check integrity (read-only), connect and migrate.
+
+    A missing file is created only for a fresh profile: with backups in ``backups_dir``
+    (default: the profile's ``backups`` folder beside the file) or a file a restore moved
+    aside, ``DatabaseMissing`` is raised instead (``backups.raise_if_missing``).
 
     Raises ``DatabaseDamaged`` only for a damaged file, and the other typed storage errors
     (``DatabaseLocked``, ``DiskFull``, ``StorageReadOnly``, ``StorageIOError``,
@@ -403,6 +409,14 @@ def open_database(path: Path | str, check: str = "auto") -> DeskDatabase:
     except OSError as exc:
         reraise_classified(exc, path.parent)
         raise
+    from hai_desktop.core import backups  # backups imports this module
+
+    try:
+        backups.finish_interrupted_restore(path)
+    except OSError as exc:
+        reraise_classified(exc, path.parent)
+        raise
+    backups.raise_if_missing(path, path.parent / "backups" if backups_dir is None else backups_dir)
     size = path.stat().st_size if path.exists() else 0
     if check == "auto":
         check = "full" if size <= FULL_CHECK_MAX_BYTES else "fast"

@@ -17,6 +17,7 @@ StorageReadOnly     READONLY, CANTOPEN, EROFS,       say where and why
 StorageIOError      IOERR (other), EIO               retry; the disk or network share misbehaves
 DatabaseDamaged     CORRUPT, NOTADB, failed check    offer the newest good backup
 DatabaseTooNew      (newer schema version)           update HAI Desk
+DatabaseMissing     (no file, but backups exist)     restore a backup; never a new empty file
 ==================  ===============================  ===========================================
 
 Only ``DatabaseDamaged`` counts as damage.
@@ -106,6 +107,18 @@ class DatabaseTooNew(StorageError):
     app; a backup must never be restored over it."""
 
     code = "db_too_new"
+
+
+class DatabaseMissing(StorageError):
+    """The database file is gone while the profile has backups (or a file a restore moved
+    aside): a new empty database would hide that, so none is made. ``backups``: the names
+    of the backups, newest first."""
+
+    code = "db_missing"
+
+    def __init__(self, detail: str = "", *, path=None, backups: list[str] | None = None):
+        super().__init__(detail, path=path)
+        self.backups = list(backups or [])
 
 
 def free_space(path: Path | str | None) -> int | None:
