@@ -1961,6 +1961,10 @@
         <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
     </message>
     <message>
+        <source>Berkas basis data HAI Desk tidak ditemukan, dan tidak ada cadangan yang utuh. HAI Desk tidak membuat basis data kosong yang baru. Hubungi petugas TI kantor Anda.</source>
+        <translation>The HAI Desk database file was not found, and there is no intact backup. HAI Desk does not create a new empty database. Contact your office's IT staff.</translation>
+    </message>
+    <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
         <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
     </message>
@@ -1981,8 +1985,28 @@
         <translation>This database was created by a newer version of HAI Desk. Update HAI Desk to the latest version, then open it again. The file was not changed and its data is safe.</translation>
     </message>
     <message>
+        <source>Cadangan dipulihkan. {salvaged} catatan yang belum terkirim diselamatkan dari berkas yang rusak dan akan dikirim ke HAI Hub.</source>
+        <translation>The backup was restored. {salvaged} unsent records were salvaged from the damaged file and will be sent to HAI Hub.</translation>
+    </message>
+    <message>
+        <source>{lost} catatan tidak dapat dibaca dari berkas yang rusak; berkas itu disimpan untuk diperiksa petugas TI.</source>
+        <translation>{lost} records could not be read from the damaged file; that file is kept for IT staff to examine.</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Berkas basis data HAI Desk tidak ditemukan, padahal ada cadangan. HAI Desk tidak membuat basis data kosong yang baru agar data tidak hilang. Anda dapat memulihkan cadangan terbaru.</source>
+        <translation>The HAI Desk database file was not found, although there are backups. HAI Desk does not create a new empty database, so that no data is lost. You can restore the newest backup.</translation>
+    </message>
+    <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka. Anda dapat memulihkan cadangan terbaru. Berkas yang rusak tidak dihapus: disimpan di sampingnya untuk diperiksa petugas TI.</source>
         <translation>The HAI Desk database file is damaged and cannot be opened. You can restore the newest backup. The damaged file is not deleted: it is kept beside it for IT staff to examine.</translation>
+    </message>
+    <message>
+        <source>Basis data tidak ditemukan</source>
+        <translation>Database not found</translation>
     </message>
     <message>
         <source>Cadangan terbaru:</source>

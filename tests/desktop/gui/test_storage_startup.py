@@ -125,3 +125,42 @@ def test_save_on_a_full_disk_says_disk_full_and_keeps_the_form(qtbot, window, ta
     filler.unlink()
     with qtbot.waitSignal(form.saved, timeout=10000):
         form.save()
+
+
+def test_missing_database_with_backups_offers_the_restore_never_a_new_desk(qtbot, qapp, tmp_path):
+    paths = ProfilePaths.for_dir(tmp_path / "p")
+    _make_profile(paths)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    seen: list[dict] = []
+    _answer_dialogs(qtbot, ["Keluar"], seen)
+    assert open_database_or_offer_backup(paths) is None
+    assert not paths.database.exists()  # no new empty desk
+    assert [s["name"] for s in seen] == [names.RESTORE_DIALOG]
+    assert "tidak ditemukan" in seen[0]["text"] and "Pulihkan cadangan" in seen[0]["buttons"]
+
+    _answer_dialogs(qtbot, ["Pulihkan cadangan"], seen)
+    db = open_database_or_offer_backup(paths)
+    assert db is not None and profile_store.get_profile() is not None
+    db.close()
+
+
+def test_restore_says_how_many_unsent_records_were_salvaged(qtbot, qapp, tmp_path):
+    from tests.desktop.core.test_restore_recovery import _damage_other_pages, _save
+
+    paths = ProfilePaths.for_dir(tmp_path / "p")
+    _make_profile(paths)
+    db = database.open_database(paths.database)
+    ids = [_save(f"sesudah cadangan {i}").id for i in range(3)]
+    db.close()
+    _damage_other_pages(paths.database)
+    seen: list[dict] = []
+    _answer_dialogs(qtbot, ["Pulihkan cadangan", "Tutup"], seen)
+    db = open_database_or_offer_backup(paths)
+    assert db is not None
+    from hai_desktop.core import inquiries
+
+    assert all(inquiries.get_inquiry(i) is not None for i in ids)
+    db.close()
+    assert [s["name"] for s in seen] == [names.RESTORE_DIALOG, names.SALVAGE_DIALOG]
+    assert "3 catatan yang belum terkirim diselamatkan" in seen[1]["text"]
