@@ -41,7 +41,7 @@ RECORD_TABLES: dict[str, tuple[str, str]] = {
 }
 _OUTBOX_COLUMNS = "id, record_type, record_id, enqueued_at, attempts, last_attempt_at, last_error"
 # How far a scan jumps past an unreadable outbox row before trying again (doubling).
-_MAX_SKIP = 1 << 20
+_MAX_SKIP = 1 << 40
 
 
 @dataclass
@@ -53,6 +53,8 @@ class SalvageResult:
     salvaged: int = 0
     unreadable: int = 0
     left: int = 0
+    # False: not even the damaged file's schema could be read (nothing could be salvaged).
+    readable: bool = True
 
     @property
     def anything(self) -> bool:
@@ -60,7 +62,8 @@ class SalvageResult:
 
 
 def _outbox_rows(src: sqlite3.Connection, result: SalvageResult) -> list[tuple]:
-    """The damaged file's outbox rows, read one at a time past unreadable pages."""
+    """The damaged file's outbox rows, read one at a time past unreadable pages (each run
+    of failed reads counts as one unreadable row: how many a lost page held is unknown)."""
     rows: list[tuple] = []
     last, skip = 0, 1
     while True:
@@ -69,7 +72,8 @@ def _outbox_rows(src: sqlite3.Connection, result: SalvageResult) -> list[tuple]:
                 f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE id > ? ORDER BY id LIMIT 1", (last,)
             ).fetchone()
         except sqlite3.DatabaseError:
-            result.unreadable += 1
+            if skip == 1:
+                result.unreadable += 1
             if skip > _MAX_SKIP:
                 break
             last, skip = last + skip, skip * 2
@@ -196,10 +200,14 @@ def salvage_unsent(damaged: Path | str, db_path: Path | str) -> SalvageResult:
         return result
     try:
         try:
-            rows = _outbox_rows(src, result)
-        except sqlite3.DatabaseError:  # no readable outbox table at all
-            result.unreadable += 1
+            tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError:
+            log.warning("the damaged file is unreadable; nothing could be salvaged")
+            result.readable = False
             return result
+        if "outbox" not in tables:
+            return result
+        rows = _outbox_rows(src, result)
         order = list(RECORD_TABLES)
         rows.sort(key=lambda r: (order.index(r[1]) if r[1] in order else len(order), r[0]))
         dst = sqlite3.connect(db_path, isolation_level=None, timeout=database.OPEN_TIMEOUT_S)

@@ -68,7 +68,7 @@ def open_database_or_offer_backup(paths: ProfilePaths, parent: QWidget | None = 
     offered: set[Path] = set()  # a restored backup that still fails is not offered again
     while True:
         try:
-            db = open_database(paths.database, check=check, backups_dir=paths.backups)
+            db = open_database(paths.database, check=check)
         except DatabaseTooNew as exc:
             log.error("database is newer than this app: %s", exc)
             tell_database_too_new(paths, parent)
