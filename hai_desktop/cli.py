@@ -94,9 +94,7 @@ def profile_db(
     if must_exist and not paths.database.exists():
         raise CommandFailed(f"Belum ada profil desk di {paths.data_dir}.", EXIT_USAGE)
     paths.ensure()
-    db = open_database(
-        paths.database, check=check, backups_dir=paths.backups
-    )  # StorageError: main() says it in words
+    db = open_database(paths.database, check=check)  # StorageError: main() says it in words
     try:
         reference.seed_reference_if_empty()
         yield db
