@@ -203,6 +203,48 @@ def cmd_self_check(args: argparse.Namespace) -> int:
     return EXIT_OK if all_ok else EXIT_FAILED
 
 
+# ------------------------------------------------------------------ restore
+
+
+def register_restore(subparsers, parents: list[argparse.ArgumentParser]) -> None:
+    """``restore [--backup NAME]``."""
+    p = subparsers.add_parser(
+        "restore",
+        parents=parents,
+        help="pulihkan cadangan bila basis data rusak atau tidak ada",
+    )
+    p.add_argument("--backup", metavar="NAMA", help="nama berkas cadangan (bawaan: terbaru)")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup over a damaged or missing database (a readable one is refused),
+    then copy back the unsent records still readable in the damaged file."""
+    from hai_desktop.core import backups
+
+    paths = paths_from_args(args)
+    found = backups.list_backups(paths.backups)
+    chosen = [b for b in found if b.name == args.backup] if args.backup else found[:1]
+    if not chosen:
+        raise CommandFailed(f"Tidak ada cadangan {args.backup or ''} di {paths.backups}.")
+    setup_cli_logging(paths)
+    try:
+        aside, result = backups.restore_with_salvage(chosen[0], paths.database)
+    except backups.NotDamaged:
+        raise CommandFailed(
+            f"Basis data di {paths.database} dapat dibaca (tidak rusak); tidak dipulihkan."
+        ) from None
+    print(f"Cadangan {chosen[0].name} dipulihkan ke {paths.database}.")
+    if aside != paths.database:
+        print(f"Berkas lama disimpan sebagai {aside.name}.")
+    if result.salvaged or result.unreadable or result.left:
+        print(
+            f"{result.salvaged} catatan yang belum terkirim diselamatkan dari berkas yang rusak; "
+            f"{result.unreadable + result.left} tidak dapat dibaca."
+        )
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -240,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     for register in (
         register_profile,
         register_self_check,
+        register_restore,
         cli_kb.register,
         cli_sync.register,
         cli_broadcasts.register,

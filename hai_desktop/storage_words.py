@@ -124,7 +124,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         QT_TRANSLATE_NOOP(
             CONTEXT,
-            "Buka HAI Desk (jendela) untuk memulihkan cadangan terbaru, atau hubungi petugas TI.",
+            'Buka HAI Desk (jendela) atau jalankan "hai-desktop restore" untuk memulihkan '
+            "cadangan terbaru, atau hubungi petugas TI.",
         ),
     ),
 }

@@ -194,3 +194,17 @@ def test_salvage_after_an_interrupted_restore_is_done_at_open(paths, monkeypatch
     assert all(inquiries.get_inquiry(i) is not None for i in after)
     db.close()
     assert not paths.database.with_name(paths.database.name + ".salvage-pending").exists()
+
+
+def test_cli_restore_brings_back_a_missing_database_and_refuses_a_readable_one(paths, capsys):
+    from hai_desktop.cli import main
+
+    _profile_with_backup(paths)
+    _remove_database(paths)
+    data_dir = ["--data-dir", str(paths.data_dir)]
+    assert main(["restore", *data_dir]) == 0
+    assert "dipulihkan" in capsys.readouterr().out
+    assert main(["kb", "search", "pajak", *data_dir]) == 0
+    capsys.readouterr()
+    assert main(["restore", *data_dir]) == 1
+    assert "tidak rusak" in capsys.readouterr().err
