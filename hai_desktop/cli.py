@@ -84,13 +84,13 @@ def profile_db(
     ``quick_check`` before anything is written, whatever its size, so a damaged big file
     is refused rather than written to. Read-only commands may pass ``"auto"``.
     """
-    from hai_desktop.core import backups, reference
+    from hai_desktop.core import reference, restore_finish
     from hai_desktop.core.db.database import open_database
 
     # A database gone while backups exist is refused (DatabaseMissing, said in words by
     # main()), never "no profile yet" and never a new empty file.
-    backups.finish_interrupted_restore(paths.database)
-    backups.raise_if_missing(paths.database, paths.backups)
+    restore_finish.finish_interrupted_restore(paths.database)
+    restore_finish.raise_if_missing(paths.database, paths.backups)
     if must_exist and not paths.database.exists():
         raise CommandFailed(f"Belum ada profil desk di {paths.data_dir}.", EXIT_USAGE)
     paths.ensure()
@@ -220,7 +220,7 @@ def register_restore(subparsers, parents: list[argparse.ArgumentParser]) -> None
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup over a damaged or missing database (a readable one is refused),
     then copy back the unsent records still readable in the damaged file."""
-    from hai_desktop.core import backups
+    from hai_desktop.core import backups, restore_finish
 
     paths = paths_from_args(args)
     found = backups.list_backups(paths.backups)
@@ -229,7 +229,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise CommandFailed(f"Tidak ada cadangan {args.backup or ''} di {paths.backups}.")
     setup_cli_logging(paths)
     try:
-        aside, result = backups.restore_with_salvage(chosen[0], paths.database)
+        aside, result = restore_finish.restore_with_salvage(chosen[0], paths.database)
     except backups.NotDamaged:
         raise CommandFailed(
             f"Basis data di {paths.database} dapat dibaca (tidak rusak); tidak dipulihkan."

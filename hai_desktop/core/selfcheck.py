@@ -77,12 +77,12 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
     state: dict[str, object] = {}
 
     def open_db() -> str:
-        from hai_desktop.core import backups
+        from hai_desktop.core import restore_finish
 
         # A restore cut short is finished; backups but no database: the file went missing,
         # and a new empty one would hide it (DatabaseMissing, in words).
-        backups.finish_interrupted_restore(paths.database)
-        backups.raise_if_missing(paths.database, paths.backups)
+        restore_finish.finish_interrupted_restore(paths.database)
+        restore_finish.raise_if_missing(paths.database, paths.backups)
         existed = paths.database.exists()
         # Read-only check first: a damaged file is never opened for writing here.
         problems = database.check_file(paths.database) if existed else []

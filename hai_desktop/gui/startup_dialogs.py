@@ -132,8 +132,8 @@ def _restore_with_retry(backup: Path, paths: ProfilePaths, parent: QWidget | Non
     """``restore_with_salvage``; a full disk or a lock on the way is told with a retry
     offer (nothing was changed then). Raises what the user chose not to retry. Returns the
     ``SalvageResult`` (the unsent records copied back from the damaged file)."""
-    from hai_desktop.core.backups import restore_with_salvage
     from hai_desktop.core.db.errors import DatabaseDamaged, StorageError
+    from hai_desktop.core.restore_finish import restore_with_salvage
 
     while True:
         try:

@@ -390,7 +390,7 @@ def open_database(
 
     A missing file is created only for a fresh profile: with backups in ``backups_dir``
     (default: the profile's ``backups`` folder beside the file) or a file a restore moved
-    aside, ``DatabaseMissing`` is raised instead (``backups.raise_if_missing``).
+    aside, ``DatabaseMissing`` is raised instead (``restore_finish.raise_if_missing``).
 
     Raises ``DatabaseDamaged`` only for a damaged file, and the other typed storage errors
     (``DatabaseLocked``, ``DiskFull``, ``StorageReadOnly``, ``StorageIOError``,
@@ -409,14 +409,16 @@ def open_database(
     except OSError as exc:
         reraise_classified(exc, path.parent)
         raise
-    from hai_desktop.core import backups  # backups imports this module
+    from hai_desktop.core import restore_finish  # it imports this module
 
     try:
-        backups.finish_interrupted_restore(path)
+        restore_finish.finish_interrupted_restore(path)
     except OSError as exc:
         reraise_classified(exc, path.parent)
         raise
-    backups.raise_if_missing(path, path.parent / "backups" if backups_dir is None else backups_dir)
+    restore_finish.raise_if_missing(
+        path, path.parent / "backups" if backups_dir is None else backups_dir
+    )
     size = path.stat().st_size if path.exists() else 0
     if check == "auto":
         check = "full" if size <= FULL_CHECK_MAX_BYTES else "fast"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hai_desktop.core import backups, inquiries, reference
+from hai_desktop.core import backups, inquiries, reference, restore_finish
 from hai_desktop.core.db import database
 from hai_desktop.core.db.errors import DatabaseMissing
 from hai_desktop.core.inquiries_form import InquiryInput
@@ -152,7 +152,7 @@ def test_restore_salvages_the_unsent_records_of_the_damaged_file(paths):
     assert database.check_file(paths.database)  # damaged
     damaged_bytes = paths.database.read_bytes()
 
-    aside, result = backups.restore_with_salvage(
+    aside, result = restore_finish.restore_with_salvage(
         backups.newest_backup(paths.backups), paths.database
     )
     assert (result.salvaged, result.unreadable, result.left) == (5, 0, 0)
