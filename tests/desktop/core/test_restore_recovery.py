@@ -208,3 +208,36 @@ def test_cli_restore_brings_back_a_missing_database_and_refuses_a_readable_one(p
     capsys.readouterr()
     assert main(["restore", *data_dir]) == 1
     assert "tidak rusak" in capsys.readouterr().err
+
+
+def test_salvage_skips_and_counts_the_rows_it_cannot_read(paths):
+    _profile_with_backup(paths)
+    db = database.open_database(paths.database)
+    after = [_save(f"sesudah cadangan {i} " + "isi panjang " * 40).id for i in range(120)]
+    db.close()
+    conn = sqlite3.connect(paths.database)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = [
+        r[0]
+        for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'inquiry' AND pagetype = 'leaf'"
+        )
+    ]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert len(pages) > 4
+    with open(paths.database, "r+b") as fh:
+        for page in pages[-3:-1]:  # pages of records saved after the backup
+            fh.seek((page - 1) * page_size + 8)
+            fh.write(b"\x00\xff" * 200)
+
+    _aside, result = restore_finish.restore_with_salvage(
+        backups.newest_backup(paths.backups), paths.database
+    )
+    assert result.unreadable > 0 and result.salvaged > 0
+    assert result.salvaged + result.unreadable == len(after)
+    db = database.open_database(paths.database)
+    back = [i for i in after if inquiries.get_inquiry(i) is not None]
+    assert len(back) == result.salvaged
+    assert database.quick_check(db) == []
+    db.close()
