@@ -7,7 +7,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hai_desktop.core.db.errors import MIN_FREE_BYTES, DiskFull, StorageError, free_space
+from hai_desktop.core.db.errors import (
+    MIN_FREE_BYTES,
+    DatabaseDamaged,
+    DatabaseMissing,
+    DiskFull,
+    StorageError,
+    free_space,
+)
 from hai_desktop.core.paths import ProfilePaths
 
 PROBE_BYTES = 64 * 1024
@@ -82,13 +89,11 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         existed = paths.database.exists()
         if not existed and list_backups(paths.backups):
             # Backups but no database: the file went missing. A new empty one would hide it.
-            raise RuntimeError(
-                "database file is missing but backups exist; restore one (open HAI Desk)"
-            )
+            raise DatabaseMissing(path=paths.database)
         # Read-only check first: a damaged file is never opened for writing here.
         problems = database.check_file(paths.database) if existed else []
         if problems:
-            raise RuntimeError("; ".join(problems[:5]))
+            raise DatabaseDamaged("; ".join(problems[:5]), path=paths.database, problems=problems)
         state["db"] = db = database.connect(paths.database)
         version = db.execute_sql("select sqlite_version()").fetchone()[0]
         created = "" if existed else ", created now"
@@ -102,7 +107,9 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         def quick() -> str:
             problems = database.quick_check(db)
             if problems:
-                raise RuntimeError("; ".join(problems[:5]))
+                raise DatabaseDamaged(
+                    "; ".join(problems[:5]), path=paths.database, problems=problems
+                )
             return "ok"
 
         if not check("quick_check", quick):

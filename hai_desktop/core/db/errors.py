@@ -16,6 +16,7 @@ StorageReadOnly     READONLY, CANTOPEN, EROFS,       say where and why
                     EACCES, EPERM
 StorageIOError      IOERR (other), EIO               retry; the disk or network share misbehaves
 DatabaseDamaged     CORRUPT, NOTADB, failed check    offer the newest good backup
+DatabaseMissing     (file gone, backups present)     offer the newest good backup
 DatabaseTooNew      (newer schema version)           update HAI Desk
 ==================  ===============================  ===========================================
 
@@ -99,6 +100,13 @@ class DatabaseDamaged(StorageError):
     def __init__(self, detail: str = "", *, path=None, problems: list[str] | None = None):
         super().__init__(detail, path=path)
         self.problems = list(problems or [])
+
+
+class DatabaseMissing(StorageError):
+    """The database file is missing while backups exist: it went missing (removed,
+    quarantined, an interrupted restore). A new empty desk would hide that."""
+
+    code = "db_missing"
 
 
 class DatabaseTooNew(StorageError):
@@ -192,7 +200,9 @@ def classify(exc: BaseException, path: Path | str | None = None) -> StorageError
         return exc
     detail = str(exc)
     if isinstance(exc, OSError) and sqlite_code(exc) is None:
-        where = exc.filename or path
+        # The place the caller names (a folder) before the file the OS names: a write
+        # probe's or temporary file's name says nothing to the user.
+        where = path if path is not None else exc.filename
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
             return DiskFull(detail, path=where)
         if exc.errno == errno.EROFS:
