@@ -120,3 +120,65 @@ def test_self_check_on_a_read_only_folder_names_the_folder(tmp_path):
     assert f"menulis di {folder}:" in done.stdout
     assert ".selfcheck-" not in done.stdout and ".write-probe-" not in done.stdout
     assert "layar" not in done.stdout
+
+
+def _damaged_desk(tmp_path: Path) -> ProfilePaths:
+    paths = _desk(tmp_path / "desk")
+    with open(paths.database, "r+b") as fh:  # the header: not a database any more
+        fh.write(b"\xff" * 100)
+    return paths
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("import", "LOGBOOK"),
+        ("kb", "search", "SP2D"),
+        ("profile", "show"),
+        ("tickets",),
+        ("export", "--month", "2026-11", "--format", "csv", "--out", "OUT"),
+    ],
+    ids=lambda a: a[0],
+)
+def test_every_command_logs_to_its_file_not_the_terminal(tmp_path, argv):
+    paths = _damaged_desk(tmp_path)
+    logbook = write_logbook(tmp_path / "log.xlsx", 5, datetime(2026, 1, 5))
+    subst = {"LOGBOOK": str(logbook), "OUT": str(tmp_path / "out.csv")}
+    done = run_cli(*(subst.get(a, a) for a in argv), "--data-dir", str(paths.data_dir))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "command failed" not in done.stderr  # the English log line went to the file
+    assert done.stderr.count("Basis data rusak") == 1, done.stderr
+    log = (paths.logs / "hai-desk.log").read_text()
+    assert "command failed on storage: db_damaged" in log
+
+
+def test_a_command_on_a_missing_profile_creates_no_folder(tmp_path):
+    done = run_cli("tickets", "--data-dir", str(tmp_path / "none"))
+    assert done.returncode == 2
+    assert "Belum ada profil desk" in done.stderr
+    assert not (tmp_path / "none").exists()
+
+
+def test_self_check_says_damage_in_words(tmp_path):
+    paths = _damaged_desk(tmp_path)
+    done = run_cli("self-check", "--data-dir", str(paths.data_dir))
+    assert done.returncode == 1
+    line = next(x for x in done.stdout.splitlines() if "database_open" in x)
+    assert line.startswith("[GAGAL] database_open: db_damaged: Basis data rusak: ")
+    assert "memulihkan cadangan terbaru" in line
+    assert "RuntimeError" not in done.stdout and "malformed" not in done.stdout
+
+
+def test_self_check_says_a_missing_database_with_backups_in_words(tmp_path):
+    from hai_desktop.core import backups
+
+    paths = _desk(tmp_path / "desk")
+    backups.make_backup(paths.database, paths.backups)
+    paths.database.unlink()
+    done = run_cli("self-check", "--data-dir", str(paths.data_dir))
+    assert done.returncode == 1
+    line = next(x for x in done.stdout.splitlines() if "database_open" in x)
+    assert line.startswith("[GAGAL] database_open: db_missing: Basis data tidak ditemukan: ")
+    assert "memulihkan cadangan terbaru" in line and "RuntimeError" not in done.stdout
+    assert not paths.database.exists()  # no new empty desk over the loss
