@@ -2,8 +2,10 @@
 
 Core speaks in codes; this table holds the Indonesian texts once. The CLI prints them as
 they are; the GUI passes ``QCoreApplication.translate`` as ``tr`` so that English is shown
-when it is on (the ``QT_TRANSLATE_NOOP`` markers are what ``pyside6-lupdate`` collects).
-No Qt is imported here.
+when it is on (the ``QT_TRANSLATE_NOOP`` markers are what ``pyside6-lupdate`` collects),
+and ``screen=True``: a window keeps unsaved input on screen and has a "Coba lagi" button,
+the command line has neither and gets its own way out (``CLI_WAY_OUT``). The title is said
+once: it is never repeated at the start of the text. No Qt is imported here.
 
 Placeholders (``{path}``, ``{holders}``, ``{needed}``, ``{free}``) are filled in after
 translation, with ``str.replace``, so a translator may move them.
