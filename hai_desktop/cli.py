@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return run_gui_command(args)
-    from hai_desktop.core.db.errors import StorageError, classify
+    from hai_desktop.core.db.errors import classify, sqlite_code
 
     try:
         _command_logging(args)
@@ -318,12 +318,18 @@ def main(argv: list[str] | None = None) -> int:
     except CommandFailed as exc:
         print(exc, file=sys.stderr)
         return exc.code
-    except (StorageError, OSError) as exc:
+    except Exception as exc:
         # A full disk, a read-only folder, a locked or damaged file: words, never a
-        # traceback. Other OSErrors are bugs or unexpected: they propagate.
-        # The file the OS names (an export's --out) if any, else the profile folder.
-        named = isinstance(exc, OSError) and exc.filename
-        typed = classify(exc, None if named else paths_from_args(args).data_dir)
+        # traceback, also for an SQLite error core let through unclassified. Anything else
+        # (other OSErrors, bugs) propagates.
+        paths = paths_from_args(args)
+        if isinstance(exc, OSError) and exc.filename:
+            where = None  # the file the OS names (an export's --out)
+        elif sqlite_code(exc) is not None:
+            where = paths.database
+        else:
+            where = paths.data_dir
+        typed = classify(exc, where)
         if typed is None:
             raise
         log.error("command failed on storage: %s", typed.code)

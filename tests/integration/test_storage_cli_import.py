@@ -182,3 +182,24 @@ def test_self_check_says_a_missing_database_with_backups_in_words(tmp_path):
     assert line.startswith("[GAGAL] database_open: db_missing: Basis data tidak ditemukan: ")
     assert "memulihkan cadangan terbaru" in line and "RuntimeError" not in done.stdout
     assert not paths.database.exists()  # no new empty desk over the loss
+
+
+def test_an_unclassified_sqlite_error_still_ends_in_words(tmp_path, monkeypatch, capsys):
+    """The safety net in ``cli.main``: a raw sqlite3 error that core let through."""
+    from hai_desktop import cli_reports
+
+    paths = _desk(tmp_path / "desk")
+
+    def raw_write(args):
+        conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)
+        try:
+            conn.execute("DELETE FROM outbox")
+        finally:
+            conn.close()
+
+    monkeypatch.setattr(cli_reports, "cmd_import", raw_write)
+    code = cli.main(["import", "x.xlsx", "--data-dir", str(paths.data_dir)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_FAILED
+    assert err.count("Tidak ada izin menulis") + err.count("Folder data hanya-baca") == 1, err
+    assert str(paths.database) in err
