@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from hai_desktop.core.db.errors import (
     free_space,
 )
 from hai_desktop.core.paths import ProfilePaths
+
+log = logging.getLogger(__name__)
 
 PROBE_BYTES = 64 * 1024
 
@@ -59,6 +62,8 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         except StorageError as exc:  # in words: where, why, and the way out
             from hai_desktop.storage_words import describe
 
+            # The words for the user; SQLite's own (English) findings for IT in the log.
+            log.warning("self-check %s failed: %s (%s)", name, exc.code, exc.detail or "-")
             results.append((name, False, f"{exc.code}: {describe(exc).line()}"))
             return False
         except Exception as exc:  # a self-check reports every failure, whatever it is

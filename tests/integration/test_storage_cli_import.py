@@ -168,6 +168,8 @@ def test_self_check_says_damage_in_words(tmp_path):
     assert line.startswith("[GAGAL] database_open: db_damaged: Basis data rusak: ")
     assert "memulihkan cadangan terbaru" in line
     assert "RuntimeError" not in done.stdout and "malformed" not in done.stdout
+    log = (paths.logs / "hai-desk.log").read_text()
+    assert "self-check database_open failed: db_damaged" in log  # SQLite's words, for IT
 
 
 def test_self_check_says_a_missing_database_with_backups_in_words(tmp_path):
