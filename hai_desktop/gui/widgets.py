@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 _reference_language = "id"
 
@@ -60,6 +70,91 @@ def set_combo_code(combo: QComboBox, code: str | None) -> None:
     """Select the item with ``code`` (the first item, e.g. the placeholder, if none)."""
     index = combo.findData(code) if code is not None else 0
     combo.setCurrentIndex(max(index, 0))
+
+
+def wrap_row(row: QBoxLayout, width: int) -> bool:
+    """Lay the items of ``row`` side by side when ``width`` holds them at their preferred
+    sizes, one above the other otherwise (a filter or button row on a narrow window, 1024 px
+    or 125-150 % scaling). Call it on resize and when a child's size changes. True when
+    the row wrapped."""
+    spacing = row.spacing() if row.spacing() >= 0 else 10  # -1: the style's
+    needed = spacing * max(row.count() - 1, 0)
+    for index in range(row.count()):
+        needed += row.itemAt(index).sizeHint().width()
+    wrap = needed > width
+    direction = QBoxLayout.Direction.TopToBottom if wrap else QBoxLayout.Direction.LeftToRight
+    if row.direction() != direction:
+        row.setDirection(direction)
+    return wrap
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that, when narrower than its label (1024 px, 125-150 % scaling), shows
+    the label cut with "…" instead of clipped mid-letter ("SITP — Sistem Informasi dan T");
+    the whole label is in the tooltip and in the open list."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self._update_tooltip)
+
+    def _update_tooltip(self, _index: int = -1) -> None:
+        tip = self.itemData(self.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        self.setToolTip(tip or self.currentText())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+        if self.isEditable():
+            super().paintEvent(_event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width() - 4, 0)
+        )
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that cuts a text too long for it with "…" (its whole text in the
+    tooltip); it never asks for more width than it is given."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full_text = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        self._full_text = text or ""
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def text(self) -> str:  # the whole text, not the cut one shown
+        return self._full_text
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        shown = self._full_text
+        if room > 0 and self.fontMetrics().horizontalAdvance(shown) > room:
+            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
 
 
 class SearchableComboBox(QComboBox):

@@ -5,11 +5,14 @@ and the controls of every screen lie inside the window without horizontal scroll
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -17,10 +20,22 @@ from PySide6.QtWidgets import (
 
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.views import history_fit
 
 # Logical sizes: 1024x600, 1024x768 at 100 %, 1366x768 at 125 %, 1920x1080 at 150 %,
 # 1280x800 at 100 %, and 1366x768 at 150 % (910x512, below the goal but seen at offices).
 SIZES = [(1024, 600), (1024, 768), (1093, 614), (1280, 720), (1280, 800), (910, 512)]
+
+
+@pytest.fixture(autouse=True)
+def desk_style(qapp):
+    """The desk's own stylesheet (10 pt, padded buttons and combos), as run_gui sets it:
+    without it every widget is smaller than on the CSO's screen."""
+    from hai_desktop.gui.app import load_stylesheet
+
+    qapp.setStyleSheet(load_stylesheet())
+    yield
+    qapp.setStyleSheet("")
 
 
 def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
@@ -102,7 +117,9 @@ def test_log_form_save_and_status_bar_fit(qtbot, window, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("page", [names.PAGE_HISTORY, names.PAGE_KB, "tickets"])
+@pytest.mark.parametrize(
+    "page", [names.PAGE_HISTORY, names.PAGE_KB, "tickets", "broadcasts", "reports"]
+)
 def test_every_control_of_history_and_kb_is_visible(qtbot, window, size, page):
     window.show_page(page)
     _lay_out(qtbot, window, size)
@@ -130,10 +147,79 @@ def test_side_menu_shows_every_screen_without_scrolling_or_eliding(qtbot, window
     _lay_out(qtbot, window, size)
     nav = window.nav
     assert nav.verticalScrollBar().maximum() == 0, size
-    metrics = nav.fontMetrics()
     room = nav.viewport().width()
+    bold = QFont(nav.font())
+    bold.setBold(True)  # an entry with an unread count is bold
     for row in range(nav.count()):
-        first_line = nav.item(row).text().split("\n")[0]
-        label = first_line.split(" (")[0] + " (12)"  # room for an unread count
+        item = nav.item(row)
+        label = item.text().split("\n")[0].split(" (")[0]
+        metrics = nav.fontMetrics()
+        if item.data(Qt.ItemDataRole.UserRole) in ("tickets", "broadcasts"):
+            label += " (12)"  # room for an unread count
+            metrics = QFontMetrics(bold)
         # the stylesheet pads items 16 px each side and marks the current one with a border
         assert metrics.horizontalAdvance(label) + 40 <= room, (size, label, room)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_history_filters_are_whole_and_the_table_needs_no_sideways_scroll(qtbot, window, size):
+    """At 1024x600 the date fields showed "04/11/202" and the combos "Semua dep": the
+    filter row now wraps into two lines, each control at its full size."""
+    window.show_page(names.PAGE_HISTORY)
+    history = window.page(names.PAGE_HISTORY)
+    _lay_out(qtbot, window, size)
+    filters = [
+        history.date_enabled,
+        history.date_from,
+        history.date_to,
+        history.department,
+        history.channel,
+        history.outcome,
+        history.clear_button,
+        history.search,
+    ]
+    for widget in filters:
+        _assert_inside(widget, window)
+        assert widget.width() >= widget.minimumSizeHint().width(), widget.objectName()
+        if isinstance(widget, (QDateEdit, QComboBox, QAbstractButton)):
+            # their whole text: the preferred size, not only the least one
+            assert widget.width() >= widget.sizeHint().width(), (
+                widget.objectName(),
+                widget.width(),
+                widget.sizeHint().width(),
+            )
+    # No control overlaps another (the wrapped rows stack, they do not collide).
+    rects = [_rect_in(w, window) for w in filters]
+    for i, first in enumerate(rects):
+        for second in rects[i + 1 :]:
+            assert not first.intersects(second), (first, second)
+    # The table's columns fit its width, the question keeping a readable share and every
+    # shown column its title (the satker column may step aside on the narrowest).
+    table = history.table
+    assert table.horizontalScrollBar().maximum() == 0, size
+    header = table.horizontalHeader()
+    assert header.sectionSize(history_fit.STRETCH_COLUMN) >= 120, header.sectionSize(6)
+    compact = history_fit.compact_widths(table)
+    for column in range(header.count()):
+        if column == history_fit.STRETCH_COLUMN:
+            continue
+        if table.isColumnHidden(column):
+            assert column in history_fit.SPARE_COLUMNS and size[0] <= 1024, (column, size)
+        else:
+            assert header.sectionSize(column) >= compact[column], column
+
+
+def test_long_offline_notice_is_cut_with_an_ellipsis(qtbot, window):
+    text = (
+        "HAI Hub tidak menjawab (jaringan tersambung, hub tidak merespons). Catatan tersimpan"
+        " di komputer ini dan terkirim otomatis; tekan Sinkronkan untuk mencoba lagi."
+    )
+    _lay_out(qtbot, window, (1024, 600))
+    messages.warning(text)
+    QApplication.processEvents()
+    label = window.findChild(QWidget, names.STATUS_MESSAGE)
+    assert label.text() == text
+    assert label.toolTip() == text
+    shown = QLabel.text(label)
+    assert shown.endswith("…") and len(shown) < len(text)
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
