@@ -101,23 +101,32 @@ class ElidingComboBox(QComboBox):
         tip = self.itemData(self.currentIndex(), Qt.ItemDataRole.ToolTipRole)
         self.setToolTip(tip or self.currentText())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
-        if self.isEditable():
-            super().paintEvent(_event)
-            return
-        painter = QStylePainter(self)
+    def _option_and_field(self):
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox,
             option,
             QStyle.SubControl.SC_ComboBoxEditField,
             self,
         )
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, max(field.width() - 4, 0)
+        return option, field
+
+    def shown_text(self) -> str:
+        """The label as painted: whole when it fits, else cut with "…"."""
+        option, field = self._option_and_field()
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width(), 0)
         )
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.isEditable():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option, _field = self._option_and_field()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 

@@ -44,7 +44,7 @@ SIDE_BY_SIDE_MIN_WIDTH = 1050
 # The list's fixed columns; the title takes the rest, at least TITLE_MIN_WIDTH: where the
 # table is narrower, OPTIONAL_COLUMNS are hidden in this order (the title is what a CSO
 # scans for; the detail pane shows everything hidden here).
-COLUMN_WIDTHS = {"mark": 30, "kind": 120, "urgency": 64, "published_at": 116,
+COLUMN_WIDTHS = {"mark": 30, "kind": 120, "urgency": 80, "published_at": 116,
                  "valid_until": 116, "state": 120, "verified": 110}  # fmt: skip
 OPTIONAL_COLUMNS = ("valid_until", "published_at", "state", "kind", "urgency")
 TITLE_MIN_WIDTH = 220

@@ -32,7 +32,7 @@ from hai_desktop.gui import object_names as names
 from hai_desktop.gui.date_texts import date_format
 from hai_desktop.gui.models.inquiry_table_model import InquiryTableModel
 from hai_desktop.gui.tasks import TaskManager
-from hai_desktop.gui.views import history_fit
+from hai_desktop.gui.views import table_fit
 from hai_desktop.gui.widgets import ElidingComboBox, combo_code, fill_combo, wrap_row
 
 SEARCH_DELAY_MS = 250
@@ -154,10 +154,10 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate(history_fit.COLUMN_WIDTHS):
+        for column, width in enumerate(table_fit.COLUMN_WIDTHS):
             if width:
                 self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(history_fit.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(table_fit.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         # Sorting re-queries core; the indicator starts on "newest first".
         self.table.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -372,7 +372,7 @@ class HistoryView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Resize and watched is getattr(self, "_viewport", None):
-            history_fit.fit_columns(self.table)  # the columns follow the table's width
+            table_fit.fit_columns(self.table)  # the columns follow the table's width
         if (
             watched is getattr(self, "search", None)
             and event.type() == QEvent.Type.KeyPress

@@ -40,6 +40,7 @@ from hai_desktop.gui import changes, messages
 from hai_desktop.gui import ticket_texts as texts
 from hai_desktop.gui.models.ticket_model import COLUMNS, TicketListModel
 from hai_desktop.gui.tasks import TaskManager
+from hai_desktop.gui.views.table_fit import title_width
 from hai_desktop.gui.views.ticket_detail import TicketDetail
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,9 @@ class TicketView(QWidget):
         metrics = QFontMetrics(bold)
         longest = max(metrics.horizontalAdvance(words) for _c, words in texts.status_items())
         self._widths = dict(COLUMN_WIDTHS, status=max(COLUMN_WIDTHS["status"], longest + 20))
+        # and every column its title, whatever the font and language
+        for key, width in self._widths.items():
+            self._widths[key] = max(width, title_width(self.table, COLUMNS.index(key)))
         for key, width in self._widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

@@ -1,10 +1,9 @@
-"""How Riwayat fits a narrow window (1024 px, 125-150 % scaling; issue 12): the filter row
-wraps into two lines rather than squeezing its date fields and combos, the button row goes
-below the count, and the table's columns narrow towards their headers so that the
-question column keeps its room (the satker column steps aside when even that is short).
+"""How the lists fit a narrow window (1024 px, 125-150 % scaling; issue 12).
 
-No texts of their own; the history view calls these (and ``widgets.wrap_row``) from its
-resize handling.
+``title_width``: what a column's title needs, so no list cuts its titles ("Urgensi").
+``fit_columns``: Riwayat's columns narrow towards their titles so that the question keeps
+its room; the satker, then the channel column step aside when even that is short.
+No texts of their own; the views call these from their resize handling.
 """
 
 from __future__ import annotations
@@ -13,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-# The table's columns at ease (px); 0 marks the question column, which takes the rest.
+# Riwayat's columns at ease (px); 0 marks the question column, which takes the rest.
 COLUMN_WIDTHS = [130, 180, 70, 100, 110, 110, 0, 90]
 STRETCH_COLUMN = 6
 # What the question column should keep before the others give up their ease (the full
 # question is in the log form when the entry is opened).
 QUESTION_ROOM = 260
-QUESTION_LEAST = 160
+QUESTION_LEAST = 130
 # Below that, these step aside in turn: the satker code (in the entry, found by the search
 # box), then the channel (a filter above the table).
 SPARE_COLUMNS = [2, 3]
@@ -29,25 +28,31 @@ SORT_MARK = 18
 _SAMPLES = {0: "30/11/2026 08:44", 3: "Tatap muka", 5: "Terjawab", 7: "terkirim"}
 
 
+def title_width(table: QTableView, column: int) -> int:
+    """The width the title of ``column`` needs: semi-bold (desk.qss), padded, with the sort
+    mark when the list is sorted by it."""
+    header = table.horizontalHeader()
+    header.ensurePolished()  # the stylesheet's font, also before the list is first shown
+    font = QFont(header.font())
+    font.setWeight(QFont.Weight.DemiBold)  # desk.qss: QHeaderView::section font-weight
+    title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    need = QFontMetrics(font).horizontalAdvance(title) + 2 * HEADER_PADDING
+    if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+        need += SORT_MARK
+    return need
+
+
 def compact_widths(table: QTableView) -> list[int]:
     """Each column's narrowest comfortable width: its header's title (semi-bold, padded,
     with the sort mark on the sorted column) or its widest typical value, whichever is
     wider; never more than its width at ease."""
-    header = table.horizontalHeader()
-    font = QFont(header.font())
-    font.setWeight(QFont.Weight.DemiBold)  # desk.qss: QHeaderView::section font-weight
-    title_metrics = QFontMetrics(font)
     metrics = table.fontMetrics()
-    model = table.model()
     widths = []
     for column, ease in enumerate(COLUMN_WIDTHS):
         if not ease:
             widths.append(0)
             continue
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        need = title_metrics.horizontalAdvance(title) + 2 * HEADER_PADDING
-        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
-            need += SORT_MARK
+        need = title_width(table, column)
         sample = _SAMPLES.get(column)
         if sample:
             need = max(need, metrics.horizontalAdvance(sample) + 2 * HEADER_PADDING)
