@@ -265,3 +265,28 @@ def test_a_long_combo_label_is_cut_with_an_ellipsis_and_whole_in_the_tooltip(qtb
     assert department.toolTip()  # the whole name
     department.setMinimumWidth(0)
     department.setMaximumWidth(16777215)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_an_edit_keeps_its_whole_title_beside_save(qtbot, window, size):
+    """At 1366x768 and 125 % an opened entry's title read "Mengubah catatan (vers": the
+    buttons now drop their shortcut text first."""
+    _lay_out(qtbot, window, size)
+    form = window.form
+    form._editing_id, form._editing_version = "an-entry", 12  # as load_inquiry sets them
+    try:
+        form._update_title()
+        QApplication.processEvents()
+        assert form.title.text().startswith("Mengubah catatan")
+        needed = form.title.fontMetrics().horizontalAdvance(form.title.text())
+        if size[0] >= 1024:  # the goal: from 1024x600 up
+            assert form.title.width() >= needed, (form.title.width(), needed)
+            assert QLabel.text(form.title) == form.title.text()
+        else:  # below it, the title is cut with an ellipsis, never mid-letter
+            assert QLabel.text(form.title).endswith("…")
+        for button in (form.save_button, form.new_button, form.duplicate_button):
+            _assert_inside(button, window)
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+    finally:
+        form._editing_id, form._editing_version = None, None
+        form._update_title()
