@@ -321,7 +321,7 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
                     "%1", str(self._editing_version or "?")
                 )
             )
-        if self.width() > 0:  # a longer title may need the buttons' short texts
+        if self.isVisible():  # a longer title may need the buttons' short texts
             self._fit_width(self.width())
 
     def errors_resolved(self) -> None:
