@@ -290,3 +290,21 @@ def test_an_edit_keeps_its_whole_title_beside_save(qtbot, window, size):
     finally:
         form._editing_id, form._editing_version = None, None
         form._update_title()
+
+
+def test_an_opened_entry_shows_the_start_of_each_narrow_field(qtbot, window):
+    """At 1366x768 and 150 % an opened entry read "ntor Contoh Urusan Agama"."""
+    import dataclasses
+
+    _lay_out(qtbot, window, (910, 512))
+    form = window.form
+    long_name = "Kantor Pelayanan Perbendaharaan Negara Contoh Urusan Agama Kabupaten"
+    data = dataclasses.replace(
+        form.collect(),
+        institution=long_name,
+        email="siti.percobaan.panjang.sekali@example.com",
+    )
+    form.apply_input(data)
+    QApplication.processEvents()
+    assert form.institution.cursorPosition() == 0
+    assert form.email.cursorPosition() == 0
