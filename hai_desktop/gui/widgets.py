@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QCompleter,
     QLabel,
+    QLayout,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
@@ -86,6 +87,39 @@ def wrap_row(row: QBoxLayout, width: int) -> bool:
     if row.direction() != direction:
         row.setDirection(direction)
     return wrap
+
+
+class WrapRow(QWidget):
+    """A row of widgets (and layouts) that goes one above the other when its width does
+    not hold them side by side (``wrap_row``): add them to ``row``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(8)
+        # The row's least width is its widest item's, not the sum: it wraps instead.
+        self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        items = [self.row.itemAt(i) for i in range(self.row.count())]
+        widest = max((item.minimumSize().width() for item in items), default=0)
+        return QSize(widest, self.row.minimumSize().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return super().event(event)
+
+    def _arrange(self) -> None:
+        before = self.row.direction()
+        wrap_row(self.row, self.width())
+        if self.row.direction() != before:
+            self.updateGeometry()  # a new height
 
 
 class ElidingComboBox(QComboBox):

@@ -308,3 +308,18 @@ def test_an_opened_entry_shows_the_start_of_each_narrow_field(qtbot, window):
     QApplication.processEvents()
     assert form.institution.cursorPosition() == 0
     assert form.email.cursorPosition() == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_kb_feedback_question_is_whole(qtbot, window, size):
+    """At 1366x768 and 150 % the KB pane read "Apakah jawaban ini memb": the question goes
+    above its two buttons where the pane is narrow."""
+    window.show_page(names.PAGE_KB)
+    kb = window.page(names.PAGE_KB)
+    _lay_out(qtbot, window, size)
+    for widget in (kb.vote_question, kb.helpful_button, kb.not_helpful_button):
+        _assert_inside(widget, window)
+        assert widget.width() >= widget.sizeHint().width(), (widget.width(), size)
+    question = _rect_in(kb.vote_question, window)
+    for button in (kb.helpful_button, kb.not_helpful_button):
+        assert not question.intersects(_rect_in(button, window))
