@@ -323,3 +323,39 @@ def test_kb_feedback_question_is_whole(qtbot, window, size):
     question = _rect_in(kb.vote_question, window)
     for button in (kb.helpful_button, kb.not_helpful_button):
         assert not question.intersects(_rect_in(button, window))
+
+
+def test_urgent_broadcast_dialog_is_whole_on_a_small_screen(qtbot, window):
+    """At 1366x768 and 150 % the dialog cut "Konfirmasi: sudah saya baca dan pahami" and
+    laid its contact line over the body: the two answers now go below "Buka di
+    Broadcast" and the dialog is as tall as its wrapped lines."""
+    from hai_desktop.gui.dialogs.urgent_dialog import UrgentDialog
+
+    dialog = UrgentDialog(window)
+    qtbot.addWidget(dialog)
+    item = {
+        "id": "b1",
+        "number": "BC-2026-000001",
+        "title": "Gangguan SPAN: pengiriman SPM ke KPPN tertunda",
+        "kind": "outage",
+        "published_at": "2026-12-04T08:30:00Z",
+        "affected_applications": ["SPAN", "SAKTI"],
+        "outage_status": "cause_known",
+        "body": "Sejak pukul 08.30 WIB terjadi gangguan. " * 12,
+        "contact": {
+            "name": "Kepala Seksi Layanan Pengguna (demo)",
+            "phone": "0812-0000-9001",
+            "email": "layanan.pengguna.demo@kemenkeu.go.id",
+        },
+    }
+    dialog.set_queue([item])
+    dialog.resize(dialog.minimumWidth(), 200)  # as narrow as it goes, too low
+    dialog.raise_now()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    for button in (dialog.open_button, dialog.later_button, dialog.ack_button):
+        assert dialog.rect().contains(_rect_in(button, dialog)), button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()
+    body, contact = _rect_in(dialog.body, dialog), _rect_in(dialog.contact, dialog)
+    assert not body.intersects(contact), (body, contact)
+    assert contact.height() >= dialog.contact.heightForWidth(contact.width())
