@@ -95,19 +95,6 @@ def _index_row(item: dict) -> tuple[str, str, str, str]:
     )
 
 
-# Where ``prepare_page`` leaves an item's stemmed texts (never stored: rows name their fields).
-_STEMMED = "_hai_stemmed"
-
-
-def prepare_page(items: list[dict]) -> None:
-    """Stem a fetched page ahead of ``apply_kb_changes`` (the sync fetches the next page on a
-    helper thread while the current one is written: the stemming, pure Python, then runs
-    while SQLite, which lets go of the GIL, indexes the page before)."""
-    for item in items:
-        if isinstance(item, dict) and not item.get("deleted"):
-            item[_STEMMED] = _index_row(item)
-
-
 def _chunks(seq: list, size: int = _CHUNK) -> Iterable[list]:
     for i in range(0, len(seq), size):
         yield seq[i : i + size]
@@ -212,7 +199,7 @@ def apply_kb_changes(items: list[dict]) -> int:
         cursor.executemany(
             "INSERT INTO kb_fts (rowid, title, question, answer, tags) VALUES (?,?,?,?,?)",
             (
-                (seq_of[str(item["id"])], *(item.get(_STEMMED) or _index_row(item)))
+                (seq_of[str(item["id"])], *_index_row(item))
                 for item in fresh
                 if not item.get("deleted")
             ),

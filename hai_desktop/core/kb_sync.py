@@ -32,14 +32,6 @@ def _send_feedback(client, items: list[registry.PushItem]) -> dict[str, registry
     return results
 
 
-def _fetch(client, cursor: int) -> dict[str, Any]:
-    """A page of the KB feed, stemmed already (see ``kb.prepare_page``)."""
-    page = client.kb_changes(cursor)
-    if isinstance(page.get("items"), list):
-        kb.prepare_page(page["items"])
-    return page
-
-
 registry.register_push(
     registry.PushType(
         record_type=kb_feedback.FEEDBACK_RECORD_TYPE,
@@ -54,7 +46,7 @@ registry.register_push(
 registry.register_feed(
     registry.Feed(
         name=FEED,
-        fetch=_fetch,
+        fetch=lambda client, cursor: client.kb_changes(cursor),
         apply=kb.apply_kb_changes,
         order=20,
     )
