@@ -193,6 +193,7 @@ def bench_gui_stall(hub: Hub, work: Path, n: int) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from hai_desktop.gui.app import freeze_startup_objects
     from hai_desktop.gui.sync_controller import SyncController
 
     app = QApplication.instance() or QApplication([])
@@ -214,6 +215,7 @@ def bench_gui_stall(hub: Hub, work: Path, n: int) -> dict:
     done: list[SyncReport] = []
     controller.sync_finished.connect(lambda r: (done.append(r), app.quit()))
     controller.start(first_sync_delay_ms=-1)
+    freeze_startup_objects()  # as run_gui does once the desk is ready
     clock.start()
     ticker.start()
     t = time.perf_counter()
