@@ -165,41 +165,6 @@ class ElidingComboBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
-class ElidedLabel(QLabel):
-    """A one-line label that cuts a text too long for it with "…" (its whole text in the
-    tooltip); it never asks for more width than it is given."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._full_text = ""
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
-        self._full_text = text or ""
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full_text
-
-    def text(self) -> str:  # the whole text, not the cut one shown
-        return self._full_text
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._elide()
-
-    def _elide(self) -> None:
-        room = self.contentsRect().width()
-        shown = self._full_text
-        if room > 0 and self.fontMetrics().horizontalAdvance(shown) > room:
-            shown = self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, room)
-        super().setText(shown)
-
-
 class SearchableComboBox(QComboBox):
     """An editable combo whose list filters as you type (any part of the name matches).
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSt
 
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
-from hai_desktop.gui.widgets import ElidedLabel
+from hai_desktop.gui.elided_label import ElidedLabel
 
 
 class DeskStatusBar(QStatusBar):

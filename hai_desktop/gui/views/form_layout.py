@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.elided_label import ElidedLabel
 from hai_desktop.gui.views.form_boxes import FormBoxesMixin
 from hai_desktop.gui.views.form_widgets import (
     COMPACT_LABEL_WIDTH,
@@ -30,7 +31,7 @@ from hai_desktop.gui.views.form_widgets import (
     LABEL_WIDTH,
     fit_popup,
 )
-from hai_desktop.gui.widgets import ElidedLabel, ErrorLabel
+from hai_desktop.gui.widgets import ErrorLabel
 
 
 class FormLayoutMixin(FormBoxesMixin):
