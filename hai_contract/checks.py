@@ -47,7 +47,7 @@ def parse_time(value: Any) -> datetime:
     if "." in text:  # Python takes at most 6 fraction digits
         head, rest = text.split(".", 1)
         digits = re.match(r"[0-9]+", rest).group(0)
-        text = f"{head}.{digits[:6].ljust(6, '0')}{rest[len(digits):]}"
+        text = f"{head}.{digits[:6].ljust(6, '0')}{rest[len(digits) :]}"
     try:
         parsed = datetime.fromisoformat(text)
         return parsed.astimezone(UTC)
@@ -98,4 +98,3 @@ def json_depth(value: Any, limit: int = limits.JSON_DEPTH_MAX) -> int:
 def json_bytes(value: Any) -> int:
     """The size of ``value`` as compact UTF-8 JSON (the way the hub stores and serves it)."""
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-

@@ -29,11 +29,10 @@ def domain_allowed(email: str, domains: Iterable[str] = OFFICIAL_DOMAINS) -> boo
 
 def official_pattern(domains: Iterable[str] = OFFICIAL_DOMAINS) -> str:
     """A regular expression (for the OpenAPI document) matching addresses on ``domains``."""
+
     # Either case matches: the hub compares lower-cased (JSON Schema has no "ignore case").
     def either_case(domain: str) -> str:
-        return "".join(
-            f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in domain.lower()
-        )
+        return "".join(f"[{c}{c.upper()}]" if c.isalpha() else re.escape(c) for c in domain.lower())
 
     alternatives = "|".join(either_case(d) for d in domains)
     return rf"^[^@\s\x00]+@([^@\s.\x00]+\.)*({alternatives})$"

@@ -82,7 +82,11 @@ INQUIRY = Shape(
             data_codes="applications",
         ),
         Field(
-            "visitor.name", TEXT, required=True, max_length=limits.PERSON_NAME_MAX, flat="visitor_name"
+            "visitor.name",
+            TEXT,
+            required=True,
+            max_length=limits.PERSON_NAME_MAX,
+            flat="visitor_name",
         ),
         Field(
             "visitor.satker_code",
@@ -92,9 +96,7 @@ INQUIRY = Shape(
             invalid="satker_invalid",
             flat="satker_code",
         ),
-        Field(
-            "visitor.institution", TEXT, max_length=limits.INSTITUTION_MAX, flat="institution"
-        ),
+        Field("visitor.institution", TEXT, max_length=limits.INSTITUTION_MAX, flat="institution"),
         Field(
             "visitor.phone",
             TEXT,

@@ -61,7 +61,28 @@ def setup_cli_logging(paths: ProfilePaths) -> None:
     try:
         setup_logging(paths.logs)
     except OSError:
-        pass  # a read-only profile still gets its command run; self-check reports it
+        # A read-only profile still gets its command run (self-check reports it); its log
+        # lines go nowhere rather than in English on the terminal.
+        _quiet_root_logger()
+
+
+def _quiet_root_logger() -> None:
+    """A handler on the root logger, so Python's last-resort handler never prints a log
+    line on stderr (the terminal shows the Indonesian words only)."""
+    root = logging.getLogger()
+    if not any(getattr(h, "_hai_cli_null", False) for h in root.handlers):
+        null = logging.NullHandler()
+        null._hai_cli_null = True  # type: ignore[attr-defined]
+        root.addHandler(null)
+
+
+def _command_logging(args: argparse.Namespace) -> None:
+    """Every command logs to the profile's log file, set up before it runs. A profile that
+    does not exist yet is not created for it (the command may refuse it): then quiet."""
+    _quiet_root_logger()
+    paths = paths_from_args(args)
+    if paths.data_dir.is_dir():
+        setup_cli_logging(paths)
 
 
 class CommandFailed(Exception):
@@ -336,17 +357,26 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return run_gui_command(args)
-    from hai_desktop.core.db.errors import StorageError, classify
+    from hai_desktop.core.db.errors import classify, sqlite_code
 
     try:
+        _command_logging(args)
         return int(func(args) or 0)
     except CommandFailed as exc:
         print(exc, file=sys.stderr)
         return exc.code
-    except (StorageError, OSError) as exc:
+    except Exception as exc:
         # A full disk, a read-only folder, a locked or damaged file: words, never a
-        # traceback. Other OSErrors are bugs or unexpected: they propagate.
-        typed = classify(exc, paths_from_args(args).data_dir)
+        # traceback, also for an SQLite error core let through unclassified. Anything else
+        # (other OSErrors, bugs) propagates.
+        paths = paths_from_args(args)
+        if isinstance(exc, OSError) and exc.filename:
+            where = None  # the file the OS names (an export's --out)
+        elif sqlite_code(exc) is not None:
+            where = paths.database
+        else:
+            where = paths.data_dir
+        typed = classify(exc, where)
         if typed is None:
             raise
         log.error("command failed on storage: %s", typed.code)

@@ -2,8 +2,10 @@
 
 Core speaks in codes; this table holds the Indonesian texts once. The CLI prints them as
 they are; the GUI passes ``QCoreApplication.translate`` as ``tr`` so that English is shown
-when it is on (the ``QT_TRANSLATE_NOOP`` markers are what ``pyside6-lupdate`` collects).
-No Qt is imported here.
+when it is on (the ``QT_TRANSLATE_NOOP`` markers are what ``pyside6-lupdate`` collects),
+and ``screen=True``: a window keeps unsaved input on screen and has a "Coba lagi" button,
+the command line has neither and gets its own way out (``CLI_WAY_OUT``). The title is said
+once: it is never repeated at the start of the text. No Qt is imported here.
 
 Placeholders (``{path}``, ``{holders}``, ``{needed}``, ``{free}``) are filled in after
 translation, with ``str.replace``, so a translator may move them.
@@ -47,8 +49,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP(CONTEXT, "Disk penuh"),
         QT_TRANSLATE_NOOP(
             CONTEXT,
-            "Disk penuh: HAI Desk memerlukan ruang kosong sedikitnya {needed} di {path} "
-            "(tersisa {free}). Yang belum tersimpan tetap ada di layar.",
+            "HAI Desk memerlukan ruang kosong sedikitnya {needed} di {path} (tersisa {free}).",
         ),
         QT_TRANSLATE_NOOP(
             CONTEXT,
@@ -105,6 +106,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
             "Buka HAI Desk (jendela) untuk memulihkan cadangan terbaru, atau hubungi petugas TI.",
         ),
     ),
+    "db_missing": (
+        QT_TRANSLATE_NOOP(CONTEXT, "Basis data tidak ditemukan"),
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Berkas basis data HAI Desk tidak ada di {path}, padahal cadangannya ada "
+            "({backups}). Desk kosong yang baru tidak dibuat agar data yang hilang tidak "
+            "tertutupi.",
+        ),
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Buka HAI Desk (jendela) untuk memulihkan cadangan terbaru, atau hubungi petugas TI.",
+        ),
+    ),
     "db_too_new": (
         QT_TRANSLATE_NOOP(CONTEXT, "Perbarui HAI Desk"),
         QT_TRANSLATE_NOOP(
@@ -114,22 +128,31 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         QT_TRANSLATE_NOOP(CONTEXT, "Perbarui HAI Desk ke versi terbaru, lalu buka lagi."),
     ),
-    "db_missing": (
-        QT_TRANSLATE_NOOP(CONTEXT, "Berkas basis data tidak ada"),
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            "Berkas basis data HAI Desk di {path} tidak ada, padahal profil ini memiliki "
-            "cadangan ({backups}). HAI Desk tidak membuat basis data kosong yang baru agar "
-            "data tidak hilang.",
-        ),
-        QT_TRANSLATE_NOOP(
-            CONTEXT,
-            'Buka HAI Desk (jendela) atau jalankan "hai-desktop restore" untuk memulihkan '
-            "cadangan terbaru, atau hubungi petugas TI.",
-        ),
-    ),
 }
 FALLBACK = "db_io_error"
+
+# Said only where there is a screen (the GUI): appended to the text.
+SCREEN_NOTES: dict[str, str] = {
+    "disk_full": QT_TRANSLATE_NOOP(CONTEXT, "Yang belum tersimpan tetap ada di layar."),
+}
+# The command line has no screen to keep data on and no "Coba lagi" button: its way out
+# (Indonesian only, the CLI is not translated). Codes not listed keep the shared one.
+CLI_WAY_OUT: dict[str, str] = {
+    "db_locked": "Tutup program yang memakainya (misalnya HAI Desk yang terbuka di akun atau "
+    "jendela lain, alat pencadangan, antivirus, atau DB Browser for SQLite), lalu jalankan "
+    "perintah ini lagi.",
+    "disk_full": "Data yang sudah tersimpan tetap utuh. Kosongkan ruang disk (hapus berkas "
+    "yang tidak diperlukan, kosongkan Recycle Bin), lalu jalankan perintah ini lagi.",
+    "db_read_only/read_only_fs": "Pindahkan folder data HAI Desk ke drive yang dapat "
+    "ditulisi (--data-dir), atau minta petugas TI membukanya untuk ditulisi, lalu jalankan "
+    "perintah ini lagi.",
+    "db_read_only/permission": "Jalankan perintah ini dengan akun pemilik folder data, atau "
+    "minta petugas TI memberi akun ini izin menulis di folder tersebut.",
+    "db_io_error": "Jalankan perintah ini lagi. Bila terus terjadi, periksa disk atau "
+    "sambungan folder jaringan bersama petugas TI.",
+    "db_missing": 'Jalankan "hai-desktop restore" (atau buka HAI Desk) untuk memulihkan '
+    "cadangan terbaru, atau hubungi petugas TI.",
+}
 
 
 @dataclass(frozen=True)
@@ -139,8 +162,8 @@ class StorageText:
     way_out: str
 
     def line(self) -> str:
-        """Both sentences on one line (a status bar, the CLI)."""
-        return f"{self.text} {self.way_out}"
+        """Title, what happened and the way out on one line (a status bar, self-check)."""
+        return f"{self.title}: {self.text} {self.way_out}"
 
 
 def size_text(n: int | None) -> str:
@@ -169,10 +192,20 @@ def key_of(error: StorageError) -> str:
     return key if key in TEXTS else FALLBACK
 
 
-def describe(error: StorageError, tr: Translate | None = None) -> StorageText:
-    """The title, text and way out for ``error`` (translated through ``tr`` if given)."""
+def describe(
+    error: StorageError, tr: Translate | None = None, *, screen: bool = False
+) -> StorageText:
+    """The title, text and way out for ``error`` (translated through ``tr`` if given).
+
+    ``screen``: said in a window (the GUI: unsaved input stays on screen, a "Coba lagi"
+    button); otherwise on the command line, with the CLI's way out."""
     tr = tr or QT_TRANSLATE_NOOP
-    title, text, way_out = (tr(CONTEXT, t) for t in TEXTS[key_of(error)])
+    key = key_of(error)
+    title, text, way_out = (tr(CONTEXT, t) for t in TEXTS[key])
+    if screen and key in SCREEN_NOTES:
+        text = f"{text} {tr(CONTEXT, SCREEN_NOTES[key])}"
+    if not screen and key in CLI_WAY_OUT:
+        way_out = CLI_WAY_OUT[key]
     holders = ""
     if isinstance(error, DatabaseLocked) and error.holders:
         holders = " (" + ", ".join(error.holders[:3]) + ")"

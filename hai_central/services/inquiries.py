@@ -66,7 +66,9 @@ def validate_item(
     except ValidationError as exc:  # the contract passed it: pydantic should too
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        return None, _rejected(item_id, "invalid_field", first["msg"], field=field, reason="invalid")
+        return None, _rejected(
+            item_id, "invalid_field", first["msg"], field=field, reason="invalid"
+        )
     if not scoping.can_write_office(user, inq.office_code):
         return None, _rejected(
             inq.id,

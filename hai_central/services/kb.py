@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -9,7 +10,7 @@ from pydantic import ValidationError
 
 from hai_central.errors import ApiError, not_found
 from hai_central.schemas.kb import KbCreate, KbFields
-from hai_central.services.common import CurrentUser, byte_bounded, clamp_limit, iso, now_iso
+from hai_central.services.common import CurrentUser, clamp_limit, iso, now_iso
 from hai_central.store import db as store
 from hai_central.store.models import KbEntry, KbFeedback
 from hai_contract import limits
@@ -203,25 +204,79 @@ def get(entry_id: str, user: CurrentUser) -> dict[str, Any]:
     return public(entry, counts=user.role in COUNT_ROLES)
 
 
-def changes(user: CurrentUser, cursor: int, limit: int | None) -> dict[str, Any]:
-    """The KB change feed (everyone signed in reads the whole KB)."""
+# The columns of a KbPage item, in the order of KbEntryOut (the feed's wire order).
+_FEED_COLUMNS = (
+    KbEntry.id,
+    KbEntry.rev,
+    KbEntry.title,
+    KbEntry.question,
+    KbEntry.answer,
+    KbEntry.department,
+    KbEntry.application,
+    KbEntry.regulations,
+    KbEntry.tags,
+    KbEntry.source_inquiry_ids,
+    KbEntry.valid_until,
+    KbEntry.updated_at,
+    KbEntry.deleted,
+    KbEntry.helpful_count,
+    KbEntry.unhelpful_count,
+)
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def changes_body(user: CurrentUser, cursor: int, limit: int | None) -> bytes:
+    """The KB change feed (everyone signed in reads the whole KB) as its JSON body, a KbPage.
+
+    A desk's first sync pulls the whole KB through here, so the page is built the short way:
+    rows come as tuples (no model objects), and each item is serialised once, its size
+    bounding the page (``FEED_PAGE_BYTES_MAX``; a page keeps at least one item) and its
+    text going into the body as is. Agents also see the feedback counts (null for others).
+    """
     limit = clamp_limit(limit)
     counts = user.role in COUNT_ROLES
     with store.session():
         rows = list(
-            KbEntry.select()
+            KbEntry.select(*_FEED_COLUMNS)
             .where(KbEntry.rev > max(0, cursor))
             .order_by(KbEntry.rev)
             .limit(limit + 1)
+            .tuples()
         )
-    items, has_more = byte_bounded(
-        [public(r, counts=counts) for r in rows[:limit]], len(rows) > limit
-    )
-    return {
-        "items": items,
-        "next_cursor": items[-1]["rev"] if items else max(0, cursor),
-        "has_more": has_more,
-    }
+    has_more = len(rows) > limit
+    budget = limits.FEED_PAGE_BYTES_MAX
+    parts: list[str] = []
+    total = 0
+    next_cursor = max(0, cursor)
+    for row in rows[:limit]:
+        text = _dumps(
+            {
+                "id": row[0],
+                "rev": row[1],
+                "title": row[2],
+                "question": row[3],
+                "answer": row[4],
+                "department": row[5],
+                "application": row[6],
+                "regulations": list(row[7] or []),
+                "tags": list(row[8] or []),
+                "source_inquiry_ids": list(row[9] or []),
+                "valid_until": row[10],
+                "updated_at": row[11],
+                "deleted": bool(row[12]),
+                "helpful_count": row[13] if counts else None,
+                "unhelpful_count": row[14] if counts else None,
+            }
+        )
+        total += len(text.encode("utf-8")) + 1
+        if parts and total > budget:
+            has_more = True
+            break
+        parts.append(text)
+        next_cursor = row[1]
+    more = "true" if has_more else "false"
+    body = f'{{"items":[{",".join(parts)}],"next_cursor":{next_cursor},"has_more":{more}}}'
+    return body.encode("utf-8")
 
 
 def feedback(

@@ -397,8 +397,14 @@ def build() -> dict:
 
 def check_codes(data: dict) -> None:
     """The named lists carry exactly the contract's codes, in its order."""
-    for key in ("departments", "channels", "priorities", "broadcast_kinds", "outcomes",
-                "out_of_scope_reasons"):
+    for key in (
+        "departments",
+        "channels",
+        "priorities",
+        "broadcast_kinds",
+        "outcomes",
+        "out_of_scope_reasons",
+    ):
         found = tuple(item["code"] for item in data[key])
         assert found == codes.ALL[key], f"{key}: {found} is not the contract's {codes.ALL[key]}"
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from hai_desktop.core.db.errors import MIN_FREE_BYTES, DiskFull, StorageError, free_space
+from hai_desktop.core.db.errors import (
+    MIN_FREE_BYTES,
+    DatabaseDamaged,
+    DiskFull,
+    StorageError,
+    free_space,
+)
 from hai_desktop.core.paths import ProfilePaths
+
+log = logging.getLogger(__name__)
 
 PROBE_BYTES = 64 * 1024
 
@@ -52,6 +61,8 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         except StorageError as exc:  # in words: where, why, and the way out
             from hai_desktop.storage_words import describe
 
+            # The words for the user; SQLite's own (English) findings for IT in the log.
+            log.warning("self-check %s failed: %s (%s)", name, exc.code, exc.detail or "-")
             results.append((name, False, f"{exc.code}: {describe(exc).line()}"))
             return False
         except Exception as exc:  # a self-check reports every failure, whatever it is
@@ -87,7 +98,7 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         # Read-only check first: a damaged file is never opened for writing here.
         problems = database.check_file(paths.database) if existed else []
         if problems:
-            raise RuntimeError("; ".join(problems[:5]))
+            raise DatabaseDamaged("; ".join(problems[:5]), path=paths.database, problems=problems)
         state["db"] = db = database.connect(paths.database)
         version = db.execute_sql("select sqlite_version()").fetchone()[0]
         created = "" if existed else ", created now"
@@ -101,7 +112,9 @@ def run_self_check(paths: ProfilePaths) -> list[CheckResult]:
         def quick() -> str:
             problems = database.quick_check(db)
             if problems:
-                raise RuntimeError("; ".join(problems[:5]))
+                raise DatabaseDamaged(
+                    "; ".join(problems[:5]), path=paths.database, problems=problems
+                )
             return "ok"
 
         if not check("quick_check", quick):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from hai_desktop.core import kb_feedback
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.widgets import WrapRow
 
 # The feedback button the CSO chose stays visibly chosen (it is disabled, so not by focus).
 _CHOSEN_STYLE = (
@@ -58,14 +59,19 @@ class KbFeedbackMixin:
         feedback_row = QVBoxLayout()
         feedback_row.setSpacing(4)
         feedback_row.addWidget(self.note_edit)
-        vote_row = QHBoxLayout()
-        vote_row.addWidget(
-            QLabel(QCoreApplication.translate("KbView", "Apakah jawaban ini membantu?"))
+        # The question, then its two answers; below it where the pane is narrow.
+        vote_row = WrapRow()
+        vote_row.setObjectName("kbVoteRow")
+        self.vote_question = QLabel(
+            QCoreApplication.translate("KbView", "Apakah jawaban ini membantu?")
         )
-        vote_row.addWidget(self.helpful_button)
-        vote_row.addWidget(self.not_helpful_button)
-        vote_row.addStretch(1)
-        feedback_row.addLayout(vote_row)
+        vote_row.row.addWidget(self.vote_question)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.helpful_button)
+        buttons.addWidget(self.not_helpful_button)
+        buttons.addStretch(1)
+        vote_row.row.addLayout(buttons, 1)
+        feedback_row.addWidget(vote_row)
         return feedback_row
 
     def _reset_feedback(self) -> None:

@@ -110,7 +110,7 @@ class KbSuggestionsPanel(QWidget):
         hint = QLabel(
             self.tr(
                 "Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta "
-                "dasar hukumnya."
+                "dasar peraturannya."
             ).replace("%1", str(MAX_SUGGESTIONS))
         )
         hint.setWordWrap(True)

@@ -89,7 +89,7 @@ def storage_words(error):
     """``storage_words.describe`` in the UI language."""
     from hai_desktop.storage_words import describe
 
-    return describe(error, QApplication.translate)
+    return describe(error, QApplication.translate, screen=True)
 
 
 def storage_message(error) -> str:

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLayout,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 _reference_language = "id"
 
@@ -60,6 +71,98 @@ def set_combo_code(combo: QComboBox, code: str | None) -> None:
     """Select the item with ``code`` (the first item, e.g. the placeholder, if none)."""
     index = combo.findData(code) if code is not None else 0
     combo.setCurrentIndex(max(index, 0))
+
+
+def wrap_row(row: QBoxLayout, width: int) -> bool:
+    """Lay the items of ``row`` side by side when ``width`` holds them at their preferred
+    sizes, one above the other otherwise (a filter or button row on a narrow window, 1024 px
+    or 125-150 % scaling). Call it on resize and when a child's size changes. True when
+    the row wrapped."""
+    spacing = row.spacing() if row.spacing() >= 0 else 10  # -1: the style's
+    needed = spacing * max(row.count() - 1, 0)
+    for index in range(row.count()):
+        needed += row.itemAt(index).sizeHint().width()
+    wrap = needed > width
+    direction = QBoxLayout.Direction.TopToBottom if wrap else QBoxLayout.Direction.LeftToRight
+    if row.direction() != direction:
+        row.setDirection(direction)
+    return wrap
+
+
+class WrapRow(QWidget):
+    """A row of widgets (and layouts) that goes one above the other when its width does
+    not hold them side by side (``wrap_row``): add them to ``row``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(8)
+        # The row's least width is its widest item's, not the sum: it wraps instead.
+        self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        items = [self.row.itemAt(i) for i in range(self.row.count())]
+        widest = max((item.minimumSize().width() for item in items), default=0)
+        return QSize(widest, self.row.minimumSize().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return super().event(event)
+
+    def _arrange(self) -> None:
+        before = self.row.direction()
+        wrap_row(self.row, self.width())
+        if self.row.direction() != before:
+            self.updateGeometry()  # a new height
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that, when narrower than its label (1024 px, 125-150 % scaling), shows
+    the label cut with "…" instead of clipped mid-letter ("SITP — Sistem Informasi dan T");
+    the whole label is in the tooltip and in the open list."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(self._update_tooltip)
+
+    def _update_tooltip(self, _index: int = -1) -> None:
+        tip = self.itemData(self.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        self.setToolTip(tip or self.currentText())
+
+    def _option_and_field(self):
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        return option, field
+
+    def shown_text(self) -> str:
+        """The label as painted: whole when it fits, else cut with "…"."""
+        option, field = self._option_and_field()
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width(), 0)
+        )
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.isEditable():
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option, _field = self._option_and_field()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class SearchableComboBox(QComboBox):

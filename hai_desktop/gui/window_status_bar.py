@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSt
 
 from hai_desktop.gui import messages
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.elided_label import ElidedLabel
 
 
 class DeskStatusBar(QStatusBar):
@@ -18,9 +19,9 @@ class DeskStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName(names.STATUS_BAR)
         self.setSizeGripEnabled(False)
-        self.message = QLabel()
+        self.message = ElidedLabel()
         self.message.setObjectName(names.STATUS_MESSAGE)
-        # A long notice (offline) is cut, never pushing Sinkronkan and Pengaturan off the
+        # A long notice (offline) is cut with "…", never pushing Sinkronkan and Pengaturan off the
         # bar; its whole text is in the tooltip.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.setMinimumWidth(40)

@@ -56,12 +56,24 @@ def test_a_good_item_is_valid():
 @pytest.mark.parametrize(
     ("changes", "path", "code"),
     [
-        ({"visitor": {"name": "Budi", "satker_code": "1234567"}}, "visitor.satker_code", "too_long"),
-        ({"visitor": {"name": "Budi", "satker_code": "12345a"}}, "visitor.satker_code", "satker_invalid"),
+        (
+            {"visitor": {"name": "Budi", "satker_code": "1234567"}},
+            "visitor.satker_code",
+            "too_long",
+        ),
+        (
+            {"visitor": {"name": "Budi", "satker_code": "12345a"}},
+            "visitor.satker_code",
+            "satker_invalid",
+        ),
         ({"answer": None}, "answer", "answer_required"),
         ({"answer": "   "}, "answer", "answer_required"),
         ({"outcome": "out_of_scope"}, "out_of_scope_reason", "reason_required"),
-        ({"outcome": "out_of_scope", "out_of_scope_reason": "x"}, "out_of_scope_reason", "unknown_code"),
+        (
+            {"outcome": "out_of_scope", "out_of_scope_reason": "x"},
+            "out_of_scope_reason",
+            "unknown_code",
+        ),
         ({"visitor": {"name": "x" * (limits.PERSON_NAME_MAX + 1)}}, "visitor.name", "too_long"),
         ({"visitor": {"name": "Budi", "phone": "12"}}, "visitor.phone", "phone_invalid"),
         ({"visitor": {"name": "Budi", "email": "budi"}}, "visitor.email", "email_invalid"),
@@ -77,7 +89,10 @@ def test_a_good_item_is_valid():
         ({"basis": {"regulations": ["x"] * 51}}, "basis.regulations", "too_long"),
         ({"basis": {"kb_entry_ids": ["nope"]}}, "basis.kb_entry_ids", "invalid"),
         (
-            {"served_started_at": "2026-11-26T09:00:00Z", "served_ended_at": "2026-11-26T08:00:00Z"},
+            {
+                "served_started_at": "2026-11-26T09:00:00Z",
+                "served_ended_at": "2026-11-26T08:00:00Z",
+            },
             "served_ended_at",
             "time_order",
         ),

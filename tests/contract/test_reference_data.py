@@ -17,8 +17,6 @@ def reference() -> dict:
     return load_reference()
 
 
-
-
 def test_reference_has_api_keys(reference):
     for key in (
         "departments",
@@ -116,7 +114,6 @@ def test_reference_says_what_is_sample(reference):
 def test_reference_is_plain_utf8_json():
     raw = reference_path().read_bytes()
     json.loads(raw.decode("utf-8"))
-
 
 
 def test_reference_matches_generator_output():

@@ -114,8 +114,18 @@ def test_sync_and_saves_refuse_a_damaged_big_database(tmp_path, monkeypatch, cap
     before = paths.database.read_bytes()
     for argv in (
         ["sync", "--data-dir", str(paths.data_dir)],
-        ["profile", "set", "--data-dir", str(paths.data_dir), "--name", "Budi Santoso",
-         "--email", "budi@kemenkeu.go.id", "--office", "KPPN-BANDA-ACEH"],
+        [
+            "profile",
+            "set",
+            "--data-dir",
+            str(paths.data_dir),
+            "--name",
+            "Budi Santoso",
+            "--email",
+            "budi@kemenkeu.go.id",
+            "--office",
+            "KPPN-BANDA-ACEH",
+        ],
     ):
         assert cli.main(argv) == cli.EXIT_FAILED
         err = capsys.readouterr().err

@@ -13,9 +13,10 @@ router = APIRouter(prefix="/kb", tags=["kb"], responses=ERRORS)
 
 
 @router.get("/changes", response_model=KbPage, response_model_exclude_none=False)
-def kb_changes(user: User, cursor: Cursor = 0, limit: Limit = 500) -> dict:
+def kb_changes(user: User, cursor: Cursor = 0, limit: Limit = 500) -> Response:
     """KB entries changed after ``cursor``; retired entries come as tombstones."""
-    return kb.changes(user, cursor, limit)
+    # The body is a KbPage serialised by the service (the response model documents it).
+    return Response(kb.changes_body(user, cursor, limit), media_type="application/json")
 
 
 @router.post(

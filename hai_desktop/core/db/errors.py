@@ -16,8 +16,8 @@ StorageReadOnly     READONLY, CANTOPEN, EROFS,       say where and why
                     EACCES, EPERM
 StorageIOError      IOERR (other), EIO               retry; the disk or network share misbehaves
 DatabaseDamaged     CORRUPT, NOTADB, failed check    offer the newest good backup
+DatabaseMissing     (file gone, backups present)     offer the newest good backup
 DatabaseTooNew      (newer schema version)           update HAI Desk
-DatabaseMissing     (no file, but backups exist)     restore a backup; never a new empty file
 ==================  ===============================  ===========================================
 
 Only ``DatabaseDamaged`` counts as damage.
@@ -205,7 +205,9 @@ def classify(exc: BaseException, path: Path | str | None = None) -> StorageError
         return exc
     detail = str(exc)
     if isinstance(exc, OSError) and sqlite_code(exc) is None:
-        where = exc.filename or path
+        # The place the caller names (a folder) before the file the OS names: a write
+        # probe's or temporary file's name says nothing to the user.
+        where = path if path is not None else exc.filename
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
             return DiskFull(detail, path=where)
         if exc.errno == errno.EROFS:

@@ -21,6 +21,7 @@ decides when to try again, :mod:`~hai_desktop.core.sync.status` what the user se
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import os
 import random
@@ -162,28 +163,49 @@ class SyncEngine:
     def pull_feed(
         self, feed: str, fetch: Callable[[int], dict], apply: Callable[[list[dict]], Any]
     ) -> int:
-        """Pull one feed to its end: ``fetch(cursor)`` pages, ``apply(items)`` each page."""
+        """Pull one feed to its end: ``fetch(cursor)`` pages, ``apply(items)`` each page.
+
+        The next page is fetched (on a helper thread) while this one is stored: the hub's
+        work and the transfer overlap the stemming and the SQLite writes. The client is never
+        used by two threads at once; a failure waits for the fetch under way.
+        """
         cursor = state.get_cursor(feed)
         count = 0
-        while True:
+        ahead: concurrent.futures.Future | None = None
+        pool: concurrent.futures.ThreadPoolExecutor | None = None
+        try:
             self._check_stop()
             page = fetch(cursor)
-            items = page["items"]
-            try:
-                next_cursor = int(page["next_cursor"])
-            except (TypeError, ValueError) as exc:
-                raise HubError(ErrorKind.HUB_FAULT, "bad_shape", status=200) from exc
-            with self.db.atomic():
-                # The page and its cursor commit together, or neither does.
-                if items:
-                    apply(items)
-                if next_cursor != cursor:
-                    state.set_cursor(feed, next_cursor)
-            count += len(items)
-            self._progress(f"pull:{feed}", count, count)
-            if not page.get("has_more") or not items or next_cursor <= cursor:
-                break
-            cursor = next_cursor
+            while True:
+                items = page["items"]
+                try:
+                    next_cursor = int(page["next_cursor"])
+                except (TypeError, ValueError) as exc:
+                    raise HubError(ErrorKind.HUB_FAULT, "bad_shape", status=200) from exc
+                more = bool(page.get("has_more")) and bool(items) and next_cursor > cursor
+                if more:
+                    self._check_stop()
+                    if pool is None:
+                        pool = concurrent.futures.ThreadPoolExecutor(1, "hai-sync-fetch")
+                    ahead = pool.submit(fetch, next_cursor)
+                with self.db.atomic():
+                    # The page and its cursor commit together, or neither does.
+                    if items:
+                        apply(items)
+                    if next_cursor != cursor:
+                        state.set_cursor(feed, next_cursor)
+                count += len(items)
+                self._progress(f"pull:{feed}", count, count)
+                if ahead is None:
+                    break
+                cursor = next_cursor
+                self._check_stop()
+                page, ahead = ahead.result(), None
+        finally:
+            if ahead is not None:
+                concurrent.futures.wait([ahead])  # its result or error no longer matters
+            if pool is not None:
+                pool.shutdown(wait=True)
         return count
 
     # -- the pass -------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.gui import broadcast_texts as texts
+from hai_desktop.gui.widgets import WrapRow
 
 
 class UrgentDialog(QDialog):
@@ -68,13 +69,12 @@ class UrgentDialog(QDialog):
         self.body = QPlainTextEdit()
         self.body.setObjectName("urgentBody")
         self.body.setReadOnly(True)
-        self.body.setMinimumHeight(150)
+        self.body.setMinimumHeight(96)  # it scrolls: the dialog fits a 512 px high screen
         layout.addWidget(self.body, 1)
         self.contact = QLabel()
         self.contact.setWordWrap(True)
         self.contact.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.contact)
-        row = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Buka di Broadcast"))
         self.open_button.setObjectName("urgentOpen")
         self.open_button.clicked.connect(self._on_open)
@@ -87,11 +87,16 @@ class UrgentDialog(QDialog):
         self.ack_button.setDefault(False)
         self.ack_button.setAutoDefault(False)
         self.ack_button.clicked.connect(self._on_ack)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        row.addWidget(self.later_button)
-        row.addWidget(self.ack_button)
-        layout.addLayout(row)
+        # On a small or scaled screen (1366x768 at 150 %) the two answers go below
+        # "Buka di Broadcast" rather than cutting the confirmation's text.
+        row = WrapRow()
+        row.row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        answers = QHBoxLayout()
+        answers.addStretch(1)
+        answers.addWidget(self.later_button)
+        answers.addWidget(self.ack_button)
+        row.row.addLayout(answers, 1)
+        layout.addWidget(row)
 
     # -- public API -----------------------------------------------------------------------
     @property
@@ -111,11 +116,23 @@ class UrgentDialog(QDialog):
         if not self.queue:
             return
         self.shown_count += 1
+        self._fit_height()
         self.show()
         self.raise_()
         self.activateWindow()
 
     # -- internals ------------------------------------------------------------------------
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped title and contact lines at the width it has (a top
+        window starts at most 2/3 of the screen high), and never taller than the screen."""
+        self.adjustSize()
+        needed = self.layout().totalHeightForWidth(self.width())
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            needed = min(needed, screen.height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def _show_current(self) -> None:
         item = self.queue[0]
         count = len(self.queue)

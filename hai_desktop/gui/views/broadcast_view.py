@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,19 +31,19 @@ from hai_desktop.core import broadcasts, broadcasts_view
 from hai_desktop.core.broadcasts import InboxFilter
 from hai_desktop.core.timeutil import format_utc, utc_now
 from hai_desktop.gui import broadcast_texts as texts
-from hai_desktop.gui import changes, messages
+from hai_desktop.gui import changes
 from hai_desktop.gui.models.broadcast_model import COLUMNS, BroadcastListModel
 from hai_desktop.gui.tasks import TaskManager
+from hai_desktop.gui.views import paged_list_view
 from hai_desktop.gui.views.broadcast_detail import BroadcastDetail
 
 PAGE_KEY = "broadcasts"
 SEARCH = "broadcastSearch"
-SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
 # The list's fixed columns; the title takes the rest, at least TITLE_MIN_WIDTH: where the
 # table is narrower, OPTIONAL_COLUMNS are hidden in this order (the title is what a CSO
 # scans for; the detail pane shows everything hidden here).
-COLUMN_WIDTHS = {"mark": 30, "kind": 120, "urgency": 64, "published_at": 116,
+COLUMN_WIDTHS = {"mark": 30, "kind": 120, "urgency": 80, "published_at": 116,
                  "valid_until": 116, "state": 120, "verified": 110}  # fmt: skip
 OPTIONAL_COLUMNS = ("valid_until", "published_at", "state", "kind", "urgency")
 TITLE_MIN_WIDTH = 220
@@ -65,34 +64,14 @@ class BroadcastView(QWidget):
         self.setObjectName("broadcastView")
         self.tasks = tasks
         self.attachments_dir = attachments_dir
-        self.model = BroadcastListModel(tasks, self)
-        self._current_id: str | None = None
-        self._select_when_loaded: str | None = None
-        self._detail_generation = 0
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
+        paged_list_view.start_list(self, BroadcastListModel(tasks, self))
         self._build()
-        self.model.total_changed.connect(self._on_total)
-        self.model.failed.connect(messages.error)
-        self.model.rowsInserted.connect(self._after_rows)
-        self.model.reload()
+        paged_list_view.load_list(self)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Broadcast dari pusat"))
-        title.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setObjectName("broadcastCount")
-        self.count_label.setProperty("role", "hint")
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
-        layout.addLayout(top)
+        layout, _top = paged_list_view.title_row(
+            self, self.tr("Broadcast dari pusat"), "broadcastCount"
+        )
 
         self.key_warning = QFrame()
         self.key_warning.setObjectName("broadcastKeyWarning")

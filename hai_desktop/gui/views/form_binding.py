@@ -127,6 +127,9 @@ class FieldBindingMixin:
             self.institution.setText(data.institution or "")
             self.phone.setText(data.phone or "")
             self.email.setText(data.email or "")
+            for edit in (self.visitor_name, self.satker_code, self.institution, self.phone):
+                edit.setCursorPosition(0)  # a narrow field shows the start, not the end
+            self.email.setCursorPosition(0)
             set_combo_code(self.channel, data.channel)
             set_combo_code(self.department, data.department)
             set_combo_code(self.application, data.application)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hai_desktop.gui import object_names as names
+from hai_desktop.gui.elided_label import ElidedLabel
 from hai_desktop.gui.views.form_boxes import FormBoxesMixin
 from hai_desktop.gui.views.form_widgets import (
     COMPACT_LABEL_WIDTH,
@@ -62,7 +63,7 @@ class FormLayoutMixin(FormBoxesMixin):
         self.scroll_body.setWidget(body)
         top.addWidget(self.scroll_body, 1)
 
-        self.title = QLabel()
+        self.title = ElidedLabel()  # cut with "…" where even the short buttons leave no room
         self.title.setObjectName(names.FORM_TITLE)
         self.title.setProperty("role", "title")
         # A narrow window gives the buttons their room first; the title may be cut.
@@ -212,15 +213,31 @@ class FormLayoutMixin(FormBoxesMixin):
         grid.addWidget(cell, row, 2 * col + 1, 1, 3 if span else 1, Qt.AlignmentFlag.AlignTop)
         return label_widget, cell
 
+    def _title_row_fits(self, width: int) -> bool:
+        """Whether the whole title and the buttons with their shortcut text fit ``width``
+        (on a 1366x768 screen at 125 % an edit's title was cut: "Mengubah catatan (vers")."""
+        tr = QCoreApplication.translate
+        fulls = {
+            self.save_button: tr("InquiryForm", "Simpan (Ctrl+S)"),
+            self.new_button: tr("InquiryForm", "Pengunjung baru (Ctrl+N)"),
+            self.duplicate_button: tr("InquiryForm", "Pertanyaan lain (Ctrl+Shift+N)"),
+        }
+        needed = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 48  # margins
+        for button, full in fulls.items():
+            metrics = button.fontMetrics()
+            frame = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+            needed += frame + metrics.horizontalAdvance(full) + 8  # the row's spacing
+        return needed <= width
+
     def _fit_width(self, width: int) -> None:
         """Narrow windows (1024 px with the menu, or 125-150 % scaling): the buttons drop
         their shortcut from the text (it stays in the tooltip) and the label columns
         narrow, so every field and Save stay in view without a horizontal scrollbar."""
-        compact = width < COMPACT_WIDTH
+        tr = QCoreApplication.translate
+        compact = width < COMPACT_WIDTH or not self._title_row_fits(width)
         if compact == getattr(self, "_compact", None):
             return
         self._compact = compact
-        tr = QCoreApplication.translate
         texts = {
             self.save_button: (
                 tr("InquiryForm", "Simpan (Ctrl+S)"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hai_desktop.core.timeutil import format_utc, parse_utc
 from hai_desktop.gui.date_texts import datetime_format
+from hai_desktop.gui.widgets import ElidingComboBox
 
 # The minimum of the end-time editor stands for "not set yet: filled in on save".
 UNSET = QDateTime(2000, 1, 1, 0, 0, 0)
@@ -87,7 +88,8 @@ def line(object_name: str, placeholder: str) -> QLineEdit:
 
 
 def combo(object_name: str) -> QComboBox:
-    box = QComboBox()
+    """A combo that may be narrower than its labels: a long one is cut with "…"."""
+    box = ElidingComboBox()
     box.setObjectName(object_name)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(10)

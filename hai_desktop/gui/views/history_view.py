@@ -9,11 +9,11 @@ moves into the table and Enter opens the selected (else the first) hit.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +32,8 @@ from hai_desktop.gui import object_names as names
 from hai_desktop.gui.date_texts import date_format
 from hai_desktop.gui.models.inquiry_table_model import InquiryTableModel
 from hai_desktop.gui.tasks import TaskManager
-from hai_desktop.gui.widgets import combo_code, fill_combo
+from hai_desktop.gui.views import table_fit
+from hai_desktop.gui.widgets import ElidingComboBox, combo_code, fill_combo, wrap_row
 
 SEARCH_DELAY_MS = 250
 
@@ -87,8 +88,14 @@ class HistoryView(QWidget):
         self.search.installEventFilter(self)
         layout.addWidget(self.search)
 
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        # Two groups, side by side while the width holds them, one above the other on a
+        # narrow window (widgets.wrap_row): dates, then the choices with Hapus filter.
+        dates = QHBoxLayout()
+        dates.setSpacing(8)
+        choices = QHBoxLayout()
+        choices.setSpacing(8)
+        self._filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._filters.setSpacing(12)
         self.date_enabled = QCheckBox(self.tr("Tanggal"))
         self.date_enabled.setObjectName(names.HISTORY_DATE_ENABLED)
         today = QDate.currentDate()
@@ -102,17 +109,17 @@ class HistoryView(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self.apply_filters)
         self.date_enabled.toggled.connect(self._on_date_toggled)
-        self.department = QComboBox()
+        self.department = ElidingComboBox()
         self.department.setObjectName(names.HISTORY_DEPARTMENT)
         fill_combo(
             self.department,
             [{"code": i["code"], "name": i["code"]} for i in reference.items("departments")],
             self.tr("Semua departemen"),
         )
-        self.channel = QComboBox()
+        self.channel = ElidingComboBox()
         self.channel.setObjectName(names.HISTORY_CHANNEL)
         fill_combo(self.channel, reference.items("channels"), self.tr("Semua saluran"))
-        self.outcome = QComboBox()
+        self.outcome = ElidingComboBox()
         self.outcome.setObjectName(names.HISTORY_OUTCOME)
         fill_combo(self.outcome, reference.items("outcomes"), self.tr("Semua hasil"))
         for combo in (self.department, self.channel, self.outcome):
@@ -120,17 +127,19 @@ class HistoryView(QWidget):
         self.clear_button = QPushButton(self.tr("Hapus filter"))
         self.clear_button.setObjectName(names.HISTORY_CLEAR)
         self.clear_button.clicked.connect(self.clear_filters)
-        row.addWidget(self.date_enabled)
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel("–"))
-        row.addWidget(self.date_to)
-        row.addSpacing(12)
-        row.addWidget(self.department)
-        row.addWidget(self.channel)
-        row.addWidget(self.outcome)
-        row.addStretch(1)
-        row.addWidget(self.clear_button)
-        layout.addLayout(row)
+        dates.addWidget(self.date_enabled)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        choices.addWidget(self.department)
+        choices.addWidget(self.channel)
+        choices.addWidget(self.outcome)
+        choices.addStretch(1)
+        choices.addWidget(self.clear_button)
+        self._filters.addLayout(dates, 0)
+        self._filters.addLayout(choices, 1)
+        layout.addLayout(self._filters)
 
         self.table = QTableView()
         self.table.setObjectName(names.HISTORY_TABLE)
@@ -145,16 +154,17 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = [130, 180, 70, 100, 110, 110, 0, 90]
-        for column, width in enumerate(widths):
+        for column, width in enumerate(table_fit.COLUMN_WIDTHS):
             if width:
                 self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(table_fit.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         # Sorting re-queries core; the indicator starts on "newest first".
         self.table.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.installEventFilter(self)
+        self._viewport = self.table.viewport()
+        self._viewport.installEventFilter(self)
         layout.addWidget(self.table, 1)
         # An empty result says so, and how to widen the search.
         self.empty_label = QLabel()
@@ -164,7 +174,8 @@ class HistoryView(QWidget):
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
 
-        bottom = QHBoxLayout()
+        bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        bottom.setSpacing(10)
         self.count_label = QLabel()
         self.count_label.setObjectName(names.HISTORY_COUNT)
         self.open_button = QPushButton(self.tr("Buka (Enter)"))
@@ -182,15 +193,20 @@ class HistoryView(QWidget):
         self.conflict_button.setProperty("role", "attention")
         self.conflict_button.clicked.connect(self.open_conflicts)
         self.conflict_button.hide()
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.conflict_button)
-        bottom.addWidget(self.open_button)
-        bottom.addWidget(self.duplicate_button)
-        bottom.addWidget(self.forward_button)
+        # The count, then the buttons; on a narrow window the buttons go below the count.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.conflict_button)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.duplicate_button)
+        actions.addWidget(self.forward_button)
         self.hard_case_button = QPushButton(self.tr("Laporan kasus sulit…"))
         self.hard_case_button.setObjectName("historyHardCase")
         self.hard_case_button.clicked.connect(self.hard_case_current)
-        bottom.addWidget(self.hard_case_button)
+        actions.addWidget(self.hard_case_button)
+        bottom.addWidget(self.count_label, 1)
+        bottom.addLayout(actions, 0)
+        self._bottom = bottom
         layout.addLayout(bottom)
 
     # -- public API -----------------------------------------------------------------------
@@ -337,7 +353,26 @@ class HistoryView(QWidget):
         self.empty_label.setText(text)
         self.empty_label.show()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def event(self, event: QEvent) -> bool:
+        # A child's preferred size changed (the count's text, the conflict button shown).
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()
+        return super().event(event)
+
+    def _arrange(self) -> None:
+        """The filter row and the button row wrap on a narrow window (widgets.wrap_row)."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        wrap_row(self._filters, room)
+        wrap_row(self._bottom, room)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_viewport", None):
+            table_fit.fit_columns(self.table)  # the columns follow the table's width
         if (
             watched is getattr(self, "search", None)
             and event.type() == QEvent.Type.KeyPress

@@ -321,6 +321,8 @@ class InquiryForm(FormLayoutMixin, FieldBindingMixin, KbBasisMixin, DraftKeeping
                     "%1", str(self._editing_version or "?")
                 )
             )
+        if self.isVisible():  # a longer title may need the buttons' short texts
+            self._fit_width(self.width())
 
     def errors_resolved(self) -> None:
         messages.channel().clear()

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -34,6 +35,7 @@ from hai_desktop.core.sync.protocol import HubError
 from hai_desktop.gui import messages
 from hai_desktop.gui.tasks import TaskManager
 from hai_desktop.gui.views.report_chart import ChartWidget
+from hai_desktop.gui.widgets import wrap_row
 
 MONTH_COMBO, STATUS, CONTACT_BOX = "reportMonthCombo", "reportStatus", "reportContactBox"
 SCOPE_COMBO = "reportScopeCombo"
@@ -125,8 +127,13 @@ class ReportView(QWidget):
         self.scope.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.scope, 1)
         top.addStretch(1)
-        actions = QHBoxLayout()  # a row of its own: the screen fits 1024 px wide
-        actions.addWidget(self.contact)
+        # A row of its own (the screen fits 1024 px wide); on a narrower window the buttons
+        # go below the check box (widgets.wrap_row).
+        self._actions_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._actions_row.setSpacing(10)
+        self._actions_row.addWidget(self.contact, 1)
+        actions = QHBoxLayout()
+        self._actions_row.addLayout(actions, 0)
         actions.addStretch(1)
         self.import_button = QPushButton(self.tr("Impor logbook…"))
         self.import_button.setObjectName("reportImportLogbook")
@@ -185,7 +192,7 @@ class ReportView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(actions)
+        layout.addLayout(self._actions_row)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
 
@@ -334,6 +341,11 @@ class ReportView(QWidget):
         dialog.imported.connect(lambda _plan: self.refresh())
         dialog.show()
         self.import_dialog = dialog
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        wrap_row(self._actions_row, self.width() - margins.left() - margins.right())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt
         super().showEvent(event)

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,13 +38,14 @@ from hai_desktop.gui import changes, messages
 from hai_desktop.gui import ticket_texts as texts
 from hai_desktop.gui.models.ticket_model import COLUMNS, TicketListModel
 from hai_desktop.gui.tasks import TaskManager
+from hai_desktop.gui.views import paged_list_view
+from hai_desktop.gui.views.table_fit import title_width
 from hai_desktop.gui.views.ticket_detail import TicketDetail
 
 log = logging.getLogger(__name__)
 
 PAGE_KEY = "tickets"
 SEARCH = "ticketSearch"
-SEARCH_DELAY_MS = 200
 SIDE_BY_SIDE_MIN_WIDTH = 1050
 COLUMN_WIDTHS = {"mark": 30, "number": 140, "department": 84, "status": 160, "level": 44}
 COLUMN_WIDTHS |= {"sla": 150, "last_reply": 140}
@@ -79,42 +78,20 @@ class TicketView(QWidget):
         self.client_factory = client_factory
         self.after_change = after_change or (lambda: None)
         self.opener: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self.model = TicketListModel(tasks, self)
-        self._current_id: str | None = None
-        self._select_when_loaded: str | None = None
-        self._detail_generation = 0
+        paged_list_view.start_list(self, TicketListModel(tasks, self))
         self._arranged = False
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
         self._build()
-        self.model.total_changed.connect(self._on_total)
-        self.model.failed.connect(messages.error)
-        self.model.rowsInserted.connect(self._after_rows)
-        self.model.reload()
+        paged_list_view.load_list(self)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Tiket ke HAI-DJPBN"))
-        title.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ticketCount")
-        self.count_label.setProperty("role", "hint")
+        layout, top = paged_list_view.title_row(self, self.tr("Tiket ke HAI-DJPBN"), "ticketCount")
         self.new_button = QPushButton(self.tr("Tiket baru…"))
         self.new_button.setObjectName("ticketNew")
         self.new_button.setToolTip(
             self.tr("Teruskan pertanyaan ke HAI-DJPBN tanpa catatan layanan")
         )
         self.new_button.clicked.connect(self.new_ticket_requested)
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.count_label)
         top.addWidget(self.new_button)
-        layout.addLayout(top)
 
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -152,6 +129,9 @@ class TicketView(QWidget):
         metrics = QFontMetrics(bold)
         longest = max(metrics.horizontalAdvance(words) for _c, words in texts.status_items())
         self._widths = dict(COLUMN_WIDTHS, status=max(COLUMN_WIDTHS["status"], longest + 20))
+        # and every column its title, whatever the font and language
+        for key, width in self._widths.items():
+            self._widths[key] = max(width, title_width(self.table, COLUMNS.index(key)))
         for key, width in self._widths.items():
             self.table.setColumnWidth(COLUMNS.index(key), width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)

@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Isian berikutnya / sebelumnya (per kolom, atas ke bawah)</source>
         <translation>Next / previous field (column by column, top to bottom)</translation>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Tanda tangan pusat cocok dengan kunci hub yang disimpan saat masuk.</source>
-        <translation>The centre's signature matches the hub key stored at sign-in.</translation>
+        <translation>The centre&apos;s signature matches the hub key stored at sign-in.</translation>
     </message>
     <message>
         <source>Diterbitkan: %1</source>
@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Kunci tanda tangan hub belum tersimpan di desk ini (masuk ke hub sekali). Isinya belum terbukti berasal dari pusat.</source>
-        <translation>The hub's signing key is not stored on this desk yet (sign in to the hub once). Its content is not yet proven to come from the centre.</translation>
+        <translation>The hub&apos;s signing key is not stored on this desk yet (sign in to the hub once). Its content is not yet proven to come from the centre.</translation>
     </message>
     <message>
         <source>Tanda tangan memakai versi yang tidak dikenal desk ini. Perbarui HAI Desk.</source>
@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>Pakai versi desk lain (HAI Hub)</source>
-        <translation>Use the other desk's version (HAI Hub)</translation>
+        <translation>Use the other desk&apos;s version (HAI Hub)</translation>
     </message>
     <message>
         <source>Gabungkan pilihan</source>
@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>Versi desk lain (HAI Hub)</source>
-        <translation>Other desk's version (HAI Hub)</translation>
+        <translation>Other desk&apos;s version (HAI Hub)</translation>
     </message>
     <message>
         <source>Gabungan belum lengkap</source>
@@ -556,7 +556,7 @@
     </message>
     <message>
         <source>Gabungan ini melanggar aturan formulir ({fields}). Ubah pilihan.</source>
-        <translation>This merge breaks the form's rules ({fields}). Change the picks.</translation>
+        <translation>This merge breaks the form&apos;s rules ({fields}). Change the picks.</translation>
     </message>
 </context>
 <context>
@@ -599,7 +599,7 @@
     </message>
     <message>
         <source>Pilih alasan mengapa pertanyaan di luar lingkup layanan.</source>
-        <translation>Choose why the question is out of the service's scope.</translation>
+        <translation>Choose why the question is out of the service&apos;s scope.</translation>
     </message>
     <message>
         <source>Waktu tidak valid.</source>
@@ -1144,12 +1144,12 @@
         <translation>Type the question; matching answers appear here.</translation>
     </message>
     <message>
-        <source>Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta dasar hukumnya.</source>
+        <source>Alt+1 … Alt+%1 menyisipkan saran bernomor; jawabannya dicatat beserta dasar peraturannya.</source>
         <translation>Alt+1 … Alt+%1 insert the numbered suggestion; its answer is recorded with its legal basis.</translation>
     </message>
     <message>
-        <source>Jawaban dari "%1" disisipkan dan dicatat sebagai dasar.</source>
-        <translation>The answer from "%1" was inserted and recorded as the basis.</translation>
+        <source>Jawaban dari &quot;%1&quot; disisipkan dan dicatat sebagai dasar.</source>
+        <translation>The answer from &quot;%1&quot; was inserted and recorded as the basis.</translation>
     </message>
     <message>
         <source>Sisipkan jawaban (Ctrl+Enter)</source>
@@ -1283,11 +1283,11 @@
     <name>KeyChangeDialog</name>
     <message>
         <source>Kunci tanda tangan hub berubah</source>
-        <translation>The hub's signing key changed</translation>
+        <translation>The hub&apos;s signing key changed</translation>
     </message>
     <message>
         <source>Hub menandatangani siaran dengan kunci baru. Terima hanya bila petugas TI sudah memastikan sidik jari kunci baru langsung dengan pusat (telepon atau surat resmi). Ketik sidik jari dari pusat di bawah ini.</source>
-        <translation>The hub signs broadcasts with a new key. Accept it only when IT staff have confirmed the new key's fingerprint directly with the centre (by phone or official letter). Type the centre's fingerprint below.</translation>
+        <translation>The hub signs broadcasts with a new key. Accept it only when IT staff have confirmed the new key&apos;s fingerprint directly with the centre (by phone or official letter). Type the centre&apos;s fingerprint below.</translation>
     </message>
     <message>
         <source>Kunci tersimpan</source>
@@ -1311,7 +1311,7 @@
     </message>
     <message>
         <source>Sidik jari tidak cocok dengan kunci baru hub.</source>
-        <translation>The fingerprint does not match the hub's new key.</translation>
+        <translation>The fingerprint does not match the hub&apos;s new key.</translation>
     </message>
     <message>
         <source>Kunci tidak diganti: sidik jari tidak cocok.</source>
@@ -1425,8 +1425,8 @@
         <translation>required</translation>
     </message>
     <message>
-        <source>hasil 'terjawab' memerlukan jawaban</source>
-        <translation>outcome 'answered' needs an answer</translation>
+        <source>hasil &apos;terjawab&apos; memerlukan jawaban</source>
+        <translation>outcome &apos;answered&apos; needs an answer</translation>
     </message>
     <message>
         <source>terlalu panjang</source>
@@ -1563,7 +1563,7 @@
     <name>OutageOffer</name>
     <message>
         <source>Tautkan dan pakai teks pengumuman</source>
-        <translation>Link and use the notice's text</translation>
+        <translation>Link and use the notice&apos;s text</translation>
     </message>
     <message>
         <source>Lepas tautan</source>
@@ -1626,7 +1626,7 @@
     </message>
     <message>
         <source>Ubah profil petugas layanan</source>
-        <translation>Change the service officer's profile</translation>
+        <translation>Change the service officer&apos;s profile</translation>
     </message>
 </context>
 <context>
@@ -1708,11 +1708,11 @@
     </message>
     <message>
         <source>Sertakan data kontak pengunjung</source>
-        <translation>Include visitors' contact data</translation>
+        <translation>Include visitors&apos; contact data</translation>
     </message>
     <message>
         <source>Nama, telepon dan email pengunjung adalah data pribadi (UU 27/2022).</source>
-        <translation>Visitors' names, phones and e-mails are personal data (Law 27/2022).</translation>
+        <translation>Visitors&apos; names, phones and e-mails are personal data (Law 27/2022).</translation>
     </message>
     <message>
         <source>Laporan bulanan</source>
@@ -1724,7 +1724,7 @@
     </message>
     <message>
         <source>Data desk ini</source>
-        <translation>This desk's data</translation>
+        <translation>This desk&apos;s data</translation>
     </message>
     <message>
         <source>%1 beserta KPPN-nya</source>
@@ -1764,7 +1764,7 @@
     </message>
     <message>
         <source>Hub tidak dapat dihubungi; laporan kantor lain memerlukan hub.</source>
-        <translation>The hub cannot be reached; other offices' reports need the hub.</translation>
+        <translation>The hub cannot be reached; other offices&apos; reports need the hub.</translation>
     </message>
     <message>
         <source>Laporan tidak dapat dibuat.</source>
@@ -1958,7 +1958,7 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan tidak ada cadangan yang utuh. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and no backup is intact. The file was not changed. Contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Berkas basis data HAI Desk tidak ditemukan, dan tidak ada cadangan yang utuh. HAI Desk tidak membuat basis data kosong yang baru. Hubungi petugas TI kantor Anda.</source>
@@ -1966,7 +1966,7 @@
     </message>
     <message>
         <source>Berkas basis data HAI Desk rusak dan tidak dapat dibuka, dan belum ada cadangan. Berkas tidak diubah. Hubungi petugas TI kantor Anda.</source>
-        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office's IT staff.</translation>
+        <translation>The HAI Desk database file is damaged and cannot be opened, and there is no backup yet. The file was not changed. Please contact your office&apos;s IT staff.</translation>
     </message>
     <message>
         <source>Tutup</source>
@@ -2207,11 +2207,11 @@
     </message>
     <message>
         <source>Jam komputer ini terlambat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer's clock is about {minutes} minutes behind HAI Hub. Correct the computer's date and time.</translation>
+        <translation>This computer&apos;s clock is about {minutes} minutes behind HAI Hub. Correct the computer&apos;s date and time.</translation>
     </message>
     <message>
         <source>Jam komputer ini terlalu cepat sekitar {minutes} menit dibanding HAI Hub. Betulkan tanggal dan jam komputer.</source>
-        <translation>This computer's clock is about {minutes} minutes ahead of HAI Hub. Correct the computer's date and time.</translation>
+        <translation>This computer&apos;s clock is about {minutes} minutes ahead of HAI Hub. Correct the computer&apos;s date and time.</translation>
     </message>
     <message>
         <source>Ditolak oleh HAI Hub.</source>
@@ -2223,7 +2223,7 @@
     </message>
     <message>
         <source>Sinkronisasi berhenti: disk penuh. Kosongkan ruang di disk folder data, lalu coba lagi.</source>
-        <translation>Sync stopped: the disk is full. Free space on the data folder's disk, then try again.</translation>
+        <translation>Sync stopped: the disk is full. Free space on the data folder&apos;s disk, then try again.</translation>
     </message>
     <message>
         <source>Sinkronisasi berhenti: basis data sedang dikunci program lain. Coba lagi.</source>
@@ -2269,7 +2269,7 @@
     </message>
     <message>
         <source>Jawaban HAI-DJPBN menjadi jawaban catatan layanan asal (hasil: terjawab, dasar: tiket ini) dan diajukan ke basis pengetahuan.</source>
-        <translation>HAI-DJPBN's answer becomes the answer of the original service record (outcome: answered, basis: this ticket) and is proposed for the knowledge base.</translation>
+        <translation>HAI-DJPBN&apos;s answer becomes the answer of the original service record (outcome: answered, basis: this ticket) and is proposed for the knowledge base.</translation>
     </message>
     <message>
         <source>Tutup tiket…</source>
@@ -2337,7 +2337,7 @@
     </message>
     <message>
         <source>Ditutup %1 · penilaian pengguna: %2</source>
-        <translation>Closed %1 · visitor's rating: %2</translation>
+        <translation>Closed %1 · visitor&apos;s rating: %2</translation>
     </message>
     <message>
         <source>menunggu kirim</source>
@@ -2424,7 +2424,7 @@
     </message>
     <message>
         <source>Jawaban pusat mungkin sudah ada: %1 entri basis pengetahuan cocok dengan perihal ini. Periksa dulu sebelum membuat tiket.</source>
-        <translation>The centre's answer may already exist: %1 knowledge-base entries match this subject. Check them before making a ticket.</translation>
+        <translation>The centre&apos;s answer may already exist: %1 knowledge-base entries match this subject. Check them before making a ticket.</translation>
     </message>
     <message>
         <source>Tiket disimpan dan akan dikirim ke HAI-DJPBN saat sinkronisasi.</source>
@@ -2601,7 +2601,7 @@
     </message>
     <message>
         <source>Tiket menunggu jawaban pengguna: jam SLA berhenti sampai pengguna menanggapi.</source>
-        <translation>The ticket waits for the visitor's answer: the SLA clock stops until they respond.</translation>
+        <translation>The ticket waits for the visitor&apos;s answer: the SLA clock stops until they respond.</translation>
     </message>
     <message>
         <source>Batas waktu layanan (SLA): %1.</source>
@@ -2684,11 +2684,11 @@
     </message>
     <message>
         <source>Tiket ditutup; penilaian pengguna dikirim ke HAI-DJPBN.</source>
-        <translation>Ticket closed; the visitor's rating goes to HAI-DJPBN.</translation>
+        <translation>Ticket closed; the visitor&apos;s rating goes to HAI-DJPBN.</translation>
     </message>
     <message>
         <source>Jawaban HAI-DJPBN disalin ke catatan layanan asal dan diajukan ke basis pengetahuan.</source>
-        <translation>HAI-DJPBN's answer was copied to the original service record and proposed for the knowledge base.</translation>
+        <translation>HAI-DJPBN&apos;s answer was copied to the original service record and proposed for the knowledge base.</translation>
     </message>
     <message>
         <source>Simpan lampiran</source>
@@ -2778,7 +2778,7 @@
     </message>
     <message>
         <source>Nama pengunjung</source>
-        <translation>Visitor's name</translation>
+        <translation>Visitor&apos;s name</translation>
     </message>
     <message>
         <source>Kode satker</source>

@@ -129,12 +129,23 @@ class StubHub:
                     if body.get("password") != "benar":
                         self._send(401, {"error": {"code": "bad_credentials", "message": "x"}})
                         return
-                    office = {"code": "KPPN-BANDA-ACEH", "name": "KPPN Banda Aceh",
-                              "kind": "KPPN"}
-                    user = {"id": "u1", "email": body["email"], "name": "CSO Stub",
-                            "role": "cso", "office": office}
-                    self._send(200, {"access_token": state.token, "token_type": "bearer",
-                                     "expires_at": "2026-12-31T00:00:00Z", "user": user})
+                    office = {"code": "KPPN-BANDA-ACEH", "name": "KPPN Banda Aceh", "kind": "KPPN"}
+                    user = {
+                        "id": "u1",
+                        "email": body["email"],
+                        "name": "CSO Stub",
+                        "role": "cso",
+                        "office": office,
+                    }
+                    self._send(
+                        200,
+                        {
+                            "access_token": state.token,
+                            "token_type": "bearer",
+                            "expires_at": "2026-12-31T00:00:00Z",
+                            "user": user,
+                        },
+                    )
                     return
                 if not self._authorized():
                     return

@@ -158,10 +158,14 @@ def test_every_history_query_walks_an_index(db, monkeypatch):
         "ix_inquiry_outcome": InquiryFilter(outcome="escalated"),
     }
     for name, f in filters.items():
-        for plan in plans(lambda f=f: (inquiries_view.list_inquiries(f), inquiries_view.count_inquiries(f))):
+        for plan in plans(
+            lambda f=f: (inquiries_view.list_inquiries(f), inquiries_view.count_inquiries(f))
+        ):
             assert name in plan and "TEMP B-TREE" not in plan, plan
     days = InquiryFilter(date_from=date(2026, 2, 1), date_to=date(2026, 2, 28))
-    page, count = plans(lambda: (inquiries_view.list_inquiries(days), inquiries_view.count_inquiries(days)))
+    page, count = plans(
+        lambda: (inquiries_view.list_inquiries(days), inquiries_view.count_inquiries(days))
+    )
     assert "PRIMARY KEY (rowid>? AND rowid<?)" in page and "TEMP B-TREE" not in page, page
     assert "COVERING INDEX ix_inquiry_created" in count, count
     monkeypatch.undo()

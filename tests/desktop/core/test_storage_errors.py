@@ -247,3 +247,41 @@ def test_every_typed_error_has_words():
         assert words.title and words.text and words.way_out
         assert "{" not in words.text
         assert storage_words.key_of(error) != storage_words.FALLBACK
+
+
+def test_each_message_shows_its_title_once_and_the_cli_has_no_screen():
+    from hai_desktop.cli import storage_failure_text
+    from hai_desktop.core.db.errors import DatabaseMissing, DatabaseTooNew, StorageIOError
+    from hai_desktop.storage_words import TEXTS
+
+    for error in (
+        DatabaseLocked(path="/x"),
+        DiskFull(path="/x"),
+        StorageReadOnly(path="/x", reason="read_only_fs"),
+        StorageReadOnly(path="/x", reason="permission"),
+        StorageIOError(path="/x"),
+        DatabaseDamaged(path="/x"),
+        DatabaseMissing(path="/x"),
+        DatabaseTooNew(path="/x"),
+    ):
+        for screen in (False, True):
+            words = describe(error, screen=screen)
+            assert words.title not in words.text, words
+            assert words.line().startswith(f"{words.title}: {words.text}")
+        cli_text = storage_failure_text(error)
+        title = describe(error).title
+        assert cli_text.startswith(f"{title}: ") and f"{title}: {title}" not in cli_text
+        assert "layar" not in cli_text
+    assert all(not text.startswith(title) for title, text, _ in TEXTS.values())
+    gui, cli = describe(DiskFull(path="/x"), screen=True), describe(DiskFull(path="/x"))
+    assert "tetap ada di layar" in gui.text and "lalu coba lagi" in gui.way_out
+    assert "jalankan perintah ini lagi" in cli.way_out
+
+
+def test_read_only_probe_names_the_folder_not_the_probe_file(tmp_path):
+    paths = _profile(tmp_path / "p")
+    with read_only_mount(paths.data_dir):
+        with pytest.raises(StorageReadOnly) as caught:
+            paths.probe_writable()
+    assert caught.value.path == paths.data_dir
+    assert ".write-probe-" not in describe(caught.value).text
