@@ -25,6 +25,7 @@ from hai_desktop.core.timeutil import normalize_utc, parse_utc, utc_now
 # the same millisecond. So seq order is time order, and a full-text search "newest first"
 # can walk the index in rowid order and stop after one page. Fits 63 bits until 2248.
 SEQ_SLOT_BITS = 20
+_MAX_SEQ_MILLIS = ((1 << 63) - 1 >> SEQ_SLOT_BITS) - 1  # the last whole slot below 2**63
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -34,7 +35,10 @@ def seq_base(created_at: str) -> int:
         millis = (parse_utc(created_at) - _EPOCH) // timedelta(milliseconds=1)
     except ValueError:
         millis = 0
-    return max(0, millis) << SEQ_SLOT_BITS
+    # A time past about 2248 (the contract allows years to 9998: a desk with a wrong clock)
+    # shares the last slot rather than leave SQLite's 64-bit integer: the row still sorts
+    # last and its exact ``created_at`` is kept.
+    return min(max(0, millis), _MAX_SEQ_MILLIS) << SEQ_SLOT_BITS
 
 
 def next_seq(created_at: str) -> int:

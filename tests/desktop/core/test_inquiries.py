@@ -431,3 +431,21 @@ def test_history_search_finds_the_visitor_by_name_satker_phone_and_email(db):
         assert count_inquiries(f) == 1, text
         assert [r.visitor_name for r in rows_of(f)] == ["Hendra Wijaya"], text
     assert count_inquiries(InquiryFilter(text="Budi")) == 0
+
+
+def test_an_inquiry_from_a_desk_with_a_far_future_clock_is_stored_and_sorts_last(db, profile):
+    """The hub accepts years up to 9998; a record made at 2300 or 9998 by a desk with a wrong
+    clock must not stop this desk's pull (its seq used to leave SQLite's 64-bit integer)."""
+    import uuid
+
+    saved = inquiries.save_inquiry(make())
+    wire = inquiries_hub.to_wire(inquiries.get_inquiry(saved.id))
+    far = []
+    for n, when in enumerate(("2300-01-01T00:00:00Z", "9998-12-31T23:59:59Z")):
+        item = {**wire, "id": str(uuid.uuid4()), "rev": 10 + n, "created_at": when,
+                "updated_at": when}  # fmt: skip
+        inquiries_hub.apply_from_hub([item])
+        far.append(item["id"])
+    rows = inquiries_view.list_inquiries(None, "created_at", True, limit=10)
+    assert [r.id for r in rows] == [far[1], far[0], saved.id]  # newest first
+    assert inquiries.next_seq("9998-12-31T23:59:59Z") < 2**63
