@@ -172,3 +172,17 @@ def test_every_history_query_walks_an_index(db, monkeypatch):
     assert {n for n in m0010.SORT_INDEXES if any(n + " " in p + " " for p in used)} == set(
         m0010.SORT_INDEXES
     )
+
+
+def test_m0010_moves_a_far_future_row_into_the_last_slot(tmp_path):
+    """An old version stored a row dated 9998 (a desk clock far ahead) with a small seq: the
+    renumbering must not leave SQLite's 64-bit integer."""
+    db = database.connect(tmp_path / "old.sqlite3")
+    database.migrate(db, target=9)
+    far = ("id-far", "9998-12-31T23:59:59.000Z", *_rows(1)[0][2:])
+    _insert(db, [far, *_rows(3)], stray=True)
+    database.migrate(db)
+    newest = inquiries_view.list_inquiries(InquiryFilter(), limit=10)
+    assert newest[0].id == "id-far" and len(newest) == 4
+    assert database.quick_check(db) == []
+    db.close()

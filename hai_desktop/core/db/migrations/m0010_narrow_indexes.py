@@ -33,10 +33,14 @@ from hai_desktop.core.db.migrations.m0008_inquiry_visitor_search import COLUMNS,
 VACUUM_AFTER = True
 
 SLOT_BITS = 20
+# The last whole slot below 2**63: a later time (a desk clock far ahead; the contract allows
+# years to 9998) shares it instead of leaving SQLite's integer (as core.inquiries.seq_base).
+MAX_MILLIS = ((1 << 63) - 1 >> SLOT_BITS) - 1
 # created_at (stored text, UTC) as milliseconds since 1970; 0 when before or unreadable
 # (as core.inquiries.seq_base).
 _MILLIS = (
-    "MAX(0, COALESCE(CAST(round((julianday(created_at) - 2440587.5) * 86400000.0) AS INTEGER), 0))"
+    f"MIN({MAX_MILLIS}, MAX(0, COALESCE(CAST(round((julianday(created_at) - 2440587.5)"
+    " * 86400000.0) AS INTEGER), 0)))"
 )
 
 SORT_INDEXES = {
