@@ -126,3 +126,20 @@ def run_as_nobody(code: str, *args: str) -> subprocess.CompletedProcess:
         env=env,
         timeout=60,
     )
+
+
+def save_answered(question: str = "Bagaimana pencairan dana?"):
+    """Save one answered inquiry through the real store (the record a storage test guards)."""
+    from hai_desktop.core import inquiries
+    from hai_desktop.core.inquiries_form import InquiryInput
+
+    return inquiries.save_inquiry(
+        InquiryInput(
+            channel="telepon",
+            department="PA",
+            visitor_name="Ani",
+            question=question,
+            answer="Dijawab.",
+            outcome="answered",
+        )
+    )

@@ -11,20 +11,7 @@ import pytest
 
 from hai_desktop.core import backups, inquiries, inquiries_view
 from hai_desktop.core.db.database import DatabaseError, open_database
-from hai_desktop.core.inquiries_form import InquiryInput
-
-
-def _save(question: str):
-    return inquiries.save_inquiry(
-        InquiryInput(
-            channel="telepon",
-            department="PA",
-            visitor_name="Ani",
-            question=question,
-            answer="Dijawab.",
-            outcome="answered",
-        )
-    )
+from tests.storage_faults import save_answered as _save
 
 
 def test_backup_is_a_consistent_copy(db, paths):

@@ -13,22 +13,9 @@ import pytest
 from hai_desktop.core import backups, inquiries, reference, restore_finish
 from hai_desktop.core.db import database
 from hai_desktop.core.db.errors import DatabaseMissing
-from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.core.selfcheck import run_self_check
-
-
-def _save(question: str):
-    return inquiries.save_inquiry(
-        InquiryInput(
-            channel="telepon",
-            department="PA",
-            visitor_name="Ani",
-            question=question,
-            answer="Dijawab.",
-            outcome="answered",
-        )
-    )
+from tests.storage_faults import save_answered as _save
 
 
 def _profile_with_backup(paths: ProfilePaths) -> list[str]:

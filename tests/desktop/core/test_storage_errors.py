@@ -24,23 +24,10 @@ from hai_desktop.core.db.errors import (
     StorageError,
     StorageReadOnly,
 )
-from hai_desktop.core.inquiries_form import InquiryInput
 from hai_desktop.core.paths import ProfilePaths
 from hai_desktop.storage_words import describe
 from tests.storage_faults import exclusive_holder, fill, read_only_mount, run_as_nobody, small_tmpfs
-
-
-def _save(question: str = "Bagaimana pencairan dana?"):
-    return inquiries.save_inquiry(
-        InquiryInput(
-            channel="telepon",
-            department="PA",
-            visitor_name="Ani",
-            question=question,
-            answer="Dijawab.",
-            outcome="answered",
-        )
-    )
+from tests.storage_faults import save_answered as _save
 
 
 def _profile(data_dir: Path, rows: int = 3) -> ProfilePaths:
