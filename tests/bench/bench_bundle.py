@@ -15,41 +15,26 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.bench_startup import BARE_CHILD, env, prepare_profile  # noqa: E402
-
-
-def stamps(cmd: list[str], environ: dict[str, str]) -> dict[str, float]:
-    """Run ``cmd``; the seconds from spawn to each ``PAINT`` / ``READY`` line it prints."""
-    started = time.time()
-    out = subprocess.run(cmd, env=environ, capture_output=True, text=True, timeout=120)
-    marks = {}
-    for line in out.stdout.splitlines():
-        key, _, value = line.partition(" ")
-        if key in ("PAINT", "READY"):
-            marks[key] = float(value) - started
-    if "PAINT" not in marks:
-        raise SystemExit(
-            f"{cmd[0]} printed no PAINT (exit {out.returncode}):\n{out.stderr[-2000:]}"
-        )
-    return marks
+from tests.bench.bench_startup import BARE_CHILD, env, prepare_profile, stamped_run_ms  # noqa: E402
 
 
 def folder_size(path: Path) -> tuple[int, int]:
-    total = files = 0
-    for p in path.rglob("*"):
-        if p.is_file() and not p.is_symlink():
-            total += p.stat().st_size
-            files += 1
-    return total, files
+    """``installer/build.py``'s own count (loaded by path: ``build`` also names a PyPI package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "hai_installer_build", ROOT / "installer" / "build.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.folder_size(path)
 
 
 def main() -> None:
@@ -76,11 +61,11 @@ def main() -> None:
         "desk frozen": ([str(exe), "--data-dir", str(profile), "--exit-when-ready"], frozen_env),
     }
     for cmd, environ in cmds.values():  # warm-up: bytecode written, files in the page cache
-        stamps(cmd, environ)
+        stamped_run_ms(cmd, environ)
     results: dict[str, list[dict[str, float]]] = {name: [] for name in cmds}
     for _ in range(args.runs):
         for name, (cmd, environ) in cmds.items():
-            results[name].append(stamps(cmd, environ))
+            results[name].append(stamped_run_ms(cmd, environ))
     size, files = folder_size(args.bundle)
     print(f"bundle {args.bundle}: {size / 1e6:.1f} MB in {files} files")
     print(
@@ -88,11 +73,11 @@ def main() -> None:
     )
     source_ready = statistics.median(r["READY"] for r in results["desk from source"])
     for name, runs in results.items():
-        paint = statistics.median(r["PAINT"] for r in runs) * 1000
+        paint = statistics.median(r["PAINT"] for r in runs)
         line = f"  {name:<18} first paint median {paint:5.0f} ms"
         if "READY" in runs[0]:
             ready = statistics.median(r["READY"] for r in runs)
-            line += f", log form usable median {ready * 1000:5.0f} ms"
+            line += f", log form usable median {ready:5.0f} ms"
             line += f" ({ready / source_ready:.2f}x the source run)"
         print(line)
 

@@ -233,20 +233,23 @@ def prepare_profile(data_dir: Path, rows: int = 0) -> None:
     db.close()
 
 
-def child_times_ms(code: str, *args: str) -> dict[str, float]:
-    """Spawn a child; milliseconds from spawn to each stamped line (PAINT, READY)."""
+def stamped_run_ms(cmd: list[str], environ: dict[str, str]) -> dict[str, float]:
+    """Run ``cmd``; milliseconds from spawn to each stamped line it prints (PAINT, READY)."""
     t0 = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env(), timeout=120
-    )
+    out = subprocess.run(cmd, capture_output=True, text=True, env=environ, timeout=120)
     stamps = {}
     for line in out.stdout.splitlines():
         word, _, value = line.partition(" ")
         if word in ("PAINT", "READY"):
             stamps[word] = (float(value) - t0) * 1000
     if "PAINT" not in stamps:
-        raise RuntimeError(f"child printed no PAINT line: {out.stdout!r} {out.stderr[-2000:]!r}")
+        raise RuntimeError(f"{cmd[0]} printed no PAINT line: {out.stdout!r} {out.stderr[-2000:]!r}")
     return stamps
+
+
+def child_times_ms(code: str, *args: str) -> dict[str, float]:
+    """Spawn a Python child running ``code``; see :func:`stamped_run_ms`."""
+    return stamped_run_ms([sys.executable, "-c", code, *args], env())
 
 
 def bench_startup(work: Path, runs: int) -> None:
