@@ -10,19 +10,11 @@ import hashlib
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 import requests
 
 from tests.integration.hub_harness import API, Hub
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 4096  # 1 MiB
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def _token(hub: Hub, account) -> str:

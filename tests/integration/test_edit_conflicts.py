@@ -3,21 +3,12 @@ is never silently lost; the second desk keeps both versions and its CSO picks on
 
 from __future__ import annotations
 
-import pytest
-
 from hai_desktop.core import conflicts, inquiries, inquiries_form, inquiries_hub, outbox
 from hai_desktop.core.db.models import Inquiry
 from hai_desktop.core.sync import codes
 from hai_desktop.core.sync.engine import SyncEngine
 from hai_desktop.core.sync.status import STATE_ATTENTION, STATE_ONLINE
-from tests.integration.hub_harness import Hub, HubClient, make_desk, reopen
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
+from tests.integration.hub_harness import HubClient, make_desk, reopen
 
 
 def _new(question: str = "Bagaimana cara revisi DIPA?") -> str:

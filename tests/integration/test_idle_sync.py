@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
-
 from hai_desktop.core import inquiries, inquiries_form
 from hai_desktop.core.sync.engine import SyncEngine
-from tests.integration.hub_harness import API, Hub, make_desk
+from tests.integration.hub_harness import API, make_desk
 from tests.integration.test_tickets_sync import agent_session
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def test_idle_pass_is_one_request_and_news_still_arrive(hub, tmp_path):

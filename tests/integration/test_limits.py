@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 from annotated_types import MaxLen
 
 from hai_central.schemas.inquiries import INQUIRY_TEXT_MAX
@@ -15,7 +14,7 @@ from hai_contract.inquiry import INQUIRY
 from hai_desktop.core import inquiries, inquiries_form, outbox
 from hai_desktop.core.sync.client import HubClient
 from hai_desktop.core.sync.engine import SyncEngine
-from tests.integration.hub_harness import Hub, make_desk
+from tests.integration.hub_harness import make_desk
 
 
 def _max_len(model: type, field: str) -> int:
@@ -31,13 +30,6 @@ def test_hub_text_limits_equal_desk_limits():
     assert _max_len(visitor, "name") == INQUIRY.field("visitor.name").max_length
     assert _max_len(visitor, "name") >= inquiries_form.MAX_NAME
     assert _max_len(visitor, "institution") >= inquiries_form.MAX_INSTITUTION
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def test_100k_answer_reaches_the_hub_intact(hub, tmp_path):

@@ -25,13 +25,6 @@ from tests.integration.hub_harness import Hub, close_bound, make_desk
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
-
-
 def hub_report(hub: Hub, account, month: str) -> dict:
     client = HubClient(hub.url, timeout=30)
     client.token(account.email, account.password, str(uuid.uuid4()), "uji-laporan")

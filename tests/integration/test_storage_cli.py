@@ -13,17 +13,9 @@ from hai_desktop import cli
 from hai_desktop.core import reference
 from hai_desktop.core.db import database
 from hai_desktop.core.paths import ProfilePaths
-from tests.integration.hub_harness import Hub
 from tests.integration.test_sync_cli import run_cli
 from tests.integration.test_sync_reliability import save_many
 from tests.storage_faults import fill, small_tmpfs
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def _login(hub, account, data_dir: str):

@@ -8,20 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from hai_desktop.core import credentials, outbox, settings
-from tests.integration.hub_harness import Hub, hub_inquiry_ids, reopen
+from tests.integration.hub_harness import hub_inquiry_ids, reopen
 from tests.integration.test_sync_reliability import save_many
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-import pytest
 import requests
 
 from hai_desktop.core import attachments, inquiries, inquiries_form, outbox, tickets
@@ -15,13 +14,6 @@ from hai_desktop.core.sync.engine import SyncEngine
 from tests.integration.hub_harness import API, Hub, make_desk
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 3000  # 750 KB: two chunks
-
-
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    h = Hub(tmp_path_factory.mktemp("hub")).start()
-    yield h
-    h.stop()
 
 
 def agent_session(hub: Hub) -> requests.Session:
