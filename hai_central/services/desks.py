@@ -68,36 +68,34 @@ def unchanged_feeds(
     """
     from hai_central.services import broadcasts, reference, scoping
 
-    scope = scoping.read_scope(user, None)
-    office = "" if scope is None else f" WHERE office_code = {_param()}"
-    params = [] if scope is None else [scope, scope]
-    sql = (
-        f"SELECT (SELECT MAX(rev) FROM {Inquiry._meta.table_name}{office}),"
-        f" (SELECT MAX(rev) FROM {KbEntry._meta.table_name}),"
-        f" (SELECT MAX(rev) FROM {Ticket._meta.table_name}{office}),"
-        f" (SELECT MAX(rev) FROM {Broadcast._meta.table_name})"
-    )
     quiet: list[str] = []
     with store.session() as db:  # one connection for every probe
-        newest = dict(zip(FEEDS, db.execute_sql(sql, params).fetchone(), strict=True))
-        for name, cursor in cursors.items():
-            if name not in newest:
-                continue  # a feed this hub does not know: the desk pulls it
-            head = newest[name] or 0
-            if head <= max(0, cursor):
-                quiet.append(name)
-            elif name == "broadcasts" and not broadcasts.changes(user, cursor, 1)["items"]:
-                quiet.append(name)  # newer ones exist, none addressed to this office
+        if FEEDS.intersection(cursors):
+            scope = scoping.read_scope(user, None)
+            office = "" if scope is None else f" WHERE office_code = {db.param}"
+            sql = (
+                f"SELECT (SELECT MAX(rev) FROM {Inquiry._meta.table_name}{office}),"
+                f" (SELECT MAX(rev) FROM {KbEntry._meta.table_name}),"
+                f" (SELECT MAX(rev) FROM {Ticket._meta.table_name}{office}),"
+                f" (SELECT MAX(rev) FROM {Broadcast._meta.table_name})"
+            )
+            params = [] if scope is None else [scope, scope]
+            newest = dict(zip(FEED_ORDER, db.execute_sql(sql, params).fetchone(), strict=True))
+            for name, cursor in cursors.items():
+                if name not in newest:
+                    continue  # a feed this hub does not know: the desk pulls it
+                if (newest[name] or 0) <= max(0, cursor):
+                    quiet.append(name)
+                elif name == "broadcasts" and not broadcasts.changes(user, cursor, 1)["items"]:
+                    quiet.append(name)  # newer ones exist, none addressed to this office
         if reference_etag is not None and reference.reference_document()[1] == reference_etag:
             quiet.append("reference")
     return quiet
 
 
-FEEDS = ("inquiries", "kb", "tickets", "broadcasts")
-
-
-def _param() -> str:
-    return store.current_db().param
+# The feeds the heartbeat vouches for, in the order of the statement's columns.
+FEED_ORDER = ("inquiries", "kb", "tickets", "broadcasts")
+FEEDS = frozenset(FEED_ORDER)
 
 
 def list_desks(office_code: str | None = None) -> list[dict[str, Any]]:
