@@ -248,7 +248,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     chosen = [b for b in found if b.name == args.backup] if args.backup else found[:1]
     if not chosen:
         raise CommandFailed(f"Tidak ada cadangan {args.backup or ''} di {paths.backups}.")
-    setup_cli_logging(paths)
     try:
         aside, result = restore_finish.restore_with_salvage(chosen[0], paths.database)
     except backups.NotDamaged:
@@ -258,7 +257,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Cadangan {chosen[0].name} dipulihkan ke {paths.database}.")
     if aside != paths.database:
         print(f"Berkas lama disimpan sebagai {aside.name}.")
-    if result.salvaged or result.unreadable or result.left:
+    if result.anything:
         print(
             f"{result.salvaged} catatan yang belum terkirim diselamatkan dari berkas yang rusak; "
             f"{result.unreadable + result.left} tidak dapat dibaca."

@@ -132,12 +132,18 @@ def make_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _private_dir(folder)
-        _in_background(lambda: _snapshot(source, snapshot))
+
+        def copy() -> None:  # one lower-priority thread for both steps
+            _snapshot(source, snapshot)
+            if compress:
+                _compress(snapshot, partial)  # fsyncs what it keeps
+            else:
+                _fsync_file(snapshot)  # the uncompressed copy is what is kept
+                os.replace(snapshot, partial)
+
+        _in_background(copy)
         if compress:
-            _in_background(lambda: _compress(snapshot, partial))
             snapshot.unlink()
-        else:
-            os.replace(snapshot, partial)
         os.chmod(partial, 0o600)
         os.replace(partial, target)
         _fsync_dir(folder)  # the rename itself survives a power cut
@@ -197,7 +203,10 @@ def _snapshot(source: Path, target: Path) -> None:
         src.execute("COMMIT")
     finally:
         src.close()
-    with open(target, "rb") as fh:
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
 

@@ -41,13 +41,16 @@ def seq_base(created_at: str) -> int:
     return min(max(0, millis), _MAX_SEQ_MILLIS) << SEQ_SLOT_BITS
 
 
-def next_seq(created_at: str) -> int:
-    """A free ``seq`` for a new row created at ``created_at``."""
+def next_seq(created_at: str, conn=None) -> int:
+    """A free ``seq`` for a new row created at ``created_at`` (in the bound database, or
+    in ``conn``, a plain sqlite3 connection: a restore's salvage)."""
     base = seq_base(created_at)
-    row = database_proxy.obj.execute_sql(
-        "SELECT MAX(seq) FROM inquiry WHERE seq >= ? AND seq < ?",
-        (base, base + (1 << SEQ_SLOT_BITS)),
-    ).fetchone()
+    sql = "SELECT MAX(seq) FROM inquiry WHERE seq >= ? AND seq < ?"
+    bounds = (base, base + (1 << SEQ_SLOT_BITS))
+    if conn is None:
+        row = database_proxy.obj.execute_sql(sql, bounds).fetchone()
+    else:
+        row = conn.execute(sql, bounds).fetchone()
     return base if row[0] is None else row[0] + 1
 
 

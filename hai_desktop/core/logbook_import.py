@@ -21,7 +21,6 @@ table's CHECK allows desk and hub only), told apart by nothing else.
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,7 +30,6 @@ from typing import Any
 
 from hai_contract import reports as rules
 from hai_desktop.core import inquiries, inquiries_form, reference
-from hai_desktop.core.db.errors import reraise_classified
 from hai_desktop.core.db.models import database_proxy
 from hai_desktop.core.exports.numbers import MONTHS
 from hai_desktop.core.logbook_read import Sheet, fold, read_sheet
@@ -356,18 +354,12 @@ def apply(p: ImportPlan, office_code: str) -> int:
                 rules.counted_at(created, 0.0),
             ))  # fmt: skip
             queue.append(("inquiry", c["id"], now))
-        conn = db.connection()
-        try:
-            conn.executemany(_INSERT, rows)
-            conn.executemany(
-                "INSERT INTO outbox (record_type, record_id, enqueued_at) VALUES (?, ?, ?)",
-                queue,
-            )
-        except sqlite3.Error as exc:
-            # Raw sqlite3 bypasses DeskDatabase's classification: a full disk or a read-only
-            # file becomes DiskFull/StorageReadOnly here; atomic() rolls everything back.
-            reraise_classified(exc, db.database)
-            raise
+        # A full disk or a read-only file is DiskFull/StorageReadOnly (DeskDatabase's typed
+        # errors); atomic() rolls everything back.
+        db.executemany(_INSERT, rows)
+        db.executemany(
+            "INSERT INTO outbox (record_type, record_id, enqueued_at) VALUES (?, ?, ?)", queue
+        )
     p.imported = len(rows)
     return len(rows)
 

@@ -85,10 +85,6 @@ def _outbox_rows(src: sqlite3.Connection, result: SalvageResult) -> list[tuple]:
     return rows
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
-
-
 def _newer(src: dict, dst: dict | None) -> bool:
     """Is the damaged file's record newer than the restored one (or the only one)?"""
     if dst is None:
@@ -100,23 +96,24 @@ def _newer(src: dict, dst: dict | None) -> bool:
     return False
 
 
-def _free_seq(dst: sqlite3.Connection, seq, created_at) -> int | None:
-    from hai_desktop.core.inquiries import SEQ_SLOT_BITS, seq_base
+def _free_seq(dst: sqlite3.Connection, seq, created_at) -> int:
+    """The record's own ``seq`` when the restored file has it free, else a free one in its
+    time slot (as a new save would get)."""
+    from hai_desktop.core.inquiries import next_seq
 
-    if seq is not None and dst.execute("SELECT 1 FROM inquiry WHERE seq = ?", (seq,)).fetchone():
-        seq = None
-    if seq is not None:
+    if (
+        seq is not None
+        and not dst.execute("SELECT 1 FROM inquiry WHERE seq = ?", (seq,)).fetchone()
+    ):
         return seq
-    base = seq_base(created_at or "")
-    top = dst.execute(
-        "SELECT MAX(seq) FROM inquiry WHERE seq >= ? AND seq < ?",
-        (base, base + (1 << SEQ_SLOT_BITS)),
-    ).fetchone()[0]
-    return base if top is None else top + 1
+    return next_seq(created_at or "", conn=dst)
 
 
-def _put_record(dst: sqlite3.Connection, table: str, key: str, record: dict, exists: bool):
-    cols = [c for c in _columns(dst, table) if c in record]
+def _put_record(
+    dst: sqlite3.Connection, table: str, key: str, record: dict, columns: list[str], exists: bool
+):
+    """Write ``record`` into ``table`` of the restored file; ``columns`` are that table's."""
+    cols = [c for c in columns if c in record]
     if exists:
         sets = ", ".join(f'"{c}" = ?' for c in cols if c not in (key, "seq"))
         values = [record[c] for c in cols if c not in (key, "seq")]
@@ -173,7 +170,7 @@ def _salvage_one(src, dst, row: tuple, result: SalvageResult) -> None:
         return  # the backup holds this state already (and its outbox row if unsent)
     dst.execute("SAVEPOINT salvage_row")
     try:
-        _put_record(dst, table, key, record, exists=restored is not None)
+        _put_record(dst, table, key, record, columns, exists=restored is not None)
         _put_outbox(dst, src, row)
     except sqlite3.DatabaseError as exc:
         dst.execute("ROLLBACK TO salvage_row")

@@ -84,6 +84,15 @@ class DeskDatabase(peewee.SqliteDatabase):
             raise self._blocked from exc
         reraise_classified(exc, self.database)
 
+    def executemany(self, sql: str, rows) -> None:
+        """``executemany`` on this thread's connection, speaking the typed storage errors
+        (bulk writes that go past peewee: a full disk is ``DiskFull`` here as anywhere)."""
+        try:
+            self.connection().executemany(sql, rows)
+        except sqlite3.Error as exc:
+            self._typed(exc)
+            raise
+
     def connect(self, reuse_if_open: bool = False) -> bool:
         try:
             return super().connect(reuse_if_open)
