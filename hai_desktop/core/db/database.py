@@ -77,6 +77,7 @@ class DeskDatabase(peewee.SqliteDatabase):
         # Every open connection of every thread (peewee keeps one per thread).
         self._connections: set[sqlite3.Connection] = set()
         self._guard: sqlite3.Connection | None = None
+        self._reauthorized: set[sqlite3.Connection] = set()
 
     # -- typed errors ------------------------------------------------------------------
     def _typed(self, exc: BaseException) -> None:
@@ -87,6 +88,7 @@ class DeskDatabase(peewee.SqliteDatabase):
     def executemany(self, sql: str, rows) -> None:
         """``executemany`` on this thread's connection, speaking the typed storage errors
         (bulk writes that go past peewee: a full disk is ``DiskFull`` here as anywhere)."""
+        self._reauthorize()
         try:
             self.connection().executemany(sql, rows)
         except sqlite3.Error as exc:
@@ -100,7 +102,18 @@ class DeskDatabase(peewee.SqliteDatabase):
             self._typed(exc)
             raise
 
+    def _reauthorize(self) -> None:
+        """After ``block_writes``: this thread's connection re-reads its authorizer once."""
+        if self._blocked is None:
+            return
+        conn = self._state.conn
+        if conn is not None and conn not in self._reauthorized:
+            with contextlib.suppress(sqlite3.Error):
+                conn.set_authorizer(self._authorize)
+            self._reauthorized.add(conn)
+
     def execute_sql(self, sql, params=None):
+        self._reauthorize()
         try:
             return super().execute_sql(sql, params)
         except Exception as exc:
@@ -108,6 +121,7 @@ class DeskDatabase(peewee.SqliteDatabase):
             raise
 
     def begin(self, lock_type=None) -> None:
+        self._reauthorize()
         try:
             super().begin(lock_type)
         except Exception as exc:
@@ -140,6 +154,7 @@ class DeskDatabase(peewee.SqliteDatabase):
 
     def _close(self, conn) -> None:
         self._connections.discard(conn)
+        self._reauthorized.discard(conn)
         super()._close(conn)
 
     def _authorize(self, action: int, *_args) -> int:
@@ -161,11 +176,12 @@ class DeskDatabase(peewee.SqliteDatabase):
         and a read-only one never does.
         """
         self._blocked = error
-        for conn in list(self._connections):
-            # Setting the authorizer again expires the connection's prepared statements,
-            # so a cached INSERT is authorized anew (and refused).
-            with contextlib.suppress(sqlite3.Error):
-                conn.set_authorizer(self._authorize)
+        # Each connection sets its authorizer again on its own thread, at its next use
+        # (``_reauthorize``): that expires its cached statements, so a cached INSERT is
+        # authorized anew and refused. Never from this thread: set_authorizer waits for the
+        # connection's mutex holding the GIL, while a statement being prepared on the
+        # owning thread holds that mutex and waits for the GIL in the authorizer.
+        self._reauthorized.clear()
         if self._guard is None:
             with contextlib.suppress(sqlite3.Error):
                 guard = sqlite3.connect(_ro_uri(self.database), uri=True, check_same_thread=False)

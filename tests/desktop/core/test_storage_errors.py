@@ -272,3 +272,15 @@ def test_read_only_probe_names_the_folder_not_the_probe_file(tmp_path):
             paths.probe_writable()
     assert caught.value.path == paths.data_dir
     assert ".write-probe-" not in describe(caught.value).text
+
+
+def test_blocked_writes_are_refused_even_for_a_cached_statement(paths, db):
+    """After block_writes (a failed deep check) a save that reuses a prepared INSERT is
+    refused too; the connection re-reads its authorizer on its own thread."""
+    from hai_desktop.core.db.errors import DatabaseDamaged
+
+    _save("sebelum")  # the INSERT is now in the statement cache
+    db.block_writes(DatabaseDamaged("deep check failed", path=paths.database, problems=["x"]))
+    with pytest.raises(DatabaseDamaged):
+        _save("sesudah")
+    assert inquiries_view.count_inquiries() == 1
